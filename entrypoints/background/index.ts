@@ -1,0 +1,10 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { setupSegmentation } from './segmentation';
+import { setupSidePanel } from './side-panel';
+import { setupUserSites } from './user-sites';
+
+export default defineBackground(() => {
+  setupSegmentation();
+  setupSidePanel();
+  setupUserSites();
+});

@@ -1,0 +1,99 @@
+import { browser, type Browser, type PublicPath } from 'wxt/browser';
+import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
+import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
+import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
+import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
+import { loadWebSegmenter } from '@/lib/segment/web';
+
+const OFFSCREEN_PATH = '/offscreen.html';
+
+type SegmentRequest = { text: string; mode: 'tag' | 'search' };
+
+/**
+ * Answers `segment` and `segmenter/status` for content scripts and extension pages.
+ *
+ * Chromium: forwarded to the one offscreen document (created on demand, re-created if it is
+ * gone). If the offscreen API is missing or the document cannot be created, the segmenter is
+ * loaded in the service worker itself. Firefox (no offscreen API): in the background page.
+ */
+export function setupSegmentation(): void {
+  let local: SegmenterService | undefined;
+  const localService = () =>
+    (local ??= createSegmenterService(import.meta.env.FIREFOX ? 'background-page' : 'service-worker', () =>
+      loadWebSegmenter(browser.runtime.getURL(`/${JIEBA_WASM_PATH}` as PublicPath)),
+    ));
+
+  const offscreen = createClient('offscreen', offscreenProtocol, (m) => browser.runtime.sendMessage(m));
+  const hasOffscreenApi = !import.meta.env.FIREFOX && typeof browser.offscreen?.createDocument === 'function';
+
+  async function viaOffscreen<K extends 'segment' | 'segmenter/status'>(
+    type: K,
+    request: K extends 'segment' ? SegmentRequest : Record<string, never>,
+  ) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (!(await ensureOffscreenDocument())) break;
+      const result = await offscreen.call(type, request as never);
+      if (result.ok) return result.value;
+      // The document answered with an error of its own: that is the answer.
+      if (await hasOffscreenDocument()) throw new Error(result.error);
+      // Otherwise it went away between the check and the call: create it again once.
+    }
+    return null;
+  }
+
+  const handler = createHandler('background', backgroundProtocol, {
+    async segment(request) {
+      if (hasOffscreenApi) {
+        const value = await viaOffscreen('segment', request);
+        if (value) return value;
+      }
+      return localService().segment(request);
+    },
+    async 'segmenter/status'() {
+      if (hasOffscreenApi) {
+        const value = await viaOffscreen('segmenter/status', {});
+        if (value) return value;
+      }
+      return localService().status();
+    },
+  });
+  browser.runtime.onMessage.addListener(toRuntimeListener(handler));
+
+  // Open (and so warm) the segmenter as soon as the extension starts, not on the first page.
+  if (hasOffscreenApi) void ensureOffscreenDocument();
+  else void localService().warm().catch((e: unknown) => console.error('[segmenter] failed to load', e));
+}
+
+async function hasOffscreenDocument(): Promise<boolean> {
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const contexts = await browser.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
+    documentUrls: [url],
+  });
+  return contexts.length > 0;
+}
+
+let creating: Promise<void> | undefined;
+
+/** Creates the offscreen document unless it exists; resolves `false` if it cannot be created. */
+async function ensureOffscreenDocument(): Promise<boolean> {
+  try {
+    if (await hasOffscreenDocument()) return true;
+    creating ??= browser.offscreen
+      .createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['WORKERS' as Browser.offscreen.Reason],
+        justification: 'Hosts the one jieba WebAssembly segmenter shared by all tabs.',
+      })
+      .finally(() => {
+        creating = undefined;
+      });
+    await creating;
+    return true;
+  } catch (error) {
+    // A concurrent caller may have created it in between ("Only a single offscreen document").
+    if (await hasOffscreenDocument().catch(() => false)) return true;
+    console.error('[segmenter] cannot create the offscreen document', error);
+    return false;
+  }
+}

@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
+import { startPageSegmentation } from './page-segmentation';
+
+export default defineContentScript({
+  matches: DEFAULT_SITE_PATTERNS,
+  runAt: 'document_idle',
+  main(ctx) {
+    startPageSegmentation(ctx);
+  },
+});

@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readPageText } from '@/lib/anchor/page-text';
+import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
+import { backgroundProtocol, contentProtocol, MAX_SEGMENT_CHARS, type PageSegmentation } from '@/lib/messaging/protocol';
+
+type State = { state: 'pending' } | { state: 'done'; result: PageSegmentation } | { state: 'failed'; error: string };
+
+/**
+ * Sends the page's visible text to the extension's one segmenter (never loading WASM into the
+ * page) and keeps the answer, which the popup and tests read with `page/segmentation`.
+ * Everything is removed when the content script is invalidated (extension update or reload).
+ */
+export function startPageSegmentation(ctx: ContentScriptContext): void {
+  let state: State = { state: 'pending' };
+  const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
+
+  const listener = toRuntimeListener(
+    createHandler('content', contentProtocol, {
+      'page/segmentation': () => state,
+    }),
+  );
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+
+  void (async () => {
+    const { text } = readPageText(document, MAX_SEGMENT_CHARS);
+    const started = performance.now();
+    const answer = await background.call('segment', { text, mode: 'tag' });
+    if (!ctx.isValid) return;
+    state = answer.ok
+      ? {
+          state: 'done',
+          result: {
+            url: location.href,
+            title: document.title,
+            chars: text.length,
+            tokens: answer.value.tokens.length,
+            sample: answer.value.tokens.slice(0, 40),
+            host: answer.value.host,
+            ms: performance.now() - started,
+          },
+        }
+      : { state: 'failed', error: answer.error };
+    if (!answer.ok) console.warn('[政务新闻批注阅读] segmentation failed:', answer.error);
+  })();
+}

@@ -1,0 +1,22 @@
+import { browser, type PublicPath } from 'wxt/browser';
+import { createHandler, toRuntimeListener } from '@/lib/messaging';
+import { offscreenProtocol } from '@/lib/messaging/protocol';
+import { createSegmenterService } from '@/lib/segment/service';
+import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
+import { loadWebSegmenter } from '@/lib/segment/web';
+
+// The one jieba-wasm instance of the extension in Chromium.
+const service = createSegmenterService('offscreen', () =>
+  loadWebSegmenter(browser.runtime.getURL(`/${JIEBA_WASM_PATH}` as PublicPath)),
+);
+
+browser.runtime.onMessage.addListener(
+  toRuntimeListener(
+    createHandler('offscreen', offscreenProtocol, {
+      segment: (request) => service.segment(request),
+      'segmenter/status': () => service.status(),
+    }),
+  ),
+);
+
+void service.warm().catch((error: unknown) => console.error('[segmenter] failed to load', error));

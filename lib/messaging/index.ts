@@ -1,0 +1,135 @@
+/**
+ * The protocol between the content script, the background service worker, the offscreen
+ * document and the extension pages: each message kind is a pair of zod schemas, checked on
+ * both sides. Handlers never throw across contexts; they answer `{ok: true, value}` or
+ * `{ok: false, error}`.
+ *
+ * Pure: no browser calls. Entrypoints pass in the `send` function (e.g.
+ * `browser.runtime.sendMessage`) and register the returned listener themselves.
+ */
+import { z } from 'zod';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The contexts a message can be addressed to. */
+export const TARGETS = ['background', 'offscreen', 'content'] as const;
+export type Target = (typeof TARGETS)[number];
+
+/** One message kind: what is sent (without `type`/`target`) and what comes back. */
+export interface MessageSpec<Req extends z.ZodObject = z.ZodObject, Res extends z.ZodType = z.ZodType> {
+  request: Req;
+  response: Res;
+}
+
+export type Protocol = Record<string, MessageSpec>;
+
+export type RequestOf<P extends Protocol, K extends keyof P> = z.input<P[K]['request']>;
+export type ParsedRequestOf<P extends Protocol, K extends keyof P> = z.output<P[K]['request']>;
+export type ResponseOf<P extends Protocol, K extends keyof P> = z.output<P[K]['response']>;
+
+export type Handlers<P extends Protocol> = {
+  [K in keyof P]: (request: ParsedRequestOf<P, K>, sender: unknown) => Promise<ResponseOf<P, K>> | ResponseOf<P, K>;
+};
+
+const envelopeSchema = z.object({ target: z.enum(TARGETS), type: z.string() });
+
+function describeError(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/**
+ * Builds the message listener of one context.
+ *
+ * The returned function answers `undefined` for messages addressed elsewhere or of a kind this
+ * context does not handle (so other listeners can answer them), and otherwise a promise of a
+ * `Result`: `{ok: false}` when the request fails its schema, the handler throws, or the
+ * handler's value fails the response schema.
+ */
+export function createHandler<P extends Protocol>(
+  target: Target,
+  protocol: P,
+  handlers: Handlers<P>,
+): (message: unknown, sender?: unknown) => Promise<Result<unknown>> | undefined {
+  return (message, sender) => {
+    const envelope = envelopeSchema.safeParse(message);
+    if (!envelope.success || envelope.data.target !== target) return undefined;
+    const kind = envelope.data.type;
+    if (!Object.hasOwn(protocol, kind)) return undefined;
+    const spec = protocol[kind]!;
+    return (async (): Promise<Result<unknown>> => {
+      try {
+        const { target: _t, type: _k, ...body } = message as Record<string, unknown>;
+        const request = spec.request.parse(body);
+        const value = await handlers[kind as keyof P](request as never, sender);
+        return { ok: true, value: spec.response.parse(value) };
+      } catch (error) {
+        return { ok: false, error: `${kind}: ${describeError(error)}` };
+      }
+    })();
+  };
+}
+
+/** Sends one raw message and resolves with whatever the other side answered. */
+export type Send = (message: unknown) => Promise<unknown>;
+
+export interface Client<P extends Protocol> {
+  /**
+   * Sends a request and validates the answer. Never rejects: a missing receiver, a transport
+   * error, an `{ok: false}` answer and an answer that fails the response schema all resolve
+   * to `{ok: false, error}`.
+   */
+  call<K extends keyof P & string>(type: K, request: RequestOf<P, K>): Promise<Result<ResponseOf<P, K>>>;
+}
+
+/** A typed client for the context `target`, sending through `send`. */
+export function createClient<P extends Protocol>(target: Target, protocol: P, send: Send): Client<P> {
+  const resultSchema = z.union([
+    z.object({ ok: z.literal(true), value: z.unknown() }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
+  return {
+    async call(type, request) {
+      const spec = protocol[type]!;
+      let raw: unknown;
+      try {
+        const body = spec.request.parse(request);
+        raw = await send({ ...body, target, type });
+      } catch (error) {
+        return { ok: false, error: `${type}: ${describeError(error)}` };
+      }
+      const result = resultSchema.safeParse(raw);
+      if (!result.success) {
+        return { ok: false, error: `${type}: no valid answer from ${target} (${raw === undefined ? 'no receiver' : describeError(result.error)})` };
+      }
+      if (!result.data.ok) return result.data;
+      const value = spec.response.safeParse(result.data.value);
+      if (!value.success) return { ok: false, error: `${type}: ${describeError(value.error)}` };
+      return { ok: true, value: value.data as ResponseOf<P, typeof type> };
+    },
+  };
+}
+
+/** The shape of a `runtime.onMessage` / `tabs.onMessage` listener in callback style. */
+export type RuntimeListener = (
+  message: unknown,
+  sender: unknown,
+  sendResponse: (response: unknown) => void,
+) => true | undefined;
+
+/**
+ * Adapts a handler to the callback style of `runtime.onMessage`, which works the same in
+ * Chromium and Firefox: answers asynchronously (returns `true`) only for messages the handler
+ * takes, so other contexts' listeners still get theirs.
+ */
+export function toRuntimeListener(handler: ReturnType<typeof createHandler>): RuntimeListener {
+  return (message, sender, sendResponse) => {
+    const pending = handler(message, sender);
+    if (!pending) return undefined;
+    void pending.then(sendResponse);
+    return true;
+  };
+}

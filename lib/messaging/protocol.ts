@@ -1,0 +1,86 @@
+/**
+ * The message kinds of the extension, per receiving context. Each is validated on both sides
+ * by `createHandler` / `createClient` from `./index`.
+ */
+import { z } from 'zod';
+import type { MessageSpec } from './index';
+
+/** Longest text one `segment` request may carry; the content script sends larger pages in chunks. */
+export const MAX_SEGMENT_CHARS = 200_000;
+
+export const tokenSchema = z.object({
+  word: z.string(),
+  tag: z.string(),
+  /** UTF-16 offsets into the request text, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+/** Where the one jieba-wasm instance runs. */
+export const segmenterHostSchema = z.enum(['offscreen', 'service-worker', 'background-page']);
+export type SegmenterHost = z.infer<typeof segmenterHostSchema>;
+
+const segmentSpec = {
+  request: z.object({
+    text: z.string().max(MAX_SEGMENT_CHARS),
+    /** `tag`: words with POS tags; `search`: the finer search-engine cut (tag is `x`). */
+    mode: z.enum(['tag', 'search']).default('tag'),
+  }),
+  response: z.object({
+    tokens: z.array(tokenSchema),
+    host: segmenterHostSchema,
+    /** Time spent in the segmenter, ms. */
+    ms: z.number().nonnegative(),
+  }),
+} satisfies MessageSpec;
+
+const statusSpec = {
+  request: z.object({}),
+  response: z.object({
+    host: segmenterHostSchema,
+    ready: z.boolean(),
+    /** Time it took to fetch and instantiate the WASM module, ms; null until ready. */
+    loadMs: z.number().nonnegative().nullable(),
+    /** User-dictionary words added since start. */
+    userWords: z.number().int().nonnegative(),
+  }),
+} satisfies MessageSpec;
+
+/** Addressed to the offscreen document, which hosts the segmenter in Chromium. */
+export const offscreenProtocol = {
+  segment: segmentSpec,
+  'segmenter/status': statusSpec,
+};
+
+/** Addressed to the background (service worker, or Firefox's background page). */
+export const backgroundProtocol = {
+  segment: segmentSpec,
+  'segmenter/status': statusSpec,
+};
+
+/** What the content script of a page reports about its own round trip through the segmenter. */
+export const pageSegmentationSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** Characters of visible text sent to the segmenter. */
+  chars: z.number().int().nonnegative(),
+  tokens: z.number().int().nonnegative(),
+  /** The first tokens of the page, for display and tests. */
+  sample: z.array(tokenSchema),
+  host: segmenterHostSchema,
+  /** Round trip time from sending the text to receiving the tokens, ms. */
+  ms: z.number().nonnegative(),
+});
+export type PageSegmentation = z.infer<typeof pageSegmentationSchema>;
+
+/** Addressed to the content script of one tab (through `tabs.sendMessage`). */
+export const contentProtocol = {
+  'page/segmentation': {
+    request: z.object({}),
+    response: z.union([
+      z.object({ state: z.literal('done'), result: pageSegmentationSchema }),
+      z.object({ state: z.literal('pending') }),
+      z.object({ state: z.literal('failed'), error: z.string() }),
+    ]),
+  },
+};

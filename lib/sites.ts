@@ -1,0 +1,74 @@
+/**
+ * The official news sites the extension works on by default, as match patterns over http and
+ * https. They are the sources of the seed corpus and sites of the same kind: central and
+ * provincial party papers, state news agencies, government portals (every `*.gov.cn`
+ * bureau, including cnipa.gov.cn) and the high-tech-zone press.
+ *
+ * The list is the manifest's `host_permissions` and the content script's `matches`, so a
+ * site added here is both allowed and annotated. Patterns never include `<all_urls>`.
+ */
+export const DEFAULT_SITE_DOMAINS = [
+  'people.com.cn', // 人民网 / 人民日报
+  'people.cn',
+  'xinhuanet.com', // 新华网
+  'news.cn',
+  'gov.cn', // 各级政府门户与部门网站（含 cnipa.gov.cn）
+  'cnipa.gov.cn', // 国家知识产权局（already under gov.cn; listed for clarity）
+  'qhnews.com', // 青海新闻网
+  'gansudaily.com.cn', // 甘肃日报
+  'chinahightech.com', // 中国高新技术产业导报
+  'gmw.cn', // 光明网
+  'qstheory.cn', // 求是网
+  'chinadaily.com.cn', // 中国日报网
+  'ce.cn', // 中国经济网 / 经济日报
+  'cctv.com', // 央视网
+  'cnr.cn', // 央广网
+  'chinanews.com.cn', // 中国新闻网
+  'china.com.cn', // 中国网
+  '12371.cn', // 共产党员网
+] as const;
+
+function patternsFor(domain: string): string[] {
+  return [`http://*.${domain}/*`, `https://*.${domain}/*`];
+}
+
+/** Match patterns for {@link DEFAULT_SITE_DOMAINS}; `*.x` also matches `x` itself. */
+export const DEFAULT_SITE_PATTERNS: string[] = DEFAULT_SITE_DOMAINS.filter(
+  // cnipa.gov.cn is covered by *.gov.cn; a duplicate pattern would only add noise.
+  (d) => d !== 'cnipa.gov.cn',
+).flatMap(patternsFor);
+
+/** What a user may grant at run time from the options page: any http(s) site, one at a time. */
+export const OPTIONAL_SITE_PATTERNS = ['http://*/*', 'https://*/*'];
+
+/**
+ * The match pattern that grants one site, from a URL or a bare host name the user typed.
+ * Returns `null` for anything that is not an http(s) host (file:, chrome:, empty, spaces).
+ */
+export function sitePatternFor(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname.toLowerCase();
+  if (!host || !/^[a-z0-9.-]+$/.test(host) || host.startsWith('.') || host.endsWith('.')) {
+    return null;
+  }
+  return `*://${host}/*`;
+}
+
+/** Whether a URL belongs to one of the default sites (a subdomain or the domain itself). */
+export function isDefaultSite(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return DEFAULT_SITE_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+}

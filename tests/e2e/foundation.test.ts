@@ -1,0 +1,156 @@
+/// <reference types="chrome" />
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchWithExtension,
+  SCREENSHOT_DIR,
+  startFixtureServer,
+  waitFor,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+type Answer = { ok: true; value: any } | { ok: false; error: string };
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+/** An extension page used to call extension APIs (runtime and tabs messaging) from inside. */
+let ext: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+  ext = await browser.openExtensionPage('options.html');
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function sendRuntime(message: object): Promise<Answer> {
+  return ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+async function pageSegmentation(url: string): Promise<Answer | undefined> {
+  return ext.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    if (tab?.id === undefined) return undefined;
+    try {
+      return await chrome.tabs.sendMessage(tab.id, { target: 'content', type: 'page/segmentation' });
+    } catch {
+      return undefined; // no content script in that tab
+    }
+  }, url.replace(/:\d+\//, '/').replace(/^http:\/\/([^/]+)\//, (_m, host: string) => `*://${host}/`));
+}
+
+/** The id of the tab opened last (tab ids grow); works for sites the extension cannot read. */
+async function newestTabId(): Promise<number> {
+  return ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
+}
+
+describe('extension foundation in real Chromium', () => {
+  it('starts the service worker with the manifest it was built with', async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toBe('政务新闻批注阅读');
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    expect(JSON.stringify(manifest.content_security_policy)).toContain("'wasm-unsafe-eval'");
+  });
+
+  it('answers a segment request from the offscreen document, which loaded the WASM', async () => {
+    const answer = await sendRuntime({ target: 'background', type: 'segment', text: '青海省市场监管局在西宁市发布专利导航项目成果' });
+    expect(answer.ok, JSON.stringify(answer)).toBe(true);
+    if (!answer.ok) return;
+    expect(answer.value.host).toBe('offscreen');
+    const words = answer.value.tokens.map((t: { word: string }) => t.word);
+    expect(words).toContain('西宁市');
+    expect(words.join('')).toBe('青海省市场监管局在西宁市发布专利导航项目成果');
+
+    const contexts = await ext.evaluate(() =>
+      chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }),
+    );
+    expect(contexts).toHaveLength(1);
+    expect(contexts[0]!.documentUrl).toMatch(/\/offscreen\.html$/);
+
+    const status = await sendRuntime({ target: 'background', type: 'segmenter/status' });
+    expect(status).toMatchObject({ ok: true, value: { host: 'offscreen', ready: true } });
+  });
+
+  it('rejects a malformed request with a clear error instead of throwing', async () => {
+    const answer = await sendRuntime({ target: 'background', type: 'segment', text: 42 });
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error).toMatch(/^segment: text:/);
+  });
+
+  it('runs the content script on a news site and gets the page segmented by the offscreen document', async () => {
+    const url = server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const result = await waitFor(
+      async () => {
+        const a = await pageSegmentation(url);
+        return a?.ok && a.value.state === 'done' ? a.value.result : undefined;
+      },
+      20_000,
+      'the content script to report its segmentation',
+    );
+    expect(result.host).toBe('offscreen');
+    expect(result.title).toBe('我省发布镁产业专利导航项目成果_青海新闻网');
+    // The article body, not the navigation: it starts with the dateline.
+    expect(result.sample.map((t: { word: string }) => t.word).join('')).toMatch(/^青海新闻网讯（记者 崔永焘）/);
+    expect(result.chars).toBeGreaterThan(800);
+    expect(result.tokens).toBeGreaterThan(300);
+    // Segmentation happened off the page: no WebAssembly in the page's isolated world or main world.
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')))).toBe(false);
+
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'fixture-qhnews.png') });
+    const tabId = await newestTabId();
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.setViewportSize({ width: 380, height: 560 });
+    await popup.getByText('分词示例', { exact: false }).or(popup.getByLabel('分词示例')).first().waitFor();
+    await expect.poll(() => popup.locator('.stat b').first().textContent()).toMatch(/\d/);
+    expect(await popup.locator('.token').count()).toBeGreaterThan(5);
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup.png') });
+    await popup.close();
+
+    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await panel.setViewportSize({ width: 400, height: 800 });
+    await panel.getByRole('heading', { name: /种子语料（5 篇文档）/ }).waitFor();
+    await expect.poll(() => panel.locator('.token').count()).toBeGreaterThan(5);
+    await expect.poll(() => panel.locator('.list li').count()).toBe(5);
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel.png'), fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
+  it('does not run on sites outside the host list', async () => {
+    const url = server.url('www.example.com', 'other-site.html');
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.waitForLoadState('load');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await pageSegmentation(url)).toBeUndefined();
+    const tabId = await newestTabId();
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByText('本页未启用批注', { exact: false }).waitFor();
+    await popup.close();
+    await page.close();
+  });
+
+  it('renders the options page with the default sites and the form to enable another one', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    await options.setViewportSize({ width: 820, height: 900 });
+    await options.getByRole('heading', { name: '政务新闻批注阅读' }).waitFor();
+    await options.getByText('people.com.cn', { exact: false }).first().waitFor();
+    await options.getByLabel('网址或域名').fill('not a url at all');
+    await options.getByRole('button', { name: '启用' }).click();
+    await options.getByText('无法识别这个网址', { exact: false }).waitFor();
+    await options.screenshot({ path: join(SCREENSHOT_DIR, 'options.png'), fullPage: true });
+    await options.close();
+  });
+});

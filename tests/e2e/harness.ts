@@ -1,0 +1,144 @@
+/**
+ * Real-Chromium harness: Debian's Chromium (or CHROME_PATH) driven by playwright-core, with the
+ * built extension loaded into a fresh profile and fixture pages served on 127.0.0.1 under the
+ * host names of real news sites.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
+/** Where screenshots go: committed under tests/screenshots when UPDATE_SCREENSHOTS=1. */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? join(ROOT, 'tests/screenshots')
+  : join(ROOT, '.output/screenshots');
+
+/** Host names of real news sites that resolve to the fixture server. */
+export const FIXTURE_HOSTS = ['www.qhnews.com', 'www.gov.cn', 'paper.people.com.cn', 'www.example.com'] as const;
+
+/**
+ * The Chromium binary to drive.
+ * @throws Error naming the install command if it is missing.
+ */
+export function chromiumPath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. The end-to-end tests need a real Chromium: ` +
+        `install it with \`sudo apt-get install -y chromium fonts-noto-cjk\` (Debian/Ubuntu), ` +
+        `or set CHROME_PATH to a Chromium or Chrome binary.`,
+    );
+  }
+  return path;
+}
+
+export interface FixtureServer {
+  port: number;
+  /** URL of a fixture file under a host name, e.g. `url('www.qhnews.com', 'qhnews-article.html')`. */
+  url(host: (typeof FIXTURE_HOSTS)[number] | '127.0.0.1', file: string): string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
+
+/** Serves `tests/e2e/fixtures` on 127.0.0.1; a missing fixture is a 404 (and fails the test). */
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolve(FIXTURES_DIR, `.${path}`);
+    if (!file.startsWith(FIXTURES_DIR)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end('missing fixture'),
+    );
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: (host, file) => `http://${host}:${port}/${file}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Opens a page of the extension (`popup.html`, `sidepanel.html?tabId=3`, …) in a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** The user-data directory, kept until `close()` unless `keepProfile` was set. */
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the built extension in a fresh (or the given) profile. */
+export async function launchWithExtension(options: { profileDir?: string; keepProfile?: boolean } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'zwpz-e2e-')));
+  const hostRules = FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    locale: 'zh-CN',
+    viewport: { width: 1200, height: 900 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--host-resolver-rules=${hostRules}, MAP * ~NOTFOUND`,
+    ],
+  });
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    profileDir,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (!options.keepProfile) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `probe` until it returns a non-undefined value or `timeoutMs` passes. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}

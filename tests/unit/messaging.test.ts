@@ -1,0 +1,79 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
+import { backgroundProtocol, MAX_SEGMENT_CHARS } from '@/lib/messaging/protocol';
+
+const protocol = {
+  echo: { request: z.object({ text: z.string() }), response: z.object({ text: z.string() }) },
+  boom: { request: z.object({}), response: z.object({}) },
+  lie: { request: z.object({}), response: z.object({ n: z.number() }) },
+};
+
+const handler = createHandler('background', protocol, {
+  echo: ({ text }) => ({ text: text.toUpperCase() }),
+  boom: () => {
+    throw new Error('kaputt');
+  },
+  lie: () => ({ n: 'not a number' }) as never,
+});
+
+describe('createHandler', () => {
+  it.each([
+    ['another target', { target: 'offscreen', type: 'echo', text: 'a' }],
+    ['an unknown kind', { target: 'background', type: 'nope' }],
+    ['no envelope', 'hello'],
+    ['null', null],
+    ['a prototype key as kind', { target: 'background', type: 'toString' }],
+  ])('leaves %s to other listeners', (_name, message) => {
+    expect(handler(message)).toBeUndefined();
+  });
+
+  it('answers a valid request', async () => {
+    await expect(handler({ target: 'background', type: 'echo', text: 'ab' })).resolves.toEqual({ ok: true, value: { text: 'AB' } });
+  });
+
+  it.each([
+    ['a request failing its schema', { target: 'background', type: 'echo', text: 1 }, /^echo: text:/],
+    ['a throwing handler', { target: 'background', type: 'boom' }, /^boom: kaputt$/],
+    ['a response failing its schema', { target: 'background', type: 'lie' }, /^lie: n:/],
+  ])('turns %s into {ok: false}', async (_name, message, error) => {
+    const answer = await handler(message);
+    expect(answer?.ok).toBe(false);
+    expect(answer?.ok === false && answer.error).toMatch(error);
+  });
+});
+
+describe('createClient', () => {
+  const client = createClient('background', protocol, async (m) => handler(m));
+
+  it('round-trips through a handler', async () => {
+    await expect(client.call('echo', { text: 'x' })).resolves.toEqual({ ok: true, value: { text: 'X' } });
+  });
+
+  it('resolves {ok: false} when nobody answers, the transport throws, or the answer is malformed', async () => {
+    const silent = createClient('background', protocol, async () => undefined);
+    expect(await silent.call('echo', { text: 'x' })).toEqual({ ok: false, error: 'echo: no valid answer from background (no receiver)' });
+    const broken = createClient('background', protocol, () => Promise.reject(new Error('Receiving end does not exist.')));
+    expect(await broken.call('echo', { text: 'x' })).toEqual({ ok: false, error: 'echo: Receiving end does not exist.' });
+    const liar = createClient('background', protocol, async () => ({ ok: true, value: { text: 3 } }));
+    expect((await liar.call('echo', { text: 'x' })).ok).toBe(false);
+  });
+
+  it('validates the request before sending it', async () => {
+    const send = vi.fn();
+    const strict = createClient('background', backgroundProtocol, send);
+    const answer = await strict.call('segment', { text: 'x'.repeat(MAX_SEGMENT_CHARS + 1) });
+    expect(answer.ok).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('toRuntimeListener', () => {
+  it('keeps the channel open only for messages it answers', async () => {
+    const listener = toRuntimeListener(handler);
+    const sendResponse = vi.fn();
+    expect(listener({ target: 'offscreen', type: 'echo', text: 'a' }, {}, sendResponse)).toBeUndefined();
+    expect(listener({ target: 'background', type: 'echo', text: 'a' }, {}, sendResponse)).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ ok: true, value: { text: 'A' } }));
+  });
+});

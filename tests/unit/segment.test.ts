@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignWords, createJiebaSegmenter, replaceLoneSurrogates, type Token } from '@/lib/segment';
+import { nodeSegmenter } from '@/lib/segment/node';
+
+const segmenter = nodeSegmenter();
+
+/** Tokens cover the text in order, without gaps or overlaps, and each word is its slice. */
+function expectCovering(text: string, tokens: Token[]): void {
+  let cursor = 0;
+  for (const t of tokens) {
+    expect(t.start).toBe(cursor);
+    expect(t.end).toBeGreaterThan(t.start);
+    expect(t.word).toBe(text.slice(t.start, t.end));
+    cursor = t.end;
+  }
+  expect(cursor).toBe(text.length);
+}
+
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+describe('jieba-wasm segmenter (Node build)', () => {
+  it('tags a news sentence with POS tags and UTF-16 offsets', async () => {
+    const text = '青海新闻网讯（记者 崔永焘）日前，青海省市场监管局在西宁市发布项目成果。';
+    const tokens = await segmenter.tag(text);
+    expectCovering(text, tokens);
+    const at = text.indexOf('西宁市');
+    expect(tokens.find((t) => t.word === '西宁市')).toEqual({ word: '西宁市', tag: 'ns', start: at, end: at + 3 });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['emoji and surrogate pairs', '😀青海省🇨🇳西宁市𠮷野家'],
+    ['a lone high surrogate', '青海\uD83D省'],
+    ['a lone low surrogate', '\uDE00西宁'],
+    ['control characters', '青海\u0000\u0007省\r\n西宁\t市'],
+    ['mixed scripts', 'CPU占用率为83%，ΑΒΓ мир 日本語 العربية'],
+    ['full-width digits and spaces', '１５．６８亿元　30 万元'],
+  ])('covers %s exactly', async (_name, text) => {
+    const tokens = await segmenter.tag(text);
+    expectCovering(text, tokens);
+    for (const t of tokens) {
+      expect(splitsSurrogatePair(text, t.start)).toBe(false);
+      expect(splitsSurrogatePair(text, t.end)).toBe(false);
+    }
+  });
+
+  it('covers any string (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 60 }), async (text) => {
+        expectCovering(text, await segmenter.tag(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives search-mode words UTF-16 offsets after astral characters', async () => {
+    const text = '😀😀中华人民共和国';
+    const tokens = await segmenter.cutForSearch(text);
+    expect(tokens.length).toBeGreaterThan(2);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.word);
+    expect(tokens.map((t) => t.word)).toContain('人民');
+  });
+
+  it('keeps user-dictionary words whole', async () => {
+    const text = '盐湖化工镁产业专利导航';
+    const word = '镁产业专利导航';
+    expect((await segmenter.tag(text)).map((t) => t.word)).not.toContain(word);
+    expect(await segmenter.addWords([{ word, tag: 'nz' }, { word: '  ' }])).toBe(1);
+    expect((await segmenter.tag(text)).find((t) => t.word === word)?.tag).toBe('nz');
+  });
+});
+
+describe('alignWords', () => {
+  it('skips ahead when a word does not start at the cursor', () => {
+    expect(alignWords('a青海', [{ word: '青海', tag: 'ns' }])).toEqual([{ word: '青海', tag: 'ns', start: 1, end: 3 }]);
+  });
+
+  it('throws when a word is not in the text', () => {
+    expect(() => alignWords('青海', [{ word: '西宁' }])).toThrow(/not found/);
+  });
+});
+
+describe('replaceLoneSurrogates', () => {
+  it('keeps pairs and length, replaces lone halves', () => {
+    const text = '\uD83D😀\uDE00';
+    const clean = replaceLoneSurrogates(text);
+    expect(clean).toBe('\uFFFD😀\uFFFD');
+    expect(clean.length).toBe(text.length);
+  });
+});
+
+describe('createJiebaSegmenter', () => {
+  it('passes the user word frequency and tag to jieba', async () => {
+    const calls: unknown[][] = [];
+    const fake = createJiebaSegmenter({
+      tag: () => [],
+      tokenize: () => [],
+      add_word: (...args) => {
+        calls.push(args);
+        return 0;
+      },
+    });
+    await fake.addWords([{ word: ' 省知识产权局 ', tag: 'nt' }, { word: '崔永焘', freq: 5 }]);
+    expect(calls).toEqual([
+      ['省知识产权局', 100_000, 'nt'],
+      ['崔永焘', 5, null],
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'wxt';
+import { JIEBA_WASM_PATH } from './lib/segment/wasm-path';
+import { DEFAULT_SITE_PATTERNS, OPTIONAL_SITE_PATTERNS } from './lib/sites';
+
+const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
+
+const require = createRequire(import.meta.url);
+
+
+/**
+ * jieba-wasm's web glue falls back to `new URL('jieba_rs_wasm_bg.wasm', import.meta.url)`.
+ * Vite turns that into an asset import, and in WXT's IIFE bundles (background, content)
+ * assets are inlined as base64: 4 MB per bundle. We always pass the URL to `init()`, so the
+ * fallback is replaced by an error and the binary is shipped once as a public asset.
+ */
+function jiebaWasmOnce(): Plugin {
+  return {
+    name: 'jieba-wasm-once',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/jieba-wasm[\\/]pkg[\\/]web[\\/]jieba_rs_wasm\.js$/.test(id)) return null;
+      const fallback = "new URL('jieba_rs_wasm_bg.wasm', import.meta.url)";
+      if (!code.includes(fallback)) {
+        this.error('jieba-wasm changed its loader; update the jieba-wasm-once plugin in wxt.config.ts');
+      }
+      return code.replace(
+        fallback,
+        '(() => { throw new Error("jieba-wasm: pass the URL of the .wasm asset to init()"); })()',
+      );
+    },
+  };
+}
+
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere (STYLE.md): every dependency is visible in the file.
+  imports: false,
+  vite: () => ({
+    plugins: [jiebaWasmOnce()],
+    build: {
+      chunkSizeWarningLimit: 1024,
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // zod ships explanatory comments next to its /* @__PURE__ */ markers; harmless.
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
+          warn(warning);
+        },
+      },
+    },
+  }),
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      const webGlue = require.resolve('jieba-wasm/web');
+      files.push({
+        absoluteSrc: join(dirname(webGlue), 'jieba_rs_wasm_bg.wasm'),
+        relativeDest: JIEBA_WASM_PATH,
+      });
+    },
+  },
+  webExt: {
+    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update'],
+    startUrls: ['https://www.people.com.cn/'],
+  },
+  manifest: ({ browser, manifestVersion }) => {
+    const mv3 = manifestVersion === 3;
+    const permissions = ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'];
+    if (browser !== 'firefox') permissions.push('offscreen', 'sidePanel');
+    return {
+      name: '政务新闻批注阅读',
+      description: '在官方新闻页面上标出人名、地名、机构、文件与数字，保存摘录，并关联种子语料。',
+      permissions,
+      host_permissions: DEFAULT_SITE_PATTERNS,
+      // Any other site can be enabled at run time from the options page (MV2 has no
+      // optional_host_permissions: hosts go into optional_permissions there).
+      ...(mv3
+        ? { optional_host_permissions: OPTIONAL_SITE_PATTERNS }
+        : { optional_permissions: OPTIONAL_SITE_PATTERNS }),
+      content_security_policy: mv3
+        ? { extension_pages: EXTENSION_PAGES_CSP }
+        : (EXTENSION_PAGES_CSP as unknown as { extension_pages: string }),
+      commands: {
+        'open-side-panel': {
+          suggested_key: { default: 'Alt+Shift+L' },
+          description: '打开批注侧边栏 (Open the side panel)',
+        },
+      },
+    };
+  },
+});
