@@ -83,6 +83,9 @@ export default defineConfig({
       content_security_policy: mv3
         ? { extension_pages: EXTENSION_PAGES_CSP }
         : (EXTENSION_PAGES_CSP as unknown as { extension_pages: string }),
+      ...(browser === 'firefox'
+        ? { browser_specific_settings: { gecko: { id: 'zhengwu-pizhu@news-annotator.local', strict_min_version: '115.0' } } }
+        : {}),
       commands: {
         'open-side-panel': {
           suggested_key: { default: 'Alt+Shift+L' },

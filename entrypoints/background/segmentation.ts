@@ -26,18 +26,24 @@ export function setupSegmentation(): void {
   const offscreen = createClient('offscreen', offscreenProtocol, (m) => browser.runtime.sendMessage(m));
   const hasOffscreenApi = !import.meta.env.FIREFOX && typeof browser.offscreen?.createDocument === 'function';
 
+  /**
+   * Asks the offscreen document, creating it if needed. A document that exists but does not
+   * answer yet (its script still starting) or went away is retried with backoff for ~3 s;
+   * resolves null if it never answers, so the caller falls back to a local segmenter.
+   */
   async function viaOffscreen<K extends 'segment' | 'segmenter/status'>(
     type: K,
     request: K extends 'segment' ? SegmentRequest : Record<string, never>,
   ) {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      if (!(await ensureOffscreenDocument())) break;
+    for (const delay of [0, 50, 100, 200, 400, 800, 1600]) {
+      if (delay) await new Promise((r) => setTimeout(r, delay));
+      if (!(await ensureOffscreenDocument())) return null;
       const result = await offscreen.call(type, request as never);
       if (result.ok) return result.value;
       // The document answered with an error of its own: that is the answer.
-      if (await hasOffscreenDocument()) throw new Error(result.error);
-      // Otherwise it went away between the check and the call: create it again once.
+      if (!result.transport) throw new Error(result.error);
     }
+    console.warn(`[segmenter] the offscreen document does not answer ${type}; using a local segmenter`);
     return null;
   }
 

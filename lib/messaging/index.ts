@@ -11,6 +11,12 @@ import { z } from 'zod';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/**
+ * A client's failure: `transport` is set when no valid answer arrived at all (no receiver yet,
+ * the receiver went away, a malformed reply), as opposed to the receiver answering `{ok: false}`.
+ */
+export type Failure = { ok: false; error: string; transport?: true };
+
 /** The contexts a message can be addressed to. */
 export const TARGETS = ['background', 'offscreen', 'content'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -67,7 +73,9 @@ export function createHandler<P extends Protocol>(
         const value = await handlers[kind as keyof P](request as never, sender);
         return { ok: true, value: spec.response.parse(value) };
       } catch (error) {
-        return { ok: false, error: `${kind}: ${describeError(error)}` };
+        const text = describeError(error);
+        // An error relayed from another context already names the kind.
+        return { ok: false, error: text.startsWith(`${kind}: `) ? text : `${kind}: ${text}` };
       }
     })();
   };
@@ -82,7 +90,7 @@ export interface Client<P extends Protocol> {
    * error, an `{ok: false}` answer and an answer that fails the response schema all resolve
    * to `{ok: false, error}`.
    */
-  call<K extends keyof P & string>(type: K, request: RequestOf<P, K>): Promise<Result<ResponseOf<P, K>>>;
+  call<K extends keyof P & string>(type: K, request: RequestOf<P, K>): Promise<{ ok: true; value: ResponseOf<P, K> } | Failure>;
 }
 
 /** A typed client for the context `target`, sending through `send`. */
@@ -94,20 +102,22 @@ export function createClient<P extends Protocol>(target: Target, protocol: P, se
   return {
     async call(type, request) {
       const spec = protocol[type]!;
+      const parsed = spec.request.safeParse(request);
+      if (!parsed.success) return { ok: false, error: `${type}: ${describeError(parsed.error)}` };
       let raw: unknown;
       try {
-        const body = spec.request.parse(request);
-        raw = await send({ ...body, target, type });
+        raw = await send({ ...(parsed.data as object), target, type });
       } catch (error) {
-        return { ok: false, error: `${type}: ${describeError(error)}` };
+        return { ok: false, error: `${type}: ${describeError(error)}`, transport: true };
       }
       const result = resultSchema.safeParse(raw);
       if (!result.success) {
-        return { ok: false, error: `${type}: no valid answer from ${target} (${raw === undefined ? 'no receiver' : describeError(result.error)})` };
+        const why = raw === undefined ? 'no receiver' : describeError(result.error);
+        return { ok: false, error: `${type}: no valid answer from ${target} (${why})`, transport: true };
       }
       if (!result.data.ok) return result.data;
       const value = spec.response.safeParse(result.data.value);
-      if (!value.success) return { ok: false, error: `${type}: ${describeError(value.error)}` };
+      if (!value.success) return { ok: false, error: `${type}: ${describeError(value.error)}`, transport: true };
       return { ok: true, value: value.data as ResponseOf<P, typeof type> };
     },
   };

@@ -81,6 +81,16 @@ describe('extension foundation in real Chromium', () => {
     expect(status).toMatchObject({ ok: true, value: { host: 'offscreen', ready: true } });
   });
 
+  it('re-creates the offscreen document when it is gone', async () => {
+    await ext.evaluate(() => chrome.offscreen.closeDocument());
+    const closed = await ext.evaluate(() =>
+      chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }),
+    );
+    expect(closed).toHaveLength(0);
+    const answer = await sendRuntime({ target: 'background', type: 'segment', text: '德令哈市黄河路社区' });
+    expect(answer).toMatchObject({ ok: true, value: { host: 'offscreen' } });
+  });
+
   it('rejects a malformed request with a clear error instead of throwing', async () => {
     const answer = await sendRuntime({ target: 'background', type: 'segment', text: 42 });
     expect(answer.ok).toBe(false);

@@ -7,6 +7,7 @@ const protocol = {
   echo: { request: z.object({ text: z.string() }), response: z.object({ text: z.string() }) },
   boom: { request: z.object({}), response: z.object({}) },
   lie: { request: z.object({}), response: z.object({ n: z.number() }) },
+  relay: { request: z.object({}), response: z.object({}) },
 };
 
 const handler = createHandler('background', protocol, {
@@ -15,6 +16,9 @@ const handler = createHandler('background', protocol, {
     throw new Error('kaputt');
   },
   lie: () => ({ n: 'not a number' }) as never,
+  relay: () => {
+    throw new Error('relay: upstream');
+  },
 });
 
 describe('createHandler', () => {
@@ -35,6 +39,7 @@ describe('createHandler', () => {
   it.each([
     ['a request failing its schema', { target: 'background', type: 'echo', text: 1 }, /^echo: text:/],
     ['a throwing handler', { target: 'background', type: 'boom' }, /^boom: kaputt$/],
+    ['a relayed error, without naming the kind twice', { target: 'background', type: 'relay' }, /^relay: upstream$/],
     ['a response failing its schema', { target: 'background', type: 'lie' }, /^lie: n:/],
   ])('turns %s into {ok: false}', async (_name, message, error) => {
     const answer = await handler(message);
@@ -52,11 +57,17 @@ describe('createClient', () => {
 
   it('resolves {ok: false} when nobody answers, the transport throws, or the answer is malformed', async () => {
     const silent = createClient('background', protocol, async () => undefined);
-    expect(await silent.call('echo', { text: 'x' })).toEqual({ ok: false, error: 'echo: no valid answer from background (no receiver)' });
+    expect(await silent.call('echo', { text: 'x' })).toEqual({
+      ok: false,
+      error: 'echo: no valid answer from background (no receiver)',
+      transport: true,
+    });
     const broken = createClient('background', protocol, () => Promise.reject(new Error('Receiving end does not exist.')));
-    expect(await broken.call('echo', { text: 'x' })).toEqual({ ok: false, error: 'echo: Receiving end does not exist.' });
+    expect(await broken.call('echo', { text: 'x' })).toEqual({ ok: false, error: 'echo: Receiving end does not exist.', transport: true });
     const liar = createClient('background', protocol, async () => ({ ok: true, value: { text: 3 } }));
-    expect((await liar.call('echo', { text: 'x' })).ok).toBe(false);
+    expect(await liar.call('echo', { text: 'x' })).toMatchObject({ ok: false, transport: true });
+    const refusing = createClient('background', protocol, async () => ({ ok: false, error: 'echo: nope' }));
+    expect(await refusing.call('echo', { text: 'x' })).toEqual({ ok: false, error: 'echo: nope' });
   });
 
   it('validates the request before sending it', async () => {
