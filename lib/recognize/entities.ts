@@ -1,0 +1,453 @@
+/**
+ * Names: PERSON, PLACE and ORG over jieba's words and POS tags. jieba is the base but never
+ * trusted alone (its dictionary tags 深度 as a place and 惠民 as a name): each candidate must fit
+ * how official news writes names (administrative suffixes, organization chains, bylines, names
+ * beside titles) or be in the gazetteer.
+ */
+import type { Token } from '../segment';
+import { longestPlaceAt, lookupPlace } from './gazetteer';
+import {
+  BYLINE_ROLES,
+  GENERIC_ORG,
+  GIVEN_NAME_CHARS,
+  KNOWN_ORGS,
+  NAME_COMPOUND_ENDINGS,
+  NOT_GIVEN_NAME_CHARS,
+  NOT_ORG_SUFFIX_WORDS,
+  NOT_PERSON,
+  NOT_PLACE,
+  ORG_HEADS,
+  ORG_INNER,
+  ORG_SUFFIX_MULTI,
+  ORG_SUFFIX_SINGLE,
+  PERSON_TITLES,
+  PLACE_ABBREVIATIONS,
+  PLACE_SUFFIXES,
+  SPEECH_VERBS,
+  SURNAMES_DOUBLE,
+  SURNAMES_SINGLE,
+  TRANSLIT_CHARS,
+  TRAVEL_VERBS,
+} from './lexicon';
+import type { Span } from './types';
+
+const HAN = /^[\u3400-\u9fff]+$/;
+const isHan = (s: string) => s.length > 0 && HAN.test(s);
+
+/** A place ending so is a complete administrative unit. */
+const ADMIN_END = /(?:省|市|县|区|州|盟|旗|镇|乡|街道)$/;
+/** Roads and the like, which can be followed by 社区/街道/小区 in one name (黄河路社区). */
+const ROAD_END = /(?:路|街|巷|大道|大街|胡同|里)$/;
+/** Units that, right after a road, make one name with it. */
+const UNIT_AFTER_ROAD = /^(?:社区|街道|小区|物流园区|园区)$/;
+/** Suffix words that, after a known place (and sector words), make a named zone or landmark. */
+const LANDMARK_SUFFIX = /^(?:高新区|经开区|开发区|工业园区|工业园|产业园|物流园区|园区|保税区|自贸区|新区|示范区|老街|古城|府城|广场|公园|大厦|机场|火车站|大桥|景区)$/;
+/** Endings that make a tagged place word credible when the gazetteer does not know it. */
+const PLACE_END = /(?:省|市|县|州|镇|乡|村|岛|山|河|江|湖|海|湾|峡|岭|峰|港|城|盆地|高原|半岛|群岛|平原|草原|沙漠|地区|共和国|王国|联邦|自治区|路|街|巷|大道|大街|社区|小区|街道)$/;
+/** One-word road suffixes that turn the place before them into a road name: 金川 + 路, 金阳 + 里. */
+const ROAD_WORD = /^(?:路|街|巷|里|道|大道|大街|中路|东路|西路|南路|北路)$/;
+/** Characters that begin function words, not names: 以老旧 is no place name. */
+const FUNCTION_START = /^[以在从对向把被为与和及或将于由让使给跟同比]/;
+const GENERIC_PLACE_END = /(?:城市|城乡|小城镇|大城市|地区)$/;
+
+/** POS tags of words that can be (part of) a proper name. */
+const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'nz', 'x', 'j']);
+
+export interface Candidate extends Span {
+  /** Higher wins when overlapping candidates have the same length. */
+  priority: number;
+}
+
+/**
+ * How many characters at the end of `word` are an organization suffix; 0 if none. A
+ * one-character suffix counts only for a word that is just that character, or for a word jieba
+ * tagged as an organization (`nt`: 农业部, 中国队).
+ */
+function orgSuffixLength(word: string, tag = ''): number {
+  if (KNOWN_ORGS.has(word)) return word.length;
+  if (ORG_SUFFIX_SINGLE.has(word)) return 1;
+  for (const s of ORG_SUFFIX_MULTI) if (word.endsWith(s)) return s.length;
+  if (NOT_ORG_SUFFIX_WORDS.has(word)) return 0;
+  const last = word[word.length - 1]!;
+  if (word.length >= 2 && ORG_SUFFIX_SINGLE.has(last) && (tag === 'nt' || tag === 'n' || tag === 'nz' || tag === 'j')) return 1;
+  if (tag === 'nt' && /(?:组织|足联|足协|联)$/.test(word)) return 1;
+  return 0;
+}
+
+const PLACE_SUFFIX_SET = new Set(PLACE_SUFFIXES);
+
+/** Whether `word` is a title or role, or ends with one (社区主任, 总经理). */
+function isTitle(word: string): boolean {
+  if (PERSON_TITLES.has(word)) return true;
+  for (let l = 2; l <= 4 && l < word.length; l++) if (PERSON_TITLES.has(word.slice(word.length - l))) return word.length - l <= 2;
+  return false;
+}
+
+function surnameLength(name: string): number {
+  if (SURNAMES_DOUBLE.has(name.slice(0, 2))) return 2;
+  if (SURNAMES_SINGLE.has(name[0]!)) return 1;
+  return 0;
+}
+
+/**
+ * How much `name` looks like a Chinese personal name: `strong` for surname + two given-name
+ * characters common in names; `medium` when one of the two is; `weak` for surname + one
+ * common given-name character (needs context); null otherwise.
+ */
+export function chineseNameStrength(name: string): 'strong' | 'medium' | 'weak' | null {
+  if (!isHan(name) || name.length < 2 || name.length > 4 || NOT_PERSON.has(name)) return null;
+  const s = surnameLength(name);
+  if (!s) return null;
+  const given = name.slice(s);
+  if (given.length < 1 || given.length > 2) return null;
+  let common = 0;
+  for (const ch of given) {
+    if (NOT_GIVEN_NAME_CHARS.has(ch)) return null;
+    if (GIVEN_NAME_CHARS.has(ch)) common++;
+  }
+  if (given.length === 2) return common === 2 ? 'strong' : common === 1 ? 'medium' : null;
+  return common === 1 ? 'weak' : null;
+}
+
+/** Whether `name` is written only in transliteration characters (a foreign name). */
+function looksTransliterated(name: string): boolean {
+  if (name.length < 2 || NOT_PERSON.has(name)) return false;
+  for (const ch of name) if (!TRANSLIT_CHARS.has(ch)) return false;
+  return true;
+}
+
+class Tokens {
+  readonly n: number;
+  /** Token index → token index of the end of a gazetteer place starting there. */
+  readonly placeFrom = new Map<number, number>();
+  /** Token index → token index of the start of a gazetteer place ending there. */
+  readonly placeTo = new Map<number, number>();
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+  ) {
+    this.n = tokens.length;
+    const endIndex = new Map<number, number>();
+    tokens.forEach((t, i) => endIndex.set(t.end, i));
+    for (let i = 0; i < this.n; i++) {
+      const t = tokens[i]!;
+      if (!isHan(t.word[0] ?? '')) continue;
+      const hit = longestPlaceAt(text, t.start);
+      if (!hit) continue;
+      const j = endIndex.get(hit.end);
+      if (j === undefined || j < i) continue;
+      this.placeFrom.set(i, j);
+      if (!this.placeTo.has(j)) this.placeTo.set(j, i);
+    }
+  }
+
+  word(i: number): string {
+    return this.tokens[i]?.word ?? '';
+  }
+  tag(i: number): string {
+    return this.tokens[i]?.tag ?? '';
+  }
+  start(i: number): number {
+    return this.tokens[i]!.start;
+  }
+  end(i: number): number {
+    return this.tokens[i]!.end;
+  }
+  /** A credible place word by jieba's tag alone (the gazetteer is checked separately). */
+  taggedPlace(i: number): boolean {
+    const w = this.word(i);
+    if (this.tag(i) !== 'ns' || !isHan(w) || NOT_PLACE.has(w) || GENERIC_PLACE_END.test(w)) return false;
+    return (PLACE_END.test(w) && w.length >= 3) || (w.length >= 3 && looksTransliterated(w));
+  }
+  isPlace(i: number): boolean {
+    return this.placeFrom.get(i) === i || this.taggedPlace(i);
+  }
+}
+
+function candidate(text: string, start: number, end: number, type: 'PERSON' | 'PLACE' | 'ORG', priority: number): Candidate {
+  return { start, end, type, text: text.slice(start, end), priority };
+}
+
+/** Finds PERSON, PLACE and ORG candidates; overlapping ones are resolved by the caller. */
+export function findNameCandidates(text: string, tokens: readonly Token[]): Candidate[] {
+  const t = new Tokens(text, tokens);
+  const out: Candidate[] = [];
+  findPlaces(t, out);
+  findOrgs(t, out);
+  findPersons(t, out);
+  findBylines(text, out);
+  findPlaceAbbreviations(t, out);
+  return out;
+}
+
+function findPlaces(t: Tokens, out: Candidate[]): void {
+  const { text, n } = t;
+  const places: Candidate[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = t.word(i);
+    const known = t.placeFrom.get(i);
+    if (known !== undefined && known + 1 < n && ROAD_WORD.test(t.word(known + 1))) {
+      // A place name used for a road: 金川 + 路, 金阳 + 里 (then 街道/社区 join below).
+      places.push(candidate(text, t.start(i), t.end(known + 1), 'PLACE', 1));
+      i = known + 1;
+      continue;
+    }
+    if (known !== undefined) {
+      let end = known;
+      // A place, sector words, then a zone or landmark word is one place: 济南高新区, 通化医药高新区, 兰州老街.
+      let k = end + 1;
+      while (k < n && k <= end + 3 && !LANDMARK_SUFFIX.test(t.word(k)) && ORG_INNER.has(t.word(k))) k++;
+      if (k < n && LANDMARK_SUFFIX.test(t.word(k))) end = k;
+      else if (k === end + 1 && k < n && !t.placeFrom.has(k) && isHan(t.word(k)) && t.tag(k) !== 'v') {
+        // A proper word between a place and a landmark: 大通北川工业园.
+        if (k + 1 < n && LANDMARK_SUFFIX.test(t.word(k + 1)) && PROPER_TAGS.has(t.tag(k))) end = k + 1;
+      }
+      places.push(candidate(text, t.start(i), t.end(end), 'PLACE', 2));
+      i = end;
+      continue;
+    }
+    // A name part followed by a place word: 黄河路, 许家沟村, 奥体广场, 八一西路, 盐桥中路.
+    if (i + 1 < n && PLACE_SUFFIX_SET.has(t.word(i + 1)) && isHan(w)) {
+      const suffix = t.word(i + 1);
+      const tag = t.tag(i);
+      const nameLike =
+        PROPER_TAGS.has(tag) ||
+        tag === 'm' ||
+        ((tag === 'n' || tag === 'vn' || tag === 'ng' || tag === 'nz') && w.length >= 2 && /路|街|巷|大道|广场|小区|村/.test(suffix));
+      if (nameLike && !NOT_PLACE.has(w + suffix) && !NOT_PLACE.has(w) && !ORG_HEADS.has(w) && !FUNCTION_START.test(w)) {
+        places.push(candidate(text, t.start(i), t.end(i + 1), 'PLACE', 1));
+        i++;
+        continue;
+      }
+    }
+    if (t.taggedPlace(i)) places.push(candidate(text, t.start(i), t.end(i), 'PLACE', 0));
+  }
+  // 黄河路 + 社区 → 黄河路社区: a road and the unit named after it.
+  for (let k = 0; k + 1 < places.length; k++) {
+    const a = places[k]!;
+    const b = places[k + 1]!;
+    if (a.end === b.start && ROAD_END.test(a.text) && UNIT_AFTER_ROAD.test(b.text)) {
+      places[k] = candidate(text, a.start, b.end, 'PLACE', 2);
+      places.splice(k + 1, 1);
+    }
+  }
+  // A road followed by a bare unit word that was not itself a place: 长江路 + 社区.
+  for (const p of places) {
+    if (!ROAD_END.test(p.text)) continue;
+    const after = text.slice(p.end).match(/^(?:社区|街道|小区|物流园区)/);
+    if (after) out.push(candidate(text, p.start, p.end + after[0].length, 'PLACE', 2));
+  }
+  out.push(...places);
+}
+
+function findOrgs(t: Tokens, out: Candidate[]): void {
+  const { text, n } = t;
+  for (let i = 0; i < n; i++) {
+    const w = t.word(i);
+    const suffixLen = orgSuffixLength(w, t.tag(i));
+    if (KNOWN_ORGS.has(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 4));
+    if (!suffixLen) continue;
+    // Walk left over the words an organization's name is made of. A whole name as one word
+    // (国家知识产权局, 中国工程院) takes only a place before it (美国 + 国务院).
+    const whole = KNOWN_ORGS.has(w) || (t.tag(i) === 'nt' && w.length > suffixLen + 1);
+    let j = i;
+    while (j > 0) {
+      if (whole) {
+        const from = t.placeTo.get(j - 1);
+        if (from !== undefined) j = from;
+        else if (t.taggedPlace(j - 1)) j--;
+        break;
+      }
+      const k = j - 1;
+      const pw = t.word(k);
+      const pt = t.tag(k);
+      // A quoted or bracketed part inside a name: 市委“两新”工委, 乌鲁木齐高新区(新市区)科技局.
+      const close = pw === '”' ? '“' : pw === ')' ? '(' : pw === '）' ? '（' : '';
+      if (close) {
+        let m = k - 1;
+        while (m >= 0 && m > k - 6 && t.word(m) !== close && (t.isPlace(m) || t.placeFrom.has(m) || t.placeTo.has(m) || ORG_INNER.has(t.word(m)))) m--;
+        if (m >= 0 && t.word(m) === close && m < k - 1 && m > 0) {
+          j = m;
+          continue;
+        }
+        break;
+      }
+      if (pw === '和' || pw === '与') {
+        // 工业科技和信息化局: 和 between two sector words; 省局和省厅 joins two bodies.
+        const next = t.word(j);
+        const nextInner = ORG_INNER.has(next) || (j === i && ORG_INNER.has(next.slice(0, next.length - suffixLen)));
+        if (k > 0 && ORG_INNER.has(t.word(k - 1)) && nextInner && !orgSuffixLength(t.word(k - 1))) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      if (/^[0-9A-Za-z]+$/.test(pw) && (k === 0 || !isHan(t.word(k - 1)))) {
+        j = k; // 12345接诉即办中心, G20峰会
+        continue;
+      }
+      if (!isHan(pw)) break;
+      // A person's name is not part of an organization's (金大中 + 新政府).
+      if ((pt === 'nr' || pt === 'nrfg' || pt === 'nrt') && !t.placeFrom.has(k) && !t.placeTo.has(k)) break;
+      const placeStart = t.placeTo.get(k);
+      if (placeStart !== undefined && placeStart < k) {
+        j = placeStart; // a place cut into several words: 海北 + 州
+        continue;
+      }
+      const fits =
+        t.isPlace(k) ||
+        PROPER_TAGS.has(pt) ||
+        ORG_HEADS.has(pw) ||
+        ORG_INNER.has(pw) ||
+        orgSuffixLength(pw) > 0 ||
+        ((pt === 'n' || pt === 'vn' || pt === 'b' || pt === 'ng') && pw.length >= 2);
+      if (!fits) break;
+      j = k;
+      // A one-character head (省, 市, 县) begins a short form; nothing before it belongs to it.
+      if (ORG_HEADS.has(pw) && pw.length === 1) break;
+    }
+    if (j === i && w.length === suffixLen) continue;
+    // The name starts at its first distinctive word: a place, a proper noun or a head.
+    let h = j;
+    const isHead = (k: number) =>
+      t.isPlace(k) ||
+      t.placeFrom.has(k) ||
+      PROPER_TAGS.has(t.tag(k)) ||
+      ORG_HEADS.has(t.word(k)) ||
+      KNOWN_ORGS.has(t.word(k)) ||
+      t.word(k) === '“' ||
+      /^[0-9A-Za-z]+$/.test(t.word(k));
+    while (h < i && !isHead(h)) h++;
+    if (h === i) {
+      // Only the suffix word itself may be distinctive: 中国科学院, 青海大学 as one word.
+      const stem = w.slice(0, w.length - suffixLen);
+      if (!stem || ORG_INNER.has(stem) || !(PROPER_TAGS.has(t.tag(i)) || lookupPlace(stem))) continue;
+    }
+    const start = t.start(h);
+    const end = t.end(i);
+    const name = text.slice(start, end);
+    if (GENERIC_ORG.has(name) || name.length < 3) continue;
+    // A head alone before the suffix (省局, 市委) is a generic reference, not a name; so is a
+    // head in a list of heads (各市、州市场监管局).
+    const headWord = t.word(h);
+    if (h + 1 === i && ORG_HEADS.has(headWord) && headWord.length === 1) continue;
+    if (headWord.length === 1 && ORG_HEADS.has(headWord) && (t.word(h - 1) === '、' || t.word(h - 1).endsWith('各'))) continue;
+    out.push(candidate(text, start, end, 'ORG', 3));
+  }
+}
+
+function findPersons(t: Tokens, out: Candidate[]): void {
+  const { text, n } = t;
+  const title = (k: number) => k >= 0 && k < n && isTitle(t.word(k));
+  const speech = (k: number) => k < n && SPEECH_VERBS.has(t.word(k));
+  const nameAt = (k: number) => k >= 0 && k < n && chineseNameStrength(t.word(k)) !== null;
+  for (let i = 0; i < n; i++) {
+    const w = t.word(i);
+    const tag = t.tag(i);
+    if (!isHan(w)) continue;
+    const context =
+      title(i - 1) ||
+      title(i + 1) ||
+      speech(i + 1) ||
+      t.word(i + 1) === '摄' ||
+      (t.word(i - 1) === '、' && nameAt(i - 2)) ||
+      (t.word(i + 1) === '、' && nameAt(i + 2)) ||
+      t.word(i + 1) === '等' && nameAt(i - 2);
+    // A surname split from its given name: 黄/a 海燕/nr.
+    if (w.length === 2 && (tag === 'nr' || tag === 'x') && i > 0 && t.word(i - 1).length === 1 && SURNAMES_SINGLE.has(t.word(i - 1))) {
+      const full = t.word(i - 1) + w;
+      const before = t.word(i - 2);
+      if (chineseNameStrength(full) === 'strong' && !(isHan(before) && before.length === 1)) {
+        out.push(candidate(text, t.start(i - 1), t.end(i), 'PERSON', 3));
+        continue;
+      }
+    }
+    // A given name's last character cut off: 林子/nr 妍/zg.
+    if (w.length === 2 && tag === 'nr' && i + 1 < n && /^(?:zg|ng|x|nr|vg|ag)$/.test(t.tag(i + 1)) && t.word(i + 1).length === 1 && isHan(t.word(i + 1))) {
+      const full = w + t.word(i + 1);
+      if (chineseNameStrength(full) && (context || title(i - 1) || speech(i + 2) || title(i + 2))) {
+        out.push(candidate(text, t.start(i), t.end(i + 1), 'PERSON', 3));
+        continue;
+      }
+    }
+    const strength = chineseNameStrength(w);
+    if (strength && (tag === 'nr' || tag === 'nrfg' || tag === 'x' || tag === 'nrt')) {
+      const enough = strength === 'strong' || (strength === 'medium' && tag !== 'x') || context;
+      if (enough) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 2));
+      continue;
+    }
+    // jieba's name tag on a three-character word with a surname and no function characters.
+    if ((tag === 'nr' || tag === 'nrfg') && w.length === 3 && surnameLength(w) === 1 && ![...w.slice(1)].some((c) => NOT_GIVEN_NAME_CHARS.has(c)) && !NOT_PERSON.has(w)) {
+      out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      continue;
+    }
+    if ((tag === 'nr' || tag === 'nrt' || tag === 'nrfg' || tag === 'x') && looksTransliterated(w) && !lookupPlace(w)) {
+      if (w.length >= 3 || context) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      continue;
+    }
+    // 邓小平理论, 毛泽东思想, 马克思主义: the name inside.
+    const ending = NAME_COMPOUND_ENDINGS.find((e) => w.endsWith(e) && w.length > e.length + 1);
+    if (ending) {
+      const stem = w.slice(0, w.length - ending.length);
+      if (chineseNameStrength(stem) === 'strong' || (stem.length >= 3 && looksTransliterated(stem))) {
+        out.push(candidate(text, t.start(i), t.start(i) + stem.length, 'PERSON', 2));
+      }
+      continue;
+    }
+    // A title followed by a surname and a given name cut into single characters: 主任 赵 刚.
+    if (title(i - 1) && w.length === 1 && SURNAMES_SINGLE.has(w)) {
+      let name = w;
+      for (let k = i + 1; k < n && k <= i + 2 && name.length < 3; k++) {
+        const g = t.word(k);
+        if (!isHan(g) || name.length + g.length > 3) break;
+        name += g;
+      }
+      if (name.length >= 2 && chineseNameStrength(name)) out.push(candidate(text, t.start(i), t.start(i) + name.length, 'PERSON', 2));
+    }
+  }
+}
+
+const ROLE_ALT = BYLINE_ROLES.map((r) => r.replace('/', '\\/')).join('|');
+const BYLINE = new RegExp(
+  `(?:^|[（(【\\[\\s□■●◎|｜讯电])(?:${ROLE_ALT})[\\s　:：]*((?:[\\u4e00-\\u9fff·]{2,4}(?:[\\s　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
+  'g',
+);
+const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[\s　]*摄(?=[\s　）)\n。]|$)/g;
+
+/** Bylines and photo credits: （记者 崔永焘）, （特约记者 苏烽 闻皓）, 倪立芳摄. */
+function findBylines(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(BYLINE)) {
+    const group = m[1]!;
+    const groupStart = m.index + m[0].length - group.length;
+    for (const nm of group.matchAll(/[\u4e00-\u9fff·]{2,4}/g)) {
+      const name = nm[0];
+      if (BYLINE_ROLES.includes(name) || NOT_PERSON.has(name)) continue;
+      const start = groupStart + nm.index;
+      out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 5 });
+    }
+  }
+  for (const m of text.matchAll(CREDIT)) {
+    const name = m[1]!;
+    if (!chineseNameStrength(name)) continue;
+    const start = m.index + m[0].indexOf(name);
+    out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 5 });
+  }
+}
+
+/** One-character places in compounds and after verbs of travel: 中美, 中俄关系, 访华, 抵京. */
+function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
+  const { text, n } = t;
+  for (let i = 0; i < n; i++) {
+    const w = t.word(i);
+    const tag = t.tag(i);
+    if (w.length >= 2 && w.length <= 3 && [...w].every((c) => PLACE_ABBREVIATIONS.has(c)) && (tag === 'j' || tag === 'ns' || tag === 'nz' || tag === 'nt')) {
+      for (let k = 0; k < w.length; k++) out.push(candidate(text, t.start(i) + k, t.start(i) + k + 1, 'PLACE', 0));
+      continue;
+    }
+    if (w.length === 2 && TRAVEL_VERBS.has(w[0]!) && PLACE_ABBREVIATIONS.has(w[1]!) && (tag === 'v' || tag === 'vn' || tag === 'j')) {
+      out.push(candidate(text, t.start(i) + 1, t.end(i), 'PLACE', 0));
+      continue;
+    }
+  }
+}

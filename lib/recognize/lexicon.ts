@@ -1,0 +1,142 @@
+/**
+ * What the recognizer knows about how Chinese official news is written, as word lists.
+ * Each list is data, not a patch for a record: add words of the same kind, never single names.
+ */
+
+const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+const set = (s: string): ReadonlySet<string> => new Set(words(s));
+
+/** Common single-character surnames (the ~400 most frequent, Mainland usage). Rare ones are left out on purpose: 福, 包 etc. start too many common words. */
+export const SURNAMES_SINGLE = set(`
+习 王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 傅 白 邹 孟 熊 秦 邱 江 尹 薛 闫 阎 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 温 康 文 牛 樊 葛 邢 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 兰 焦 俞 左 柳 甘 祝 包 宁 符 舒 阮 柯 纪 梅 童 凌 毕 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 骆 蓝 辛 靳 柴 蒙 鲍 华 喻 祁 蒲 滕 屈 饶 牟 尤 阳 穆 卓 缪 芦 麦 褚 娄 窦 戚 岑 宫 费 卜 冷 晏 卫 米 柏 宗 瞿 桂 佟 臧 闵 苟 邬 卞 姬 师 栾 隋 刁 沙 巫 寇 桑 郎 甄 丛 仲 虞 敖 巩 明 佘 麻 苑 迟 邝 封 谈 匡 鞠 荆 冀 郁 胥 南 班 储 栗 燕 楚 鄢 谌 奚 皮 粟 冼 蔺 闻 厉 伊 仝 郜 海 阚 帅 屠 朴 廉 禹 祖 漆 卿 狄 扈 晁 芮 阙 邸 裘 亓 邰 赫 杭 逯 茹 慕 玉 嵇 哈 湛 宾 戎 勾 茅 尉 冶 斯 昝 鄧 劉 陳 楊 黃 趙 吳 張 孫 馬 鄭 謝 許 韓 馮 蕭 葉 蔣 魏 呂 盧 姜 鍾 譚 陸 範 龐 聶 顏 莊 嚴 龔 賀 顧 湯 溫
+`);
+
+/** Compound surnames. */
+export const SURNAMES_DOUBLE = set(`欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 太史 申屠 钟离`);
+
+/**
+ * Characters common in Chinese given names (a few hundred cover most of them). A candidate's
+ * given name with none of these is more likely a word than a name.
+ */
+export const GIVEN_NAME_CHARS = new Set([...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏飞波斌宇浩凯健俊帆帅旭宁龙林欢阳建亮成佳婷雪琳晶丹颖慧莉梅燕兰凤洁琴云莲真环瑶怡倩婉娴瑾露瑞凡嘉琼勤珍贞娣叶璐娅琦妍茜秋珊莎锦黛青姣婵雁蓓纨仪荷蓉眉君蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希欣飘育滢馥筠柔竹霭凝晓霄枫芸菲寒伊亚宜可姬舒影荔枝妮宝贝初程梵罡恒鸿桦骅剑娇纪宽苛灵玛媚琪晴容睿烁堂唯威韦雯苇萱阅彦雨忠宗曼紫逸贤蝶菡绿蓝儿翠烟小轩文辉力永世广志义兴良海山仁贵福生元全国胜学祥才发武新利清彬富顺信子昌康星光天达安岩中茂进有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功松善厚庆民友裕河哲江政谦亨奇固之轮翰朗伯宏言若鸣朋梁栋维启克伦翔泽晨辰士以家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘峰锋宾鑫森淼晖毅骏立东金春冬夏雷霖益书荣庭卫洪恩沛泉源涵瀚润深渊湘淇潇洲岳嵩峻崇巍昆仑岗峥嵘越跃骞驰骁骐骥鹤鹰麟彤彩丰登开拓展望卓远迪通遥征途舟昊晗昕晟晔暄曦旻映景晋普智捷锐铭钰镇铁钢锡铮镛韬略谋谟谊谨训诗词章典籍礼孝廉耻俭惠淑香芬芝蕙莹萃苗蓬萌蕾蔚藻苏葵茹茵菊柏杉桐楷模樱槐榆桢材杏桃李梓楚乔柳根本溪涧湖池塘沙石珠瑜璋琅瑛璇玮珏琨璞珂珲瑟萧笛箫筝鼓']);
+
+/**
+ * Characters that rarely occur in Chinese given names; a candidate whose given name uses one is
+ * more likely a word (的, 了, 在 …) than a name.
+ */
+export const NOT_GIVEN_NAME_CHARS = new Set(
+  [...'的了在是和与及或等为对从把被将向于由以而且但则就都也又还再只更最很太这那其所们个些么什怎吗呢吧啊哦嘛着过去上下里外内前后左右年月日时分秒第每各某该此本省市县区镇乡村街路号届次员会议部门单位工作管理服务企业产业项目经济社会政府群众活动问题情况方面记者通讯摄报讯'],
+)
+
+/**
+ * Words that jieba's POS tagger or unknown-word model may take for a person name but are not:
+ * two- and four-character words beginning with a surname character.
+ */
+export const NOT_PERSON = set(`
+包罗万象 福祉 高质量 高新 高校 高端 高效 金融 金额 金牌 文明 文化 文件 文旅 万元 万人 万家 万吨 方面 方案 方式 方向 方针 黄河 长江 安全 安排 安置 平安 平台 平稳 常态 常委 常务 时间 时代 时期 和谐 和平 康养 康复 明确 明显 明年 向好 成效 成果 成立 成为 成员 成绩 全面 全省 全市 全国 全体 全力 全年 全部 全过程 关键 关于 关注 关心 任务 任期 任职 应用 应急 应对 应当 路线 路径 路网 江河 海外 海关 海洋 海拔 石油 石化 云端 华人 华侨 武装 武警 严格 严重 龙头 尚未 施工 程序 程度 齐全 齐心 原则 原因 原料 来源 来自 强化 强国 林业 林草 钱款 车辆 车间 项目 连续 连接 宁静 温暖 温度 艾滋 田间 田野 孔子 雷锋 毛泽东思想 司法 司机 司令 周年 周边 周期 周转 周到 石羊河 杜绝 华夏 牛羊 苏区 党员 党建 党委 柏油 乐观 乐于 童年 展开 展示 展览 展现 信息 信心 信任 信用 智慧 智能 富裕 富民 由于 元旦 元素 解决 解放 宣传 宣讲 公开 公布 公司 公共 公众 公益 公路 公园 公安 公正 卫生 卫星 左右 支持 支部 支撑 国家 国内 国际 国有 国务院 计划 计算 索引 相关 相应 相互 初步 初心 门户 门诊 容易 敬老 普遍 普惠 普及 鲜明 印发 印刷 隆重 战略 战斗 危险 危机 银行 利用 利益 居民 居住 干部 干事 但是 元件 束缚 衣食 展望 奉献 富有 由此 汤圆 邵阳
+`);
+
+/** Roles and titles that stand next to a person's name (either side) in news text. */
+export const PERSON_TITLES = set(`
+书记 副书记 总书记 主任 副主任 主席 副主席 院士 局长 副局长 厅长 副厅长 处长 副处长 科长 部长 副部长 省长 副省长 市长 副市长 县长 副县长 区长 副区长 镇长 乡长 村长 州长 副州长 旗长
+委员 常委 总理 副总理 总统 副总统 首相 国务委员 秘书长 董事长 副董事长 总经理 副总经理 经理 总裁 主编 社长 台长 院长 副院长 校长 副校长 所长 站长 馆长 行长 会长 理事长
+总工程师 工程师 研究员 副研究员 教授 副教授 博士 讲师 教师 老师 医生 主治医师 护士 专家 队长 班长 支书 网格员 志愿者 民警 警官 法官 检察官 律师 会计 技术员 负责人 创始人 代表 大使 发言人 将军 司令员 政委 同志 先生 女士 小姐 老人 大爷 大妈 阿姨 师傅 村民 居民 农民 职工 员工 工人 学生 选手 运动员 教练 主持人 作家 画家 记者 通讯员 编辑 摄影
+`);
+
+/** Words that, right before a name, announce a byline or credit. */
+export const BYLINE_ROLES = ['特约记者', '本报记者', '本报通讯员', '见习记者', '实习生', '记者', '通讯员', '文/图', '文', '图', '摄影', '责任编辑', '编辑', '作者', '撰文', '校对'];
+
+/**
+ * Suffixes that end an organization's name. Multi-character ones match the end of a token;
+ * single characters only match a token that is exactly that character (so 场所 is not an ORG).
+ */
+export const ORG_SUFFIXES = words(`
+委员会 常委会 办公室 办公厅 管委会 工委 党工委 党委 党组 党支部 支部 总支 纪委 监委 人大 政协 政府 法院 检察院 公安局 派出所 警务室 边防站 交警队
+局 厅 部 委 办 处 科 署 所 院 中心 站 队 社 馆 台 报 网 党 团 军
+管理局 监管局 监督局 研究所 研究院 研究中心 科学院 工程院 设计院 医院 卫生院 学院 大学 中学 小学 幼儿园 学校 党校 图书馆 博物馆 纪念馆 体育馆 剧院 电视台 广播电台 出版社 报社 杂志社 新闻网 日报 晚报 时报 商报
+公司 有限公司 股份有限公司 集团 集团公司 银行 分行 支行 合作社 联社 工厂 厂 药业 制药 矿业 矿机 电缆
+协会 学会 商会 联合会 促进会 基金会 研究会 联盟 联谊会 俱乐部 服务队 志愿服务队 志愿队 工作站 服务站 实验室 重点实验室 工作室 服务中心 孵化器 产业园管委会 军区 部队 舰队 球队 代表团 代表队 女队 男队 国家队 俱乐部 组委会 立法会 议会 国会 内阁 总部 使馆 大使馆 领事馆 总领事馆 办事处 创城办 文明办
+`);
+
+/** Single-character ORG suffixes (see {@link ORG_SUFFIXES}). */
+export const ORG_SUFFIX_SINGLE = new Set(ORG_SUFFIXES.filter((s) => s.length === 1));
+/** Multi-character ORG suffixes, longest first. */
+export const ORG_SUFFIX_MULTI = ORG_SUFFIXES.filter((s) => s.length > 1).sort((a, b) => b.length - a.length);
+
+/**
+ * Words that may stand inside an organization's name between its head (a place, 省, 市 …) and
+ * its suffix: sectors and functions of government bodies.
+ */
+export const ORG_INNER = set(`
+市场 监督 管理 监管 知识产权 公共 服务 科技 科学 技术 工业 信息化 信息 和 教育 卫生 健康 文化 旅游 体育 广播 电视 新闻 出版 交通 运输 水利 农业 农村 林业 草原 自然资源 资源 环境 生态 生态环境 住房 城乡 城乡建设 建设 规划 财政 税务 审计 统计 商务 外事 外交 发展 改革 发展和改革 经济 民政 人力 人力资源 社会 社会保障 保障 退役军人 事务 应急 公安 司法 安全 国家安全 民族 宗教 民族宗教 侨务 统战 宣传 组织 政法 纪律 检查 监察 机构 编制 政策 研究 网信 文明 精神文明 创建 创城 乡村振兴 振兴 扶贫 开发 区域 医疗 保险 医保 药品 疾病 预防 控制 中医药 食品 粮食 物资 储备 能源 电力 气象 地震 海洋 测绘 地质 矿产 林草 国有 资产 国资 金融 银行 保险 证券 商标 品牌 专利 运用 促进 保护 行政 执法 综合 城市 街道 社区 产业 园区 工业园 高新区 开发区 经开区 投资 集团 控股 有限 责任 股份 电子 材料 生物 医药 新能源 电池 技术 咨询 本草 化工 盐湖 冶金 矿山 设备 装备 制造 水 中药 制剂 全国 重点 院士 成果 转化 交易 人民 群众 工作 青年 妇女 儿童 老年 残疾人 红十字 慈善 快递 行业 律师 两新 非公 科学技术 生产力 中小企业 党建 协调 志愿 理化 盐湖研究 药用植物 中药研究 中医 师范 民族 职业 技术学院 工程 中国 中华 国家 全国性 第一 第二 第三 人民政府 常务
+`);
+
+/**
+ * Heads that may begin a short-form organization name without a place: 省市场监管局,
+ * 市委“两新”工委, 县教育和科技局, 国家知识产权局, 中国科学院.
+ */
+export const ORG_HEADS = set(`省 市 县 区 州 镇 乡 旗 盟 自治区 国家 中国 中华 中央 中共 国务院 省委 市委 县委 区委 州委 省政府 市政府 县政府 省局 市局 县局`);
+
+/** Generic references to bodies that are not names of any one (ANNOTATION.md: not ORG). */
+export const GENERIC_ORG = set(`
+省局 市局 县局 区局 党委 党组 支部 党支部 社区党支部 村党支部 政府 人民政府 各级政府 地方政府 当地政府 有关部门 相关部门 相关单位 有关单位 主管部门 职能部门 管理部门 监管部门 各部门 各单位 本单位 该公司 公司 企业 集团 中心 协会 学会 委员会 办公室 管委会 医院 学校 大学 银行 研究所 研究院 科研院所 高校 基层党组织 党组织 工作站 实验室 服务站 服务中心 派出所 社区 居委会 村委会 两委 村两委 县上 乡上 村上 该局 该中心 该院 该所 全省 全市 各市 各县 各地 市州 各市州
+`);
+
+/** Suffixes that end a place name made of a name plus a generic place word. */
+export const PLACE_SUFFIXES = words(`
+大厦 大会堂 会堂 中路 东路 西路 南路 北路 自治区 自治州 自治县 自治旗 特别行政区 省 市 县 区 州 盟 旗 镇 乡 村 街道 社区 小区 苑 里 路 街 巷 大道 大街 胡同 广场 公园 新区 高新区 经开区 开发区 工业园区 工业园 产业园 物流园区 园区 保税区 自贸区 示范区 试验区 山 山脉 岭 峰 河 江 湖 海 湾 岛 峡 峡谷 谷 川 塬 盆地 高原 草原 沙漠 走廊 水库 大桥 机场 港 车站 火车站 口岸 景区 古城 老街 遗址 石窟 莫高窟 寺 庙 塔 楼 宫 城
+`).sort((a, b) => b.length - a.length);
+
+/** Words that name a category of place, not a place: 城市, 盐湖, 全省 … (ANNOTATION.md: not PLACE). */
+export const NOT_PLACE = set(`
+城中村 老旧小区 物业小区 我省 全省 本省 外省 我市 全市 本市 我县 全县 本县 我区 全区 本区 国内 国外 境内 境外 省内 市内 县内 区内 城市 农村 乡村 城乡 城区 郊区 山区 牧区 社区 小区 园区 景区 街道 道路 公路 马路 街巷 山河 江河 湖泊 河流 海外 各地 当地 本地 外地 异地 两地 内地 全国 各省 各市 各县 盐湖 高原 草原 河湖 流域 地区 区域 新区 开发区 工业园 产业园 工业园区 示范区 试验区 保税区 中心城区 老城区 城镇 乡镇 村庄 村落 本村 全村 该村 该县 该市 该区 该镇 各乡镇 市州 省市 省会 首都 边疆 沿海 内陆 东部 西部 南部 北部 中部 东北 西北 西南 东南 华北 华东 华南 华中 一线 二线 大街小巷
+`);
+
+/** Verbs of saying that follow a speaker's name: 赵刚介绍, 张伯礼表示. */
+export const SPEECH_VERBS = set(`说 表示 介绍 指出 认为 强调 称 告诉 坦言 谈到 回忆 感慨 透露 提出 建议 说道 笑着说 补充 解释 要求 主持 出席 会见 会晤 考察 调研 讲话 致辞`);
+
+/**
+ * Organizations written without any suffix the chain rules know: central bodies, news
+ * agencies and papers. Names only, as commonly written in news text.
+ */
+export const KNOWN_ORGS = set(`
+党中央 中共中央 国务院 全国人大 全国政协 中央军委 中央政府 中纪委 中央纪委 国家监委 最高人民法院 最高人民检察院 全国人大常委会
+发改委 国家发改委 工信部 外交部 教育部 科技部 公安部 民政部 司法部 财政部 商务部 文旅部 卫健委 国资委 海关总署 税务总局 市场监管总局 国家市场监管总局 统计局 国家统计局 国家知识产权局 证监会 银保监会 金融监管总局 人民银行 中国人民银行 央行
+新华社 人民日报 光明日报 经济日报 解放军报 中央电视台 央视 中央广播电视总台 中新社 中国新闻社 人民网 新华网 求是 中国日报 青海日报 甘肃日报 人民图片网
+联合国 世界卫生组织 世贸组织 世界贸易组织 欧盟 东盟 北约 国际奥委会 世界银行 国际货币基金组织 上合组织 金砖国家 亚投行 世界经济论坛
+`);
+
+/**
+ * Characters used to write foreign names in Chinese transliteration (克林顿, 叶利钦, 若斯潘).
+ * A word made only of these, tagged as a name by jieba, is taken as a foreign person.
+ */
+export const TRANSLIT_CHARS = new Set([
+  ...'阿埃艾爱安昂奥巴拔柏邦鲍贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯弗福夫盖甘冈戈格古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉连列林琳刘隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密明摩莫默姆穆纳娜奈南内尼涅宁诺欧帕潘佩彭皮珀普奇齐乔琼丘萨塞瑟森沙莎尚舍什施史舒斯松苏索塔泰坦汤唐特滕提汀通图托瓦万旺威韦维魏温沃乌伍武西希锡席夏谢辛休雅亚扬耶叶伊因英尤约泽扎詹兹佐延若茨丝蕾芙玛妮娃琪黛蒂迦拜姆赛萨索哲裘鲍科罗纳梅·',
+]);
+
+/** Endings of words that hold a person's name before them: 邓小平理论, 毛泽东思想. */
+export const NAME_COMPOUND_ENDINGS = ['理论', '思想', '同志', '主义', '精神', '故居', '纪念馆', '旧居'];
+
+/**
+ * One-character short forms of countries and regions, used in compounds (中美, 中俄关系) and
+ * after verbs of travel (访华, 抵京). The annotation guide makes them optional PLACE; many
+ * corpora mark them.
+ */
+export const PLACE_ABBREVIATIONS = new Set([...'中华美俄日韩英法德意印巴朝越泰缅老柬菲马新澳加墨古非欧亚港澳台京沪津渝苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新蒙辽吉黑冀晋']);
+/** Verbs after which a one-character place follows: 访华, 离京, 赴美. */
+export const TRAVEL_VERBS = set(`访 来 在 赴 抵 离 返 回 进 驻 旅 留 对 援 侵 出 入 途经`);
+
+/**
+ * Words ending in a character that also ends organization names (局 处 所 部 办 院 …) but that
+ * are ordinary words: 格局 is no bureau, 场所 no institute.
+ */
+export const NOT_ORG_SUFFIX_WORDS = set(`
+格局 结局 布局 当局 开局 大局 全局 骗局 僵局 时局 政局 新局 棋局 饭局 赌局 变局 破局 终局 残局 危局 邮局 书局 药局
+场所 住所 厕所 处所 寓所 会所 哨所 诊所 派所 所以 所有 所在 研究生所
+好处 到处 长处 用处 益处 难处 短处 住处 去处 此处 各处 何处 深处 远处 近处 高处 低处 相处 共处 出处 妙处 痛处 不足之处
+内部 全部 干部 局部 西部 东部 南部 北部 中部 外部 头部 底部 顶部 腹部 胸部 面部 背部 腰部 足部 细部 部分
+主办 创办 举办 承办 开办 兴办 合办 督办 协办 包办 代办 查办 交办 经办 一窗办 一网办 马上办 就近办 网上办 掌上办
+剧院 影院 庭院 书院 宅院 寺院 住院 出院 入院 大院 小院 后院 四合院
+全委 常委 编委 村委 居委 党委 纪委 市委 省委 县委 区委
+课题组 专家组 工作组 小组 班组 机组 剧组
+`);
