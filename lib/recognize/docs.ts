@@ -23,13 +23,15 @@ const QUOTED_TITLE = /(?:专利|标准|专利申请)\s*[“"「]([^”"」\n]{2,
 /** Finds DOC spans, sorted by start, non-overlapping. Never throws. */
 export function findDocs(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(BOOK_TITLE)) {
+  for (const m of text.includes('《') ? text.matchAll(BOOK_TITLE) : []) {
     const inner = m[1]!;
     if (!inner.trim()) continue;
     const start = m.index + 1;
     spans.push({ start, end: start + inner.length, type: 'DOC', text: inner });
   }
-  for (const m of text.matchAll(DOC_NUMBER)) {
+  // Cheap test first: the number needs a year bracket and 号.
+  const hasNumber = text.includes('号') && /[〔［[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]/.test(text);
+  for (const m of hasNumber ? text.matchAll(DOC_NUMBER) : []) {
     let code = m[1]!;
     // Keep the issuer code only: cut at the last character that ends the words before it.
     let cut = 0;
@@ -41,7 +43,7 @@ export function findDocs(text: string): Span[] {
     const end = m.index + m[0].length;
     spans.push({ start, end, type: 'DOC', text: text.slice(start, end) });
   }
-  for (const m of text.matchAll(QUOTED_TITLE)) {
+  for (const m of text.includes('专利') || text.includes('标准') ? text.matchAll(QUOTED_TITLE) : []) {
     const inner = m[1]!;
     const start = m.index + m[0].length - 1 - inner.length;
     spans.push({ start, end: start + inner.length, type: 'DOC', text: inner });

@@ -5,7 +5,7 @@
  * beside titles) or be in the gazetteer.
  */
 import type { Token } from '../segment';
-import { longestPlaceAt, lookupPlace } from './gazetteer';
+import { isPlacePrefix, longestPlaceAt, lookupPlace } from './gazetteer';
 import {
   BYLINE_ROLES,
   GENERIC_ORG,
@@ -44,11 +44,45 @@ const UNIT_AFTER_ROAD = /^(?:社区|街道|小区|物流园区|园区)$/;
 const LANDMARK_SUFFIX = /^(?:高新区|经开区|开发区|工业园区|工业园|产业园|物流园区|园区|保税区|自贸区|新区|示范区|老街|古城|府城|广场|公园|大厦|机场|火车站|大桥|景区)$/;
 /** Endings that make a tagged place word credible when the gazetteer does not know it. */
 const PLACE_END = /(?:省|市|县|州|镇|乡|村|岛|山|河|江|湖|海|湾|峡|岭|峰|港|城|盆地|高原|半岛|群岛|平原|草原|沙漠|地区|共和国|王国|联邦|自治区|路|街|巷|大道|大街|社区|小区|街道)$/;
+/** What may follow a place inside one jieba word without making it another name: 法国人, 中国式. */
+const PLACE_NOUN_TAIL = /^(?:人|人民|式|籍|方|地区|一带|境内|全境|各地|政府|国内|队|选手|代表|同胞|侨民|首都|当局)$/;
 /** One-word road suffixes that turn the place before them into a road name: 金川 + 路, 金阳 + 里. */
 const ROAD_WORD = /^(?:路|街|巷|里|道|大道|大街|中路|东路|西路|南路|北路)$/;
 /** Characters that begin function words, not names: 以老旧 is no place name. */
 const FUNCTION_START = /^[以在从对向把被为与和及或将于由让使给跟同比]/;
 const GENERIC_PLACE_END = /(?:城市|城乡|小城镇|大城市|地区)$/;
+
+/** Multi-character organization suffixes by their last character, longest first. */
+const MULTI_SUFFIX_BY_LAST = new Map<string, string[]>();
+for (const suffix of ORG_SUFFIX_MULTI) {
+  const last = suffix[suffix.length - 1]!;
+  const list = MULTI_SUFFIX_BY_LAST.get(last) ?? [];
+  list.push(suffix);
+  MULTI_SUFFIX_BY_LAST.set(last, list);
+}
+
+/** One-character suffixes that end a multi-character word naming a body: 科技厅, 教育局, 农业部. */
+const WORD_FINAL_ORG_CHARS = new Set([...'局厅部委处署院所队社站馆']);
+/** Tags of noun-like words (jieba tags 发展局 as an idiom, `l`). */
+const NOUNISH_TAGS = new Set(['n', 'nt', 'nz', 'j', 'l', 'vn', 'nr', 'ns', 'ng']);
+/** 原市, 各县: a head with a modifier glued on by jieba; the name starts after it. */
+const MODIFIED_HEAD = /^[原前各全本该][省市县区州]$/;
+
+/** Every character an organization's name can end with, to skip most words at once. */
+const ORG_LAST_CHARS = new Set([
+  ...ORG_SUFFIX_SINGLE,
+  ...ORG_SUFFIX_MULTI.map((s) => s[s.length - 1]!),
+  ...'局厅部委处署院所队社站馆党团军联织协',
+]);
+
+/** Last characters of {@link NAME_COMPOUND_ENDINGS}, to skip most words at once. */
+const COMPOUND_LAST_CHARS = new Set(NAME_COMPOUND_ENDINGS.map((e) => e[e.length - 1]!));
+
+/** A bare committee of the place in context: 市委, 县委, 省委, 区委, 村委会, 镇党委. */
+const PARTY_COMMITTEE = /^(?:省|市|县|区|州|旗)(?:委|纪委)$/;
+
+/** Tags of words a place name can begin with (jieba's tag of its first word); the gazetteer is consulted only there. */
+const PLACE_START_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'j', 'x', 'n', 's', 'l', 'ng', 'm', 'f', 'b', 't', 'zg', 'g', 'a', 'vn', 'i', 'tg']);
 
 /** POS tags of words that can be (part of) a proper name. */
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'nz', 'x', 'j']);
@@ -66,10 +100,10 @@ export interface Candidate extends Span {
 function orgSuffixLength(word: string, tag = ''): number {
   if (KNOWN_ORGS.has(word)) return word.length;
   if (ORG_SUFFIX_SINGLE.has(word)) return 1;
-  for (const s of ORG_SUFFIX_MULTI) if (word.endsWith(s)) return s.length;
-  if (NOT_ORG_SUFFIX_WORDS.has(word)) return 0;
   const last = word[word.length - 1]!;
-  if (word.length >= 2 && ORG_SUFFIX_SINGLE.has(last) && (tag === 'nt' || tag === 'n' || tag === 'nz' || tag === 'j')) return 1;
+  for (const s of MULTI_SUFFIX_BY_LAST.get(last) ?? []) if (word.endsWith(s)) return s.length;
+  for (let k = 2; k <= 3 && k <= word.length; k++) if (NOT_ORG_SUFFIX_WORDS.has(word.slice(word.length - k))) return 0;
+  if (word.length >= 2 && WORD_FINAL_ORG_CHARS.has(last) && NOUNISH_TAGS.has(tag)) return 1;
   if (tag === 'nt' && /(?:组织|足联|足协|联)$/.test(word)) return 1;
   return 0;
 }
@@ -128,17 +162,18 @@ class Tokens {
     readonly tokens: readonly Token[],
   ) {
     this.n = tokens.length;
-    const endIndex = new Map<number, number>();
-    tokens.forEach((t, i) => endIndex.set(t.end, i));
+    // Gazetteer names made of whole words: join words while some name can still follow.
     for (let i = 0; i < this.n; i++) {
-      const t = tokens[i]!;
-      if (!isHan(t.word[0] ?? '')) continue;
-      const hit = longestPlaceAt(text, t.start);
-      if (!hit) continue;
-      const j = endIndex.get(hit.end);
-      if (j === undefined || j < i) continue;
-      this.placeFrom.set(i, j);
-      if (!this.placeTo.has(j)) this.placeTo.set(j, i);
+      let joined = tokens[i]!.word;
+      if (!isHan(joined[0] ?? '')) continue;
+      let best = lookupPlace(joined) ? i : -1;
+      for (let k = i + 1; k < this.n && k <= i + 3 && isPlacePrefix(joined); k++) {
+        joined += tokens[k]!.word;
+        if (lookupPlace(joined)) best = k;
+      }
+      if (best < 0) continue;
+      this.placeFrom.set(i, best);
+      if (!this.placeTo.has(best)) this.placeTo.set(best, i);
     }
   }
 
@@ -211,7 +246,8 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
     if (i + 1 < n && PLACE_SUFFIX_SET.has(t.word(i + 1)) && isHan(w)) {
       const suffix = t.word(i + 1);
       const tag = t.tag(i);
-      const nameLike =
+      const adminSuffix = /^[省市县区州]$/.test(suffix);
+      const nameLike = adminSuffix ? tag === 'ns' || tag === 'x' :
         PROPER_TAGS.has(tag) ||
         tag === 'm' ||
         ((tag === 'n' || tag === 'vn' || tag === 'ng' || tag === 'nz') && w.length >= 2 && /路|街|巷|大道|广场|小区|村/.test(suffix));
@@ -221,7 +257,18 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
         continue;
       }
     }
-    if (t.taggedPlace(i)) places.push(candidate(text, t.start(i), t.end(i), 'PLACE', 0));
+    if (t.taggedPlace(i)) {
+      places.push(candidate(text, t.start(i), t.end(i), 'PLACE', 0));
+      continue;
+    }
+    // A place and a noun cut as one word: 法国总理, 中国式, 东北地区, 美国人.
+    if (w.length >= 3 && isHan(w)) {
+      const hit = longestPlaceAt(text, t.start(i));
+      if (hit && hit.end < t.end(i) && hit.end - t.start(i) >= 2) {
+        const rest = text.slice(hit.end, t.end(i));
+        if (isTitle(rest) || PLACE_NOUN_TAIL.test(rest)) places.push(candidate(text, t.start(i), hit.end, 'PLACE', 1));
+      }
+    }
   }
   // 黄河路 + 社区 → 黄河路社区: a road and the unit named after it.
   for (let k = 0; k + 1 < places.length; k++) {
@@ -245,12 +292,16 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
   const { text, n } = t;
   for (let i = 0; i < n; i++) {
     const w = t.word(i);
+    if (!ORG_LAST_CHARS.has(w[w.length - 1]!) && !KNOWN_ORGS.has(w)) continue;
     const suffixLen = orgSuffixLength(w, t.tag(i));
     if (KNOWN_ORGS.has(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 4));
+    // A bare 市委/县委/村委会 names the committee of the place in context (optional in the guide).
+    if (PARTY_COMMITTEE.test(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 0));
     if (!suffixLen) continue;
     // Walk left over the words an organization's name is made of. A whole name as one word
     // (国家知识产权局, 中国工程院) takes only a place before it (美国 + 国务院).
-    const whole = KNOWN_ORGS.has(w) || (t.tag(i) === 'nt' && w.length > suffixLen + 1);
+    const whole =
+      KNOWN_ORGS.has(w) || (t.tag(i) === 'nt' && w.length > suffixLen + 1 && !ORG_INNER.has(w.slice(0, w.length - suffixLen)));
     let j = i;
     while (j > 0) {
       if (whole) {
@@ -289,7 +340,9 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
       }
       if (!isHan(pw)) break;
       // A person's name is not part of an organization's (金大中 + 新政府).
-      if ((pt === 'nr' || pt === 'nrfg' || pt === 'nrt') && !t.placeFrom.has(k) && !t.placeTo.has(k)) break;
+      if ((pt === 'nr' || pt === 'nrfg' || pt === 'nrt') && !t.placeFrom.has(k) && !t.placeTo.has(k) && (chineseNameStrength(pw) || looksTransliterated(pw))) break;
+      // Nor a title: 张伯礼院士团队.
+      if (isTitle(pw)) break;
       const placeStart = t.placeTo.get(k);
       if (placeStart !== undefined && placeStart < k) {
         j = placeStart; // a place cut into several words: 海北 + 州
@@ -319,19 +372,22 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
       t.word(k) === '“' ||
       /^[0-9A-Za-z]+$/.test(t.word(k));
     while (h < i && !isHead(h)) h++;
+    const quoted = t.word(j - 1) === '“' && t.word(i + 1) === '”'; // “小哥志愿服务队”
+    if (h === i && quoted && j < i) h = j;
     if (h === i) {
       // Only the suffix word itself may be distinctive: 中国科学院, 青海大学 as one word.
       const stem = w.slice(0, w.length - suffixLen);
-      if (!stem || ORG_INNER.has(stem) || !(PROPER_TAGS.has(t.tag(i)) || lookupPlace(stem))) continue;
+      const trusted = whole && t.tag(i) === 'nt'; // jieba's dictionary knows it as an organization: 农业部
+      if (!stem || (!trusted && (ORG_INNER.has(stem) || !(PROPER_TAGS.has(t.tag(i)) || lookupPlace(stem))))) continue;
     }
-    const start = t.start(h);
+    const start = t.start(h) + (MODIFIED_HEAD.test(t.word(h)) ? 1 : 0);
     const end = t.end(i);
     const name = text.slice(start, end);
     if (GENERIC_ORG.has(name) || name.length < 3) continue;
     // A head alone before the suffix (省局, 市委) is a generic reference, not a name; so is a
     // head in a list of heads (各市、州市场监管局).
     const headWord = t.word(h);
-    if (h + 1 === i && ORG_HEADS.has(headWord) && headWord.length === 1) continue;
+    if (h + 1 === i && ORG_HEADS.has(headWord) && headWord.length === 1 && w.length === suffixLen) continue;
     if (headWord.length === 1 && ORG_HEADS.has(headWord) && (t.word(h - 1) === '、' || t.word(h - 1).endsWith('各'))) continue;
     out.push(candidate(text, start, end, 'ORG', 3));
   }
@@ -345,65 +401,68 @@ function findPersons(t: Tokens, out: Candidate[]): void {
   for (let i = 0; i < n; i++) {
     const w = t.word(i);
     const tag = t.tag(i);
-    if (!isHan(w)) continue;
-    const context =
+    // 邓小平理论, 毛泽东思想, 马克思主义: the name inside.
+    if (w.length >= 4 && COMPOUND_LAST_CHARS.has(w[w.length - 1]!)) {
+      const ending = NAME_COMPOUND_ENDINGS.find((e) => w.endsWith(e) && w.length > e.length + 1);
+      const stem = ending ? w.slice(0, w.length - ending.length) : '';
+      if (stem && (chineseNameStrength(stem) === 'strong' || (stem.length >= 3 && looksTransliterated(stem)))) {
+        out.push(candidate(text, t.start(i), t.start(i) + stem.length, 'PERSON', 2));
+        continue;
+      }
+    }
+    if (w.length === 1) {
+      // A title followed by a surname and a given name cut into single characters: 主任 赵 刚.
+      if (SURNAMES_SINGLE.has(w) && title(i - 1)) {
+        let name = w;
+        for (let k = i + 1; k < n && k <= i + 2 && name.length < 3; k++) {
+          const g = t.word(k);
+          if (!isHan(g) || name.length + g.length > 3) break;
+          name += g;
+        }
+        if (name.length >= 2 && chineseNameStrength(name)) out.push(candidate(text, t.start(i), t.start(i) + name.length, 'PERSON', 2));
+      }
+      continue;
+    }
+    if ((tag !== 'nr' && tag !== 'nrfg' && tag !== 'nrt' && tag !== 'x') || !isHan(w)) continue;
+    // Whether the words around support a name; computed only when a rule needs it.
+    const context = () =>
       title(i - 1) ||
       title(i + 1) ||
       speech(i + 1) ||
       t.word(i + 1) === '摄' ||
       (t.word(i - 1) === '、' && nameAt(i - 2)) ||
       (t.word(i + 1) === '、' && nameAt(i + 2)) ||
-      t.word(i + 1) === '等' && nameAt(i - 2);
+      (t.word(i + 1) === '等' && nameAt(i - 2));
     // A surname split from its given name: 黄/a 海燕/nr.
-    if (w.length === 2 && (tag === 'nr' || tag === 'x') && i > 0 && t.word(i - 1).length === 1 && SURNAMES_SINGLE.has(t.word(i - 1))) {
+    if (w.length === 2 && i > 0 && t.word(i - 1).length === 1 && SURNAMES_SINGLE.has(t.word(i - 1))) {
       const full = t.word(i - 1) + w;
       const before = t.word(i - 2);
-      if (chineseNameStrength(full) === 'strong' && !(isHan(before) && before.length === 1)) {
+      if (chineseNameStrength(full) === 'strong' && !(before.length === 1 && isHan(before))) {
         out.push(candidate(text, t.start(i - 1), t.end(i), 'PERSON', 3));
         continue;
       }
     }
     // A given name's last character cut off: 林子/nr 妍/zg.
-    if (w.length === 2 && tag === 'nr' && i + 1 < n && /^(?:zg|ng|x|nr|vg|ag)$/.test(t.tag(i + 1)) && t.word(i + 1).length === 1 && isHan(t.word(i + 1))) {
+    if (w.length === 2 && tag === 'nr' && i + 1 < n && t.word(i + 1).length === 1 && /^(?:zg|ng|x|nr|vg|ag)$/.test(t.tag(i + 1)) && isHan(t.word(i + 1))) {
       const full = w + t.word(i + 1);
-      if (chineseNameStrength(full) && (context || title(i - 1) || speech(i + 2) || title(i + 2))) {
+      if (chineseNameStrength(full) && (context() || speech(i + 2) || title(i + 2))) {
         out.push(candidate(text, t.start(i), t.end(i + 1), 'PERSON', 3));
         continue;
       }
     }
     const strength = chineseNameStrength(w);
-    if (strength && (tag === 'nr' || tag === 'nrfg' || tag === 'x' || tag === 'nrt')) {
-      const enough = strength === 'strong' || (strength === 'medium' && tag !== 'x') || context;
+    if (strength) {
+      const enough = strength === 'strong' || (strength === 'medium' && tag !== 'x') || context();
       if (enough) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 2));
       continue;
     }
     // jieba's name tag on a three-character word with a surname and no function characters.
-    if ((tag === 'nr' || tag === 'nrfg') && w.length === 3 && surnameLength(w) === 1 && ![...w.slice(1)].some((c) => NOT_GIVEN_NAME_CHARS.has(c)) && !NOT_PERSON.has(w)) {
+    if ((tag === 'nr' || tag === 'nrfg') && w.length === 3 && surnameLength(w) === 1 && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_GIVEN_NAME_CHARS.has(w[2]!) && !NOT_PERSON.has(w)) {
       out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
       continue;
     }
-    if ((tag === 'nr' || tag === 'nrt' || tag === 'nrfg' || tag === 'x') && looksTransliterated(w) && !lookupPlace(w)) {
-      if (w.length >= 3 || context) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
-      continue;
-    }
-    // 邓小平理论, 毛泽东思想, 马克思主义: the name inside.
-    const ending = NAME_COMPOUND_ENDINGS.find((e) => w.endsWith(e) && w.length > e.length + 1);
-    if (ending) {
-      const stem = w.slice(0, w.length - ending.length);
-      if (chineseNameStrength(stem) === 'strong' || (stem.length >= 3 && looksTransliterated(stem))) {
-        out.push(candidate(text, t.start(i), t.start(i) + stem.length, 'PERSON', 2));
-      }
-      continue;
-    }
-    // A title followed by a surname and a given name cut into single characters: 主任 赵 刚.
-    if (title(i - 1) && w.length === 1 && SURNAMES_SINGLE.has(w)) {
-      let name = w;
-      for (let k = i + 1; k < n && k <= i + 2 && name.length < 3; k++) {
-        const g = t.word(k);
-        if (!isHan(g) || name.length + g.length > 3) break;
-        name += g;
-      }
-      if (name.length >= 2 && chineseNameStrength(name)) out.push(candidate(text, t.start(i), t.start(i) + name.length, 'PERSON', 2));
+    if (looksTransliterated(w) && !lookupPlace(w)) {
+      if (w.length >= 3 || context()) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
     }
   }
 }
@@ -441,7 +500,8 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
   for (let i = 0; i < n; i++) {
     const w = t.word(i);
     const tag = t.tag(i);
-    if (w.length >= 2 && w.length <= 3 && [...w].every((c) => PLACE_ABBREVIATIONS.has(c)) && (tag === 'j' || tag === 'ns' || tag === 'nz' || tag === 'nt')) {
+    if (w.length < 2 || w.length > 3 || !(PLACE_ABBREVIATIONS.has(w[1]!) || TRAVEL_VERBS.has(w[0]!))) continue;
+    if ([...w].every((c) => PLACE_ABBREVIATIONS.has(c)) && (tag === 'j' || tag === 'ns' || tag === 'nz' || tag === 'nt')) {
       for (let k = 0; k < w.length; k++) out.push(candidate(text, t.start(i) + k, t.start(i) + k + 1, 'PLACE', 0));
       continue;
     }

@@ -86,6 +86,8 @@ interface Index {
   readonly entries: ReadonlyMap<string, PlaceEntry>;
   /** First two code units of every name → the lengths of names starting so, longest first. */
   readonly lengthsByPrefix: ReadonlyMap<string, readonly number[]>;
+  /** Every proper prefix of every name (青, 青海 for 青海省), for word-by-word matching. */
+  readonly prefixes: ReadonlySet<string>;
 }
 
 /** Every name has at least this many code units (one-character short forms are left out). */
@@ -133,7 +135,9 @@ function getIndex(): Index {
   }
   const lengthsByPrefix = new Map<string, readonly number[]>();
   for (const [prefix, lengths] of lengthSets) lengthsByPrefix.set(prefix, [...lengths].sort((a, b) => b - a));
-  index = { entries, lengthsByPrefix };
+  const prefixes = new Set<string>();
+  for (const name of entries.keys()) for (let l = 1; l < name.length; l++) prefixes.add(name.slice(0, l));
+  index = { entries, lengthsByPrefix, prefixes };
   return index;
 }
 
@@ -161,6 +165,14 @@ export function placeNames(filter?: (entry: PlaceEntry) => boolean): Iterable<st
   return (function* () {
     for (const [name, entry] of entries) if (filter(entry)) yield name;
   })();
+}
+
+/**
+ * Whether some gazetteer name begins with `text` and is longer than it (`青海` for `青海省`):
+ * lets a caller join words one at a time and stop as soon as no name can follow.
+ */
+export function isPlacePrefix(text: string): boolean {
+  return getIndex().prefixes.has(text);
 }
 
 /**

@@ -17,32 +17,48 @@ export interface RecognizeOptions {
   rejected?: ReadonlySet<string>;
 }
 
-/** Sorts spans by start and keeps the best of overlapping ones (longer first, then priority). */
+/** Whether `a` beats `b` when they overlap: longer first, then higher priority, then earlier. */
+function beats(a: Candidate, b: Candidate): boolean {
+  const la = a.end - a.start;
+  const lb = b.end - b.start;
+  return la !== lb ? la > lb : a.priority !== b.priority ? a.priority > b.priority : a.start < b.start;
+}
+
+function toSpan(c: Candidate): Span {
+  const span: Span = { start: c.start, end: c.end, type: c.type, text: c.text };
+  if (c.value !== undefined) span.value = c.value;
+  if (c.unit !== undefined) span.unit = c.unit;
+  return span;
+}
+
+/**
+ * Keeps the best of overlapping candidates (longer first, then priority) and returns them as
+ * spans sorted by start. Works cluster by cluster: most candidates overlap nothing.
+ */
 function resolve(candidates: Candidate[]): Span[] {
-  const order = [...candidates].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
-  );
-  const taken: Candidate[] = [];
-  // Occupied ranges kept sorted for an O(log n) overlap test.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const c of order) {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < c.start) lo = mid + 1;
-      else hi = mid;
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  let i = 0;
+  while (i < candidates.length) {
+    // A cluster: candidates chained by overlap.
+    let j = i + 1;
+    let clusterEnd = candidates[i]!.end;
+    while (j < candidates.length && candidates[j]!.start < clusterEnd) {
+      clusterEnd = Math.max(clusterEnd, candidates[j]!.end);
+      j++;
     }
-    const overlapsNext = lo < starts.length && starts[lo]! < c.end;
-    const overlapsPrev = lo > 0 && ends[lo - 1]! > c.start;
-    if (overlapsNext || overlapsPrev) continue;
-    starts.splice(lo, 0, c.start);
-    ends.splice(lo, 0, c.end);
-    taken.push(c);
+    if (j === i + 1) {
+      out.push(toSpan(candidates[i]!));
+    } else {
+      const cluster = candidates.slice(i, j).sort((a, b) => (beats(a, b) ? -1 : beats(b, a) ? 1 : 0));
+      const kept: Candidate[] = [];
+      for (const c of cluster) if (kept.every((k) => c.end <= k.start || k.end <= c.start)) kept.push(c);
+      kept.sort((a, b) => a.start - b.start);
+      for (const c of kept) out.push(toSpan(c));
+    }
+    i = j;
   }
-  taken.sort((a, b) => a.start - b.start);
-  return taken.map(({ priority: _p, ...s }) => s);
+  return out;
 }
 
 /**
@@ -55,12 +71,14 @@ export async function recognize(text: string, segmenter: Segmenter, options: Rec
   if (!text) return [];
   const tokens = await segmenter.tag(text);
   const docs = findDocs(text);
-  const candidates: Candidate[] = docs.map((d) => ({ ...d, priority: 100 }));
-  for (const f of findFigures(text)) candidates.push({ ...f, priority: 3 });
+  const candidates: Candidate[] = docs.map((d) => Object.assign(d, { priority: 100 }));
+  for (const f of findFigures(text)) candidates.push(Object.assign(f, { priority: 3 }));
   for (const c of findNameCandidates(text, tokens)) candidates.push(c);
   // Documents are fixed first: nothing is marked inside a document's name.
-  const inDoc = (c: Candidate) => c.priority < 100 && docs.some((d) => c.start < d.end && d.start < c.end);
-  let spans = resolve(candidates.filter((c) => !inDoc(c)));
+  const free = docs.length
+    ? candidates.filter((c) => c.priority >= 100 || !docs.some((d) => c.start < d.end && d.start < c.end))
+    : candidates;
+  let spans = resolve(free);
   if (options.rejected?.size) spans = spans.filter((s) => !options.rejected!.has(s.text));
   return spans;
 }

@@ -66,12 +66,14 @@ export function replaceLoneSurrogates(text: string): string {
 export function alignWords(text: string, words: ReadonlyArray<{ word: string; tag?: string }>): Token[] {
   const tokens: Token[] = [];
   let cursor = 0;
-  for (const { word, tag } of words) {
+  for (const w of words) {
+    const word = w.word;
     if (!word) continue;
-    let start = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
+    const start = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
     if (start < 0) throw new Error(`segmenter word not found in text at ${cursor}: ${JSON.stringify(word)}`);
     const end = start + word.length;
-    tokens.push({ word: text.slice(start, end), tag: tag ?? 'x', start, end });
+    // The word is the text's own slice (startsWith matched it), so jieba's string is kept.
+    tokens.push({ word, tag: w.tag ?? 'x', start, end });
     cursor = end;
   }
   return tokens;

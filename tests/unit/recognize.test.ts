@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addEntityWords, recognize, type Span } from '@/lib/recognize';
+import { chineseNameStrength } from '@/lib/recognize/entities';
+import { createJiebaSegmenter } from '@/lib/segment';
+import { nodeSegmenter } from '@/lib/segment/node';
+
+const segmenter = nodeSegmenter();
+
+async function spansOf(text: string): Promise<Array<[string, string]>> {
+  return (await recognize(text, segmenter)).map((s) => [s.type, s.text]);
+}
+
+/** Every span lies inside the text, matches its slice, never splits a surrogate pair, and spans do not overlap. */
+function expectValidSpans(text: string, spans: Span[]): void {
+  let last = 0;
+  for (const s of spans) {
+    expect(s.start).toBeGreaterThanOrEqual(last);
+    expect(s.end).toBeGreaterThan(s.start);
+    expect(s.end).toBeLessThanOrEqual(text.length);
+    expect(s.text).toBe(text.slice(s.start, s.end));
+    for (const at of [s.start, s.end]) {
+      const before = text.charCodeAt(at - 1);
+      const after = text.charCodeAt(at);
+      expect(before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff).toBe(false);
+    }
+    last = s.end;
+  }
+}
+
+describe('recognize: entities', () => {
+  it.each<[string, string, string]>([
+    // PERSON: bylines, credits, names beside titles (titles stay outside)
+    ['（记者 崔永焘）日前，省里召开会议。', 'PERSON', '崔永焘'],
+    ['（特约记者 苏烽 闻皓）近日，活动举行。', 'PERSON', '闻皓'],
+    ['社区主任赵刚介绍说，居民很满意。', 'PERSON', '赵刚'],
+    ['张伯礼院士表示，要加快成果转化。', 'PERSON', '张伯礼'],
+    // PLACE: administrative units with their suffix, consecutive places apart, roads and communities
+    ['青海省西宁市召开会议。', 'PLACE', '西宁市'],
+    ['浙江省湖州市德清县乾元镇的灯会', 'PLACE', '德清县'],
+    ['火车站街道黄河路社区的居民', 'PLACE', '黄河路社区'],
+    ['在泰山路与建设路交汇口', 'PLACE', '泰山路'],
+    ['祁连山下的牧场', 'PLACE', '祁连山'],
+    ['济南高新区以党建引领乡村治理', 'PLACE', '济南高新区'],
+    // ORG: a place begins the name; short forms; departments of a named parent
+    ['青海省市场监督管理局关于印发方案的通知', 'ORG', '青海省市场监督管理局'],
+    ['过去的一年，省知识产权局不断完善工作机制。', 'ORG', '省知识产权局'],
+    ['协调县教育和科技局为我们解决问题', 'ORG', '县教育和科技局'],
+    ['中国科学院青海盐湖研究所的专家', 'ORG', '中国科学院青海盐湖研究所'],
+    ['国家知识产权局数据显示', 'ORG', '国家知识产权局'],
+    // DOC: titles without the marks, document numbers whole
+    ['根据《青海省知识产权专项资金管理办法》要求', 'DOC', '青海省知识产权专项资金管理办法'],
+    ['青市监函〔2024〕144号', 'DOC', '青市监函〔2024〕144号'],
+    ['发明专利“一种纤维网状氢氧化镁材料及其制备方法与应用”', 'DOC', '一种纤维网状氢氧化镁材料及其制备方法与应用'],
+  ])('%s → %s %s', async (text, type, name) => {
+    expect(await spansOf(text)).toContainEqual([type, name]);
+  });
+
+  it.each<[string, string]>([
+    ['包罗万象的内容增进民生福祉', 'no person in 包罗万象 or 福祉'],
+    ['我省全省各地相关单位和有关部门', 'generic references'],
+    ['省局相关处室要加强指导', '省局 alone'],
+  ])('marks nothing in %s (%s)', async (text) => {
+    expect((await spansOf(text)).filter(([type]) => ['PERSON', 'ORG', 'PLACE'].includes(type))).toEqual([]);
+  });
+
+  it('puts nothing inside a document title', async () => {
+    const spans = await spansOf('印发《2024年青海省“知识产权公共服务市州行”活动方案》');
+    expect(spans).toEqual([['DOC', '2024年青海省“知识产权公共服务市州行”活动方案']]);
+  });
+});
+
+describe('recognize: figures keep their values', () => {
+  it.each<[string, string, number | string, string | undefined]>([
+    ['累计投入15.68亿元', '15.68亿元', 1_568_000_000, 'CNY'],
+    ['发放了30 万元补助资金', '30 万元', 300_000, 'CNY'],
+    ['占比83%', '83%', 0.83, '%'],
+    ['约七成企业', '七成', 0.7, '%'],
+    ['2024年4月24日发布', '2024年4月24日', '2024-04-24', undefined],
+    ['累计推进120余件', '120余件', 120, '件'],
+  ])('%s → %s', async (text, surface, value, unit) => {
+    const span = (await recognize(text, segmenter)).find((s) => s.text === surface);
+    expect(span?.value).toEqual(value);
+    expect(span?.unit).toEqual(unit);
+  });
+});
+
+describe('recognize: any input is safe', () => {
+  it.each([
+    ['empty', ''],
+    ['emoji and surrogate pairs', '😀青海省😀西宁市🇨🇳2024年😀'],
+    ['lone surrogates', '\uD83D青海省\uDE00西宁市'],
+    ['control characters', '青海\u0000省\u0007西宁\r\n市\t30万元'],
+    ['mixed scripts', 'CPU占用率83%，Москва 日本語 العربية 青海省'],
+    ['HTML entities', '&lt;p&gt;青海省&amp;西宁市&nbsp;30&#19975;元'],
+  ])('%s', async (_name, text) => {
+    expectValidSpans(text, await recognize(text, segmenter));
+  });
+
+  it('handles a 1 MB line', async () => {
+    const line = '青海省市场监管局在西宁市发布15.68亿元项目成果，记者崔永焘报道。😀'.repeat(30_000).slice(0, 1_000_000);
+    const spans = await recognize(line, segmenter);
+    expect(spans.length).toBeGreaterThan(10_000);
+    expectValidSpans(line, spans);
+  }, 60_000);
+
+  it('gives valid offsets for any string (property)', async () => {
+    const pieces = fc.constantFrom('青海省', '西宁市', '记者', '崔永焘', '局', '《', '》', '〔2024〕', '号', '30', '万元', '%', '😀', '\uD83D', ' ', '，', 'a', '七成', '2024年');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(pieces, fc.string({ maxLength: 3 })), { maxLength: 25 }), async (parts) => {
+        const text = parts.join('');
+        expectValidSpans(text, await recognize(text, segmenter));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('user dictionary hooks', () => {
+  it('never returns what the user rejected', async () => {
+    const text = '青海省市场监管局在西宁市发布';
+    const spans = await recognize(text, segmenter, { rejected: new Set(['西宁市']) });
+    expect(spans.map((s) => s.text)).not.toContain('西宁市');
+    expect(spans.map((s) => s.text)).toContain('青海省市场监管局');
+  });
+
+  it('adds entity names to the segmenter with the tag of their type', async () => {
+    const calls: unknown[][] = [];
+    const fake = createJiebaSegmenter({
+      tag: () => [],
+      tokenize: () => [],
+      add_word: (...args) => {
+        calls.push(args);
+        return 0;
+      },
+    });
+    const n = await addEntityWords(fake, [
+      { text: '巴音红韵党建综合体', type: 'ORG' },
+      { text: '崔永焘', type: 'PERSON' },
+      { text: '崔永焘', type: 'PERSON' },
+      { text: '30万元', type: 'MONEY' },
+    ]);
+    expect(n).toBe(2);
+    expect(calls.map((c) => [c[0], c[2]])).toEqual([
+      ['巴音红韵党建综合体', 'nt'],
+      ['崔永焘', 'nr'],
+    ]);
+  });
+});
+
+describe('chineseNameStrength', () => {
+  it.each<[string, ReturnType<typeof chineseNameStrength>]>([
+    ['张伟', 'weak'],
+    ['王翠琴', 'strong'],
+    ['包罗万象', null],
+    ['福祉', null],
+    ['欧阳娜', 'weak'],
+    ['司马建华', 'strong'],
+    ['记者', null],
+  ])('%s → %s', (name, expected) => {
+    expect(chineseNameStrength(name)).toBe(expected);
+  });
+});
