@@ -46,6 +46,8 @@ const LANDMARK_SUFFIX = /^(?:高新区|经开区|开发区|工业园区|工业�
 const PLACE_END = /(?:省|市|县|州|镇|乡|村|岛|山|河|江|湖|海|湾|峡|岭|峰|港|城|盆地|高原|半岛|群岛|平原|草原|沙漠|地区|共和国|王国|联邦|自治区|路|街|巷|大道|大街|社区|小区|街道)$/;
 /** What may follow a place inside one jieba word without making it another name: 法国人, 中国式. */
 const PLACE_NOUN_TAIL = /^(?:人|人民|式|籍|方|地区|一带|境内|全境|各地|政府|国内|队|选手|代表|同胞|侨民|首都|当局)$/;
+/** Words ending in 路 or 街 that are no roads: 新思路, 老套路. */
+const GENERIC_ROAD = /(?:思路|出路|道路|线路|网路|门路|套路|电路|铁路|公路|马路|水路|陆路|退路|生路|活路|弯路|老路|新路|一路|沿路|去路|来路|领路|带路|开路|走路|上路|之路|丝路|心路|商业街|步行街|大街小巷)$/;
 /** One-word road suffixes that turn the place before them into a road name: 金川 + 路, 金阳 + 里. */
 const ROAD_WORD = /^(?:路|街|巷|里|道|大道|大街|中路|东路|西路|南路|北路)$/;
 /** Characters that begin function words, not names: 以老旧 is no place name. */
@@ -84,6 +86,9 @@ const PARTY_COMMITTEE = /^(?:省|市|县|区|州|旗)(?:委|纪委)$/;
 /** Tags of words a place name can begin with (jieba's tag of its first word); the gazetteer is consulted only there. */
 const PLACE_START_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'j', 'x', 'n', 's', 'l', 'ng', 'm', 'f', 'b', 't', 'zg', 'g', 'a', 'vn', 'i', 'tg']);
 
+/** Tags of words that can begin an organization's name (not person names: 养老/nr is jieba's slip). */
+const HEAD_TAGS = new Set(['ns', 'nt', 'nz', 'x', 'j']);
+
 /** POS tags of words that can be (part of) a proper name. */
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'nz', 'x', 'j']);
 
@@ -100,9 +105,10 @@ export interface Candidate extends Span {
 function orgSuffixLength(word: string, tag = ''): number {
   if (KNOWN_ORGS.has(word)) return word.length;
   if (ORG_SUFFIX_SINGLE.has(word)) return 1;
+  for (let k = 2; k <= 4 && k <= word.length; k++) if (NOT_ORG_SUFFIX_WORDS.has(word.slice(word.length - k))) return 0;
   const last = word[word.length - 1]!;
   for (const s of MULTI_SUFFIX_BY_LAST.get(last) ?? []) if (word.endsWith(s)) return s.length;
-  for (let k = 2; k <= 3 && k <= word.length; k++) if (NOT_ORG_SUFFIX_WORDS.has(word.slice(word.length - k))) return 0;
+
   if (word.length >= 2 && WORD_FINAL_ORG_CHARS.has(last) && NOUNISH_TAGS.has(tag)) return 1;
   if (tag === 'nt' && /(?:组织|足联|足协|联)$/.test(word)) return 1;
   return 0;
@@ -261,6 +267,17 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
       places.push(candidate(text, t.start(i), t.end(i), 'PLACE', 0));
       continue;
     }
+    // A road jieba tagged as something else: 建设路/nt, 人民路/n.
+    if (w.length >= 3 && /(?:路|街|巷|大道|大街)$/.test(w) && !GENERIC_ROAD.test(w) && !NOT_PLACE.has(w) && isHan(w) && !FUNCTION_START.test(w)) {
+      places.push(candidate(text, t.start(i), t.end(i), 'PLACE', 0));
+      continue;
+    }
+    // A name, 里/路, then the community: 天源 + 里 + 社区.
+    if (w.length === 2 && isHan(w) && i + 2 < n && /^(?:里|路|街|巷)$/.test(t.word(i + 1)) && /^(?:社区|小区|街道)$/.test(t.word(i + 2)) && !FUNCTION_START.test(w)) {
+      places.push(candidate(text, t.start(i), t.end(i + 2), 'PLACE', 1));
+      i += 2;
+      continue;
+    }
     // A place and a noun cut as one word: 法国总理, 中国式, 东北地区, 美国人.
     if (w.length >= 3 && isHan(w)) {
       const hit = longestPlaceAt(text, t.start(i));
@@ -298,10 +315,13 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     // A bare 市委/县委/村委会 names the committee of the place in context (optional in the guide).
     if (PARTY_COMMITTEE.test(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 0));
     if (!suffixLen) continue;
+    // 中心户, 中心区: the suffix word runs on into another word.
+    if (i + 1 < n && t.word(i + 1).length === 1 && (t.tag(i + 1) === 'q' || t.tag(i + 1) === 'ng') && isHan(t.word(i + 1))) continue;
     // Walk left over the words an organization's name is made of. A whole name as one word
     // (国家知识产权局, 中国工程院) takes only a place before it (美国 + 国务院).
     const whole =
-      KNOWN_ORGS.has(w) || (t.tag(i) === 'nt' && w.length > suffixLen + 1 && !ORG_INNER.has(w.slice(0, w.length - suffixLen)));
+      KNOWN_ORGS.has(w) ||
+      (t.tag(i) === 'nt' && w.length > suffixLen + 1 && (ORG_HEADS.has(w.slice(0, 2)) || !ORG_INNER.has(w.slice(0, w.length - suffixLen))));
     let j = i;
     while (j > 0) {
       if (whole) {
@@ -341,8 +361,8 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
       if (!isHan(pw)) break;
       // A person's name is not part of an organization's (金大中 + 新政府).
       if ((pt === 'nr' || pt === 'nrfg' || pt === 'nrt') && !t.placeFrom.has(k) && !t.placeTo.has(k) && (chineseNameStrength(pw) || looksTransliterated(pw))) break;
-      // Nor a title: 张伯礼院士团队.
-      if (isTitle(pw)) break;
+      // Nor a person's title: 张伯礼院士团队 (but 律师 in 律师协会 is a trade).
+      if (isTitle(pw) && k > 0 && chineseNameStrength(t.word(k - 1)) !== null) break;
       const placeStart = t.placeTo.get(k);
       if (placeStart !== undefined && placeStart < k) {
         j = placeStart; // a place cut into several words: 海北 + 州
@@ -366,7 +386,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     const isHead = (k: number) =>
       t.isPlace(k) ||
       t.placeFrom.has(k) ||
-      PROPER_TAGS.has(t.tag(k)) ||
+      HEAD_TAGS.has(t.tag(k)) ||
       ORG_HEADS.has(t.word(k)) ||
       KNOWN_ORGS.has(t.word(k)) ||
       t.word(k) === '“' ||
@@ -377,7 +397,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     if (h === i) {
       // Only the suffix word itself may be distinctive: 中国科学院, 青海大学 as one word.
       const stem = w.slice(0, w.length - suffixLen);
-      const trusted = whole && t.tag(i) === 'nt'; // jieba's dictionary knows it as an organization: 农业部
+      const trusted = t.tag(i) === 'nt'; // jieba's dictionary knows it as an organization: 农业部, 中国工程院
       if (!stem || (!trusted && (ORG_INNER.has(stem) || !(PROPER_TAGS.has(t.tag(i)) || lookupPlace(stem))))) continue;
     }
     const start = t.start(h) + (MODIFIED_HEAD.test(t.word(h)) ? 1 : 0);
@@ -423,7 +443,15 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       }
       continue;
     }
-    if ((tag !== 'nr' && tag !== 'nrfg' && tag !== 'nrt' && tag !== 'x') || !isHan(w)) continue;
+    if ((tag !== 'nr' && tag !== 'nrfg' && tag !== 'nrt' && tag !== 'x') || !isHan(w)) {
+      // A surname cut from a given name that jieba took for a place or a word, with a title
+      // before or a verb of saying after: 党员 邵/nr 海山/ns 说, 警长 马/n 福林/ns.
+      if (w.length === 2 && isHan(w) && i > 0 && SURNAMES_SINGLE.has(t.word(i - 1)) && (title(i - 2) || speech(i + 1))) {
+        const full = t.word(i - 1) + w;
+        if (chineseNameStrength(full)) out.push(candidate(text, t.start(i - 1), t.end(i), 'PERSON', 3));
+      }
+      continue;
+    }
     // Whether the words around support a name; computed only when a rule needs it.
     const context = () =>
       title(i - 1) ||
@@ -451,6 +479,8 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       }
     }
     const strength = chineseNameStrength(w);
+    // A word in quotation marks is a term, not a name: “金点子”.
+    if (t.word(i - 1) === '“' && t.word(i + 1) === '”') continue;
     if (strength) {
       const enough = strength === 'strong' || (strength === 'medium' && tag !== 'x') || context();
       if (enough) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 2));
@@ -462,7 +492,7 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       continue;
     }
     if (looksTransliterated(w) && !lookupPlace(w)) {
-      if (w.length >= 3 || context()) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      if ((w.length >= 3 && tag === 'nr') || context()) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
     }
   }
 }
@@ -472,7 +502,9 @@ const BYLINE = new RegExp(
   `(?:^|[（(【\\[\\s□■●◎|｜讯电])(?:${ROLE_ALT})[\\s　:：]*((?:[\\u4e00-\\u9fff·]{2,4}(?:[\\s　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
   'g',
 );
-const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[\s　]*摄(?=[\s　）)\n。]|$)/g;
+const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[\s　/／]*摄(?=[\s　）)\n。与和]|$)/g;
+/** An author's name alone on its line, or before the text after a space: 高吉楠 截至目前…. */
+const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[ 　]+\S)/g;
 
 /** Bylines and photo credits: （记者 崔永焘）, （特约记者 苏烽 闻皓）, 倪立芳摄. */
 function findBylines(text: string, out: Candidate[]): void {
@@ -486,6 +518,12 @@ function findBylines(text: string, out: Candidate[]): void {
       out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 5 });
     }
   }
+  for (const m of text.matchAll(AUTHOR_LINE)) {
+    const name = m[1]!;
+    if (chineseNameStrength(name) === null) continue;
+    const start = m.index + m[0].indexOf(name);
+    out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 4 });
+  }
   for (const m of text.matchAll(CREDIT)) {
     const name = m[1]!;
     if (!chineseNameStrength(name)) continue;
@@ -494,20 +532,29 @@ function findBylines(text: string, out: Candidate[]): void {
   }
 }
 
+const ABBR = '中美俄日韩英法德意印巴以朝越葡菲泰澳加新缅老柬蒙';
+/** Two one-character country forms before a word of relations: 中美关系, 巴以双方, 日俄高层. */
+const ABBR_PAIR = new RegExp(
+  `([${ABBR}])([${ABBR}])(?=关系|双方|两国|建交|首脑|高层|之间|会谈|会晤|合作|贸易|联合|边境|友好|三个|峰会|对话|战略|伙伴|外长|领导人|间)`,
+  'g',
+);
+/** One country form before its government or side: 俄总统, 中方, 对韩投资. */
+const ABBR_ROLE = new RegExp(
+  `(?<![\u4e00-\u9fff])([${ABBR}])(?=总统|总理|政府|首脑|方(?![面法式向针案便])|外长|外交部|议会|央行|领导人)|(?<=[对与同和向帮助援])([${ABBR}])(?=总统|总理|政府|首脑|方(?![面法式向针案便])|国内|外长|渡过|短期|关系)`,
+  'g',
+);
+/** A place after a verb of travel or stay: 驻华大使, 在京召开, 访韩, 来华投资. */
+const ABBR_TRAVEL = /(?<=[访驻来赴抵离返旅留侵]|在(?=京|沪|港|澳))([华京沪港澳台美日韩俄英法德])(?![\u4e00-\u9fff]{0}[国人])/g;
+/** Words made from a one-character place: 华侨, 京剧. The place is optional in the guide. */
+const ABBR_DERIVED = /(华)(?=侨|人|裔|商)|(京)(?=剧|韵|腔)|([川粤沪豫])(?=剧)/g;
+
 /** One-character places in compounds and after verbs of travel: 中美, 中俄关系, 访华, 抵京. */
 function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
-  const { text, n } = t;
-  for (let i = 0; i < n; i++) {
-    const w = t.word(i);
-    const tag = t.tag(i);
-    if (w.length < 2 || w.length > 3 || !(PLACE_ABBREVIATIONS.has(w[1]!) || TRAVEL_VERBS.has(w[0]!))) continue;
-    if ([...w].every((c) => PLACE_ABBREVIATIONS.has(c)) && (tag === 'j' || tag === 'ns' || tag === 'nz' || tag === 'nt')) {
-      for (let k = 0; k < w.length; k++) out.push(candidate(text, t.start(i) + k, t.start(i) + k + 1, 'PLACE', 0));
-      continue;
-    }
-    if (w.length === 2 && TRAVEL_VERBS.has(w[0]!) && PLACE_ABBREVIATIONS.has(w[1]!) && (tag === 'v' || tag === 'vn' || tag === 'j')) {
-      out.push(candidate(text, t.start(i) + 1, t.end(i), 'PLACE', 0));
-      continue;
-    }
+  const { text } = t;
+  const push = (at: number) => out.push(candidate(text, at, at + 1, 'PLACE', 0));
+  for (const m of text.matchAll(ABBR_PAIR)) {
+    push(m.index);
+    push(m.index + 1);
   }
+  for (const re of [ABBR_ROLE, ABBR_TRAVEL, ABBR_DERIVED]) for (const m of text.matchAll(re)) push(m.index);
 }
