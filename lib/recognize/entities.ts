@@ -257,7 +257,8 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
         PROPER_TAGS.has(tag) ||
         tag === 'm' ||
         ((tag === 'n' || tag === 'vn' || tag === 'ng' || tag === 'nz') && w.length >= 2 && /路|街|巷|大道|广场|小区|村/.test(suffix));
-      if (nameLike && !NOT_PLACE.has(w + suffix) && !NOT_PLACE.has(w) && !ORG_HEADS.has(w) && !FUNCTION_START.test(w)) {
+      const junk = (tag === 'x' && [...w].some((c) => NOT_GIVEN_NAME_CHARS.has(c))) || (w.length >= 4 && tag !== 'ns' && tag !== 'nz');
+      if (nameLike && !junk && !NOT_PLACE.has(w + suffix) && !NOT_PLACE.has(w) && !ORG_HEADS.has(w) && !FUNCTION_START.test(w)) {
         places.push(candidate(text, t.start(i), t.end(i + 1), 'PLACE', 1));
         i++;
         continue;
@@ -268,7 +269,7 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
       continue;
     }
     // A road jieba tagged as something else: 建设路/nt, 人民路/n.
-    if (w.length >= 3 && /(?:路|街|巷|大道|大街)$/.test(w) && !GENERIC_ROAD.test(w) && !NOT_PLACE.has(w) && isHan(w) && !FUNCTION_START.test(w)) {
+    if (w.length >= 3 && /(?:路|街|巷|大道|大街)$/.test(w) && t.tag(i) !== 'i' && t.tag(i) !== 'l' && !GENERIC_ROAD.test(w) && !NOT_PLACE.has(w) && isHan(w) && !FUNCTION_START.test(w)) {
       places.push(candidate(text, t.start(i), t.end(i), 'PLACE', 0));
       continue;
     }
@@ -316,7 +317,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     if (PARTY_COMMITTEE.test(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 0));
     if (!suffixLen) continue;
     // 中心户, 中心区: the suffix word runs on into another word.
-    if (i + 1 < n && t.word(i + 1).length === 1 && (t.tag(i + 1) === 'q' || t.tag(i + 1) === 'ng') && isHan(t.word(i + 1))) continue;
+    if (i + 1 < n && t.word(i + 1).length === 1 && t.tag(i + 1) === 'q' && isHan(t.word(i + 1))) continue;
     // Walk left over the words an organization's name is made of. A whole name as one word
     // (国家知识产权局, 中国工程院) takes only a place before it (美国 + 国务院).
     const whole =
@@ -408,7 +409,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     // head in a list of heads (各市、州市场监管局).
     const headWord = t.word(h);
     if (h + 1 === i && ORG_HEADS.has(headWord) && headWord.length === 1 && w.length === suffixLen) continue;
-    if (headWord.length === 1 && ORG_HEADS.has(headWord) && (t.word(h - 1) === '、' || t.word(h - 1).endsWith('各'))) continue;
+    if (headWord.length === 1 && ORG_HEADS.has(headWord) && (t.word(h - 1) === '、' || t.word(h - 1).startsWith('各'))) continue;
     out.push(candidate(text, start, end, 'ORG', 3));
   }
 }

@@ -8,6 +8,7 @@ import type { Segmenter, UserWord } from '../segment';
 import { findDocs } from './docs';
 import { findNameCandidates, type Candidate } from './entities';
 import { findFigures } from './figures';
+import { SEGMENTER_WORDS } from './lexicon';
 import type { Span, SpanType } from './types';
 
 export type { Span, SpanType } from './types';
@@ -61,6 +62,24 @@ function resolve(candidates: Candidate[]): Span[] {
   return out;
 }
 
+/** Segmenters that already hold {@link SEGMENTER_WORDS}. */
+const prepared = new WeakMap<Segmenter, Promise<unknown>>();
+
+/**
+ * Loads the recognizer's own words (department names and titles jieba cuts badly) into the
+ * segmenter, once per segmenter. Called by {@link recognize}; call it earlier to take the cost
+ * at start. Rejects only if the segmenter does (and then the next call tries again).
+ */
+export function prepareSegmenter(segmenter: Segmenter): Promise<unknown> {
+  let ready = prepared.get(segmenter);
+  if (!ready) {
+    ready = segmenter.addWords(SEGMENTER_WORDS.map((word) => ({ word, tag: 'n' })));
+    ready.catch(() => prepared.delete(segmenter));
+    prepared.set(segmenter, ready);
+  }
+  return ready;
+}
+
 /**
  * Recognizes entities and figures in `text`.
  *
@@ -69,6 +88,7 @@ function resolve(candidates: Candidate[]): Span[] {
  */
 export async function recognize(text: string, segmenter: Segmenter, options: RecognizeOptions = {}): Promise<Span[]> {
   if (!text) return [];
+  await prepareSegmenter(segmenter);
   const tokens = await segmenter.tag(text);
   const docs = findDocs(text);
   const candidates: Candidate[] = docs.map((d) => Object.assign(d, { priority: 100 }));
