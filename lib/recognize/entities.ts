@@ -5,7 +5,7 @@
  * beside titles) or be in the gazetteer.
  */
 import type { Token } from '../segment';
-import { isPlacePrefix, longestPlaceAt, lookupPlace } from './gazetteer';
+import { IS_NAME, IS_PREFIX, longestPlaceAt, lookupPlace, placeStep } from './gazetteer';
 import {
   BYLINE_ROLES,
   GENERIC_ORG,
@@ -25,6 +25,7 @@ import {
   PLACE_SUFFIXES,
   SPEECH_VERBS,
   SURNAMES_DOUBLE,
+  SURNAME_HONORIFICS,
   SURNAMES_SINGLE,
   TRANSLIT_CHARS,
   TRAVEL_VERBS,
@@ -83,8 +84,9 @@ const COMPOUND_LAST_CHARS = new Set(NAME_COMPOUND_ENDINGS.map((e) => e[e.length 
 /** A bare committee of the place in context: 市委, 县委, 省委, 区委, 村委会, 镇党委. */
 const PARTY_COMMITTEE = /^(?:省|市|县|区|州|旗)(?:委|纪委)$/;
 
-/** Tags of words a place name can begin with (jieba's tag of its first word); the gazetteer is consulted only there. */
-const PLACE_START_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'j', 'x', 'n', 's', 'l', 'ng', 'm', 'f', 'b', 't', 'zg', 'g', 'a', 'vn', 'i', 'tg']);
+
+/** Surnames that also begin many ordinary words: 高 (高水平), 于 (于心), 卫 (卫健), 申 (申请人). */
+const AMBIGUOUS_SURNAMES = new Set([...'高于卫申蒲文金白石成安常温康宁华明南海兰甘包柏燕鲁严齐']);
 
 /** Tags of words that can begin an organization's name (not person names: 养老/nr is jieba's slip). */
 const HEAD_TAGS = new Set(['ns', 'nt', 'nz', 'x', 'j']);
@@ -171,11 +173,13 @@ class Tokens {
     // Gazetteer names made of whole words: join words while some name can still follow.
     for (let i = 0; i < this.n; i++) {
       let joined = tokens[i]!.word;
-      if (!isHan(joined[0] ?? '')) continue;
-      let best = lookupPlace(joined) ? i : -1;
-      for (let k = i + 1; k < this.n && k <= i + 3 && isPlacePrefix(joined); k++) {
+      let step = placeStep(joined);
+      if (!step) continue;
+      let best = step & IS_NAME ? i : -1;
+      for (let k = i + 1; k < this.n && k <= i + 3 && step & IS_PREFIX; k++) {
         joined += tokens[k]!.word;
-        if (lookupPlace(joined)) best = k;
+        step = placeStep(joined);
+        if (step & IS_NAME) best = k;
       }
       if (best < 0) continue;
       this.placeFrom.set(i, best);
@@ -432,6 +436,11 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       }
     }
     if (w.length === 1) {
+      // A bare surname before an honorific: 李老师, 陈小姐, 胡老.
+      if (SURNAMES_SINGLE.has(w) && SURNAME_HONORIFICS.has(t.word(i + 1)) && !(t.word(i - 1).length === 1 && isHan(t.word(i - 1)))) {
+        out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+        continue;
+      }
       // A title followed by a surname and a given name cut into single characters: 主任 赵 刚.
       if (SURNAMES_SINGLE.has(w) && title(i - 1)) {
         let name = w;
@@ -483,12 +492,23 @@ function findPersons(t: Tokens, out: Candidate[]): void {
     // A word in quotation marks is a term, not a name: “金点子”.
     if (t.word(i - 1) === '“' && t.word(i + 1) === '”') continue;
     if (strength) {
-      const enough = strength === 'strong' || (strength === 'medium' && tag !== 'x') || context();
+      // Surnames that are also common word starts (高水平, 于心, 卫健) need context unless the
+      // given name is plainly a name.
+      const ambiguous = AMBIGUOUS_SURNAMES.has(w[0]!);
+      const enough =
+        strength === 'strong' ||
+        (!ambiguous && (strength === 'medium' || (strength === 'weak' && tag === 'x'))) ||
+        context();
       if (enough) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 2));
       continue;
     }
     // jieba's name tag on a three-character word with a surname and no function characters.
     if ((tag === 'nr' || tag === 'nrfg') && w.length === 3 && surnameLength(w) === 1 && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_GIVEN_NAME_CHARS.has(w[2]!) && !NOT_PERSON.has(w)) {
+      out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      continue;
+    }
+    // jieba's dictionary of transliterated names: 麦克阿瑟, 罗纳尔多.
+    if (tag === 'nrt' && w.length >= 4 && !lookupPlace(w) && !NOT_PERSON.has(w)) {
       out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
       continue;
     }
@@ -509,7 +529,8 @@ const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[
 
 /** Bylines and photo credits: （记者 崔永焘）, （特约记者 苏烽 闻皓）, 倪立芳摄. */
 function findBylines(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(BYLINE)) {
+  const roles = BYLINE_ROLES.some((r) => text.includes(r));
+  for (const m of roles ? text.matchAll(BYLINE) : []) {
     const group = m[1]!;
     const groupStart = m.index + m[0].length - group.length;
     for (const nm of group.matchAll(/[\u4e00-\u9fff·]{2,4}/g)) {
@@ -525,7 +546,7 @@ function findBylines(text: string, out: Candidate[]): void {
     const start = m.index + m[0].indexOf(name);
     out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 4 });
   }
-  for (const m of text.matchAll(CREDIT)) {
+  for (const m of text.includes('摄') ? text.matchAll(CREDIT) : []) {
     const name = m[1]!;
     if (!chineseNameStrength(name)) continue;
     const start = m.index + m[0].indexOf(name);
@@ -533,29 +554,59 @@ function findBylines(text: string, out: Candidate[]): void {
   }
 }
 
-const ABBR = '中美俄日韩英法德意印巴以朝越葡菲泰澳加新缅老柬蒙';
-/** Two one-character country forms before a word of relations: 中美关系, 巴以双方, 日俄高层. */
-const ABBR_PAIR = new RegExp(
-  `([${ABBR}])([${ABBR}])(?=关系|双方|两国|建交|首脑|高层|之间|会谈|会晤|合作|贸易|联合|边境|友好|三个|峰会|对话|战略|伙伴|外长|领导人|间)`,
-  'g',
-);
-/** One country form before its government or side: 俄总统, 中方, 对韩投资. */
-const ABBR_ROLE = new RegExp(
-  `(?<![\u4e00-\u9fff])([${ABBR}])(?=总统|总理|政府|首脑|方(?![面法式向针案便])|外长|外交部|议会|央行|领导人)|(?<=[对与同和向帮助援])([${ABBR}])(?=总统|总理|政府|首脑|方(?![面法式向针案便])|国内|外长|渡过|短期|关系)`,
-  'g',
-);
-/** A place after a verb of travel or stay: 驻华大使, 在京召开, 访韩, 来华投资. */
-const ABBR_TRAVEL = /(?<=[访驻来赴抵离返旅留侵]|在(?=京|沪|港|澳))([华京沪港澳台美日韩俄英法德])(?![\u4e00-\u9fff]{0}[国人])/g;
-/** Words made from a one-character place: 华侨, 京剧. The place is optional in the guide. */
-const ABBR_DERIVED = /(华)(?=侨|人|裔|商)|(京)(?=剧|韵|腔)|([川粤沪豫])(?=剧)/g;
+const ABBR = new Set([...'中美俄日韩英法德意印巴以朝越葡菲泰澳加新缅老柬蒙']);
+/** Words of relations after two country forms: 中美关系, 巴以双方, 日俄高层. */
+const PAIR_NEXT = ['关系', '双方', '两国', '建交', '首脑', '高层', '之间', '会谈', '会晤', '合作', '贸易', '联合', '边境', '友好', '三个', '峰会', '对话', '战略', '伙伴', '外长', '领导人', '间'];
+/** A country's government or side after its one-character form: 俄总统, 中方. */
+const ROLE_NEXT = ['总统', '总理', '政府', '首脑', '外长', '外交部', '议会', '央行', '领导人', '方'];
+/** Words after 方 that make it no "side": 方面, 方法. */
+const NOT_SIDE = new Set([...'面法式向针案便']);
+/** Verbs of travel or stay before a one-character place: 访华, 驻华, 抵京. */
+const TRAVEL_BEFORE = new Set([...'访驻来赴抵离返旅留侵']);
+const TRAVEL_PLACE = new Set([...'华京沪港澳台美日韩俄英法德']);
+/** Words made from a one-character place (华侨, 京剧): the place is optional in the guide. */
+const DERIVED: ReadonlyMap<string, readonly string[]> = new Map([
+  ['华', ['侨', '人', '裔', '商']],
+  ['京', ['剧', '韵', '腔']],
+  ['川', ['剧']],
+  ['粤', ['剧']],
+  ['沪', ['剧']],
+  ['豫', ['剧']],
+]);
+const HAN_CHAR = /[\u3400-\u9fff]/;
 
 /** One-character places in compounds and after verbs of travel: 中美, 中俄关系, 访华, 抵京. */
 function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
   const { text } = t;
   const push = (at: number) => out.push(candidate(text, at, at + 1, 'PLACE', 0));
-  for (const m of text.matchAll(ABBR_PAIR)) {
-    push(m.index);
-    push(m.index + 1);
+  const startsAny = (at: number, list: readonly string[]) => list.some((w) => text.startsWith(w, at));
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (ABBR.has(c)) {
+      const next = text[i + 1] ?? '';
+      if (ABBR.has(next) && startsAny(i + 2, PAIR_NEXT)) {
+        push(i);
+        push(i + 1);
+        i++;
+        continue;
+      }
+      if (startsAny(i + 1, ROLE_NEXT) && !(next === '方' && NOT_SIDE.has(text[i + 2] ?? ''))) {
+        const before = text[i - 1] ?? '';
+        if (!HAN_CHAR.test(before) || '对与同和向助援'.includes(before)) {
+          push(i);
+          continue;
+        }
+      }
+    }
+    if (TRAVEL_PLACE.has(c) && i > 0) {
+      const before = text[i - 1]!;
+      const after = text[i + 1] ?? '';
+      if ((TRAVEL_BEFORE.has(before) || (before === '在' && '京沪港澳'.includes(c))) && after !== '国' && after !== '人') {
+        push(i);
+        continue;
+      }
+    }
+    const derived = DERIVED.get(c);
+    if (derived && derived.includes(text[i + 1] ?? '')) push(i);
   }
-  for (const re of [ABBR_ROLE, ABBR_TRAVEL, ABBR_DERIVED]) for (const m of text.matchAll(re)) push(m.index);
 }

@@ -86,8 +86,11 @@ interface Index {
   readonly entries: ReadonlyMap<string, PlaceEntry>;
   /** First two code units of every name → the lengths of names starting so, longest first. */
   readonly lengthsByPrefix: ReadonlyMap<string, readonly number[]>;
-  /** Every proper prefix of every name (青, 青海 for 青海省), for word-by-word matching. */
-  readonly prefixes: ReadonlySet<string>;
+  /**
+   * Names and their proper prefixes (青, 青海 for 青海省), for word-by-word matching in one
+   * look-up: bit {@link IS_NAME} set for a name, bit {@link IS_PREFIX} for a proper prefix.
+   */
+  readonly steps: ReadonlyMap<string, number>;
 }
 
 /** Every name has at least this many code units (one-character short forms are left out). */
@@ -135,9 +138,15 @@ function getIndex(): Index {
   }
   const lengthsByPrefix = new Map<string, readonly number[]>();
   for (const [prefix, lengths] of lengthSets) lengthsByPrefix.set(prefix, [...lengths].sort((a, b) => b - a));
-  const prefixes = new Set<string>();
-  for (const name of entries.keys()) for (let l = 1; l < name.length; l++) prefixes.add(name.slice(0, l));
-  index = { entries, lengthsByPrefix, prefixes };
+  const steps = new Map<string, number>();
+  for (const name of entries.keys()) {
+    steps.set(name, (steps.get(name) ?? 0) | IS_NAME);
+    for (let l = 1; l < name.length; l++) {
+      const prefix = name.slice(0, l);
+      steps.set(prefix, (steps.get(prefix) ?? 0) | IS_PREFIX);
+    }
+  }
+  index = { entries, lengthsByPrefix, steps };
   return index;
 }
 
@@ -167,12 +176,18 @@ export function placeNames(filter?: (entry: PlaceEntry) => boolean): Iterable<st
   })();
 }
 
+/** Bit of {@link placeStep}: `text` is a gazetteer name. */
+export const IS_NAME = 1;
+/** Bit of {@link placeStep}: some longer gazetteer name begins with `text` (`青海` of `青海省`). */
+export const IS_PREFIX = 2;
+
 /**
- * Whether some gazetteer name begins with `text` and is longer than it (`青海` for `青海省`):
- * lets a caller join words one at a time and stop as soon as no name can follow.
+ * What `text` is to the gazetteer, in one look-up: {@link IS_NAME} and/or {@link IS_PREFIX}
+ * bits, 0 if neither. Lets a caller join words one at a time and stop as soon as no name can
+ * follow.
  */
-export function isPlacePrefix(text: string): boolean {
-  return getIndex().prefixes.has(text);
+export function placeStep(text: string): number {
+  return getIndex().steps.get(text) ?? 0;
 }
 
 /**

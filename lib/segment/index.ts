@@ -57,13 +57,14 @@ export function replaceLoneSurrogates(text: string): string {
 }
 
 /**
- * Gives each word its UTF-16 offsets in `text`, in order. jieba's words concatenate to its
+ * Gives each word its UTF-16 offsets in `text`, in order, turning the word objects themselves
+ * into tokens (they are modified). jieba's words concatenate to its
  * input; a word that does not appear where expected is searched forward so a disagreement
  * costs one token, not the alignment of the rest.
  *
  * @throws Error if a word cannot be found in the remaining text at all.
  */
-export function alignWords(text: string, words: ReadonlyArray<{ word: string; tag?: string }>): Token[] {
+export function alignWords(text: string, words: Array<{ word: string; tag?: string }>): Token[] {
   const tokens: Token[] = [];
   let cursor = 0;
   for (const w of words) {
@@ -72,8 +73,13 @@ export function alignWords(text: string, words: ReadonlyArray<{ word: string; ta
     const start = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
     if (start < 0) throw new Error(`segmenter word not found in text at ${cursor}: ${JSON.stringify(word)}`);
     const end = start + word.length;
-    // The word is the text's own slice (startsWith matched it), so jieba's string is kept.
-    tokens.push({ word, tag: w.tag ?? 'x', start, end });
+    // The word is the text's own slice (startsWith matched it), so jieba's string is kept, and
+    // jieba's fresh object becomes the token: no copy per word on this hot path.
+    const token = w as Token;
+    token.tag = w.tag ?? 'x';
+    token.start = start;
+    token.end = end;
+    tokens.push(token);
     cursor = end;
   }
   return tokens;
