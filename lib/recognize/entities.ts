@@ -66,6 +66,12 @@ for (const suffix of ORG_SUFFIX_MULTI) {
 
 /** One-character suffixes that end a multi-character word naming a body: 科技厅, 教育局, 农业部. */
 const WORD_FINAL_ORG_CHARS = new Set([...'局厅部委处署院所队社站馆']);
+/** Last characters of organization words jieba tags `nt` (党, 军, 台, 会, 协, 团 …). */
+const NT_FINAL_CHARS = new Set([...'党军台会协团组联队院所部局厅处署站馆校行司厂社委办']);
+/** A ministry or bureau glued to its head's title in one word: 司法部长, 外交部长, 财政部长. */
+const ORG_TITLE_WORD = /^(.+?[部局厅院])(?:长|副部长)$/;
+/** 市委书记, 县委常委: a bare committee glued to a title. */
+const COMMITTEE_TITLE_WORD = /^([省市县区州](?:委|纪委))(?:书记|副书记|常委|委员)$/;
 /** Tags of noun-like words (jieba tags 发展局 as an idiom, `l`). */
 const NOUNISH_TAGS = new Set(['n', 'nt', 'nz', 'j', 'l', 'vn', 'nr', 'ns', 'ng']);
 /** 原市, 各县: a head with a modifier glued on by jieba; the name starts after it. */
@@ -113,6 +119,8 @@ function orgSuffixLength(word: string, tag = ''): number {
 
   if (word.length >= 2 && WORD_FINAL_ORG_CHARS.has(last) && NOUNISH_TAGS.has(tag)) return 1;
   if (tag === 'nt' && /(?:组织|足联|足协|联)$/.test(word)) return 1;
+  // jieba's dictionary knows it as an organization and it ends like one: 中国共产党, 中央气象台.
+  if (tag === 'nt' && word.length >= 3 && NT_FINAL_CHARS.has(last)) return 1;
   return 0;
 }
 
@@ -319,6 +327,15 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     if (KNOWN_ORGS.has(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 4));
     // A bare 市委/县委/村委会 names the committee of the place in context (optional in the guide).
     if (PARTY_COMMITTEE.test(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 0));
+    const committee = COMMITTEE_TITLE_WORD.exec(w);
+    if (committee) out.push(candidate(text, t.start(i), t.start(i) + committee[1]!.length, 'ORG', 0));
+    // 司法部长 → 司法部, and a place before it: 美国财政部长 → 美国财政部.
+    const titled = w.length >= 4 ? ORG_TITLE_WORD.exec(w) : null;
+    if (titled && ORG_INNER.has(titled[1]!.slice(0, -1))) {
+      const from = t.placeTo.get(i - 1) ?? (t.taggedPlace(i - 1) ? i - 1 : i);
+      out.push(candidate(text, t.start(from), t.start(i) + titled[1]!.length, 'ORG', 2));
+      continue;
+    }
     if (!suffixLen) continue;
     // 中心户, 中心区: the suffix word runs on into another word.
     if (i + 1 < n && t.word(i + 1).length === 1 && t.tag(i + 1) === 'q' && isHan(t.word(i + 1))) continue;
@@ -554,9 +571,11 @@ function findBylines(text: string, out: Candidate[]): void {
   }
 }
 
-const ABBR = new Set([...'中美俄日韩英法德意印巴以朝越葡菲泰澳加新缅老柬蒙']);
+const ABBR = new Set([...'中美俄日韩英法德意印巴以朝越葡菲泰澳加新缅老柬蒙墨叙伊埃土古阿欧非']);
 /** Words of relations after two country forms: 中美关系, 巴以双方, 日俄高层. */
-const PAIR_NEXT = ['关系', '双方', '两国', '建交', '首脑', '高层', '之间', '会谈', '会晤', '合作', '贸易', '联合', '边境', '友好', '三个', '峰会', '对话', '战略', '伙伴', '外长', '领导人', '间'];
+const PAIR_NEXT = ['关系', '双方', '两国', '三国', '建交', '首脑', '高层', '之间', '会谈', '会晤', '合作', '贸易', '联合', '边境', '边界', '友好', '三个', '峰会', '对话', '战略', '伙伴', '外长', '领导人', '间', '加强', '和平', '历代', '友谊', '经贸', '交流', '两军', '两党'];
+/** What may follow a country form after 对/与/同 (对美关系, 对华投资). */
+const AFTER_TOWARDS = ['关系', '贸易', '投资', '出口', '进口', '政策', '短期', '援助', '制裁', '友好', '合作'];
 /** A country's government or side after its one-character form: 俄总统, 中方. */
 const ROLE_NEXT = ['总统', '总理', '政府', '首脑', '外长', '外交部', '议会', '央行', '领导人', '方'];
 /** Words after 方 that make it no "side": 方面, 方法. */
@@ -588,6 +607,17 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
         push(i);
         push(i + 1);
         i++;
+        continue;
+      }
+      // 中、阿建交: two forms in a list before a word of relations.
+      if (next === '、' && ABBR.has(text[i + 2] ?? '') && startsAny(i + 3, PAIR_NEXT)) {
+        push(i);
+        push(i + 2);
+        i += 2;
+        continue;
+      }
+      if ('对与同向'.includes(text[i - 1] ?? '') && startsAny(i + 1, AFTER_TOWARDS)) {
+        push(i);
         continue;
       }
       if (startsAny(i + 1, ROLE_NEXT) && !(next === '方' && NOT_SIDE.has(text[i + 2] ?? ''))) {

@@ -245,6 +245,7 @@ export const WORLD_PLACES = `万象	foreign-city
 圭亚那	country
 地中海	geo
 地拉那	foreign-city
+地球	geo
 坎帕拉	foreign-city
 坦桑尼亚	country
 埃及	country
@@ -473,6 +474,7 @@ export const WORLD_PLACES = `万象	foreign-city
 曼德勒	foreign-city
 曼德海峡	geo
 曼谷	foreign-city
+月球	geo
 朝鲜	country
 朝鲜半岛	geo
 朝鲜民主主义人民共和国	country
@@ -579,6 +581,7 @@ export const WORLD_PLACES = `万象	foreign-city
 漓江	geo
 澜沧江	geo
 澳大利亚	country
+火星	geo
 灵渠	geo
 燕山	geo
 爱丁堡	foreign-city
