@@ -94,6 +94,20 @@ const PARTY_COMMITTEE = /^(?:省|市|县|区|州|旗)(?:委|纪委)$/;
 /** Surnames that also begin many ordinary words: 高 (高水平), 于 (于心), 卫 (卫健), 申 (申请人). */
 const AMBIGUOUS_SURNAMES = new Set([...'高于卫申蒲文金白石成安常温康宁华明南海兰甘包柏燕鲁严齐']);
 
+/** Generic words that, right after a country or region, make no name: 非洲球队, 西藏部队. */
+const GENERIC_AFTER_PLACE = /^(?:球队|部队|军队|公司|企业|队)$/;
+/** Venues and facilities: places, not organizations (ANNOTATION.md: 武汉体育中心 is a PLACE). */
+const VENUE_SUFFIX = /(?:体育馆|体育中心|体育场|宾馆|饭店|酒店|大厦|美术馆|博物馆|展览馆|纪念馆|大剧院|会展中心|火车站|机场)$/;
+
+/** An unknown word that is part of the sentence rather than a name: it holds a function character. */
+function junkWord(word: string): boolean {
+  for (const ch of word) if (FUNCTION_CHARS.has(ch)) return true;
+  return FUNCTION_START.test(word);
+}
+
+/** Characters of function words: a name of a place or body made by jieba's guesswork never holds them. */
+const FUNCTION_CHARS = new Set([...'的了在是与及或等为对从把被将向于由以而且但则就都也又还再只更最很太这那其们些么什怎吗呢吧啊哦嘛着过首正刚不']);
+
 /** Tags of words that can begin an organization's name (not person names: 养老/nr is jieba's slip). */
 const HEAD_TAGS = new Set(['ns', 'nt', 'nz', 'x', 'j']);
 
@@ -269,7 +283,7 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
         PROPER_TAGS.has(tag) ||
         tag === 'm' ||
         ((tag === 'n' || tag === 'vn' || tag === 'ng' || tag === 'nz') && w.length >= 2 && /路|街|巷|大道|广场|小区|村/.test(suffix));
-      const junk = (tag === 'x' && [...w].some((c) => NOT_GIVEN_NAME_CHARS.has(c))) || (w.length >= 4 && tag !== 'ns' && tag !== 'nz');
+      const junk = (tag === 'x' && junkWord(w)) || (w.length >= 4 && tag !== 'ns' && tag !== 'nz');
       if (nameLike && !junk && !NOT_PLACE.has(w + suffix) && !NOT_PLACE.has(w) && !ORG_HEADS.has(w) && !FUNCTION_START.test(w)) {
         places.push(candidate(text, t.start(i), t.end(i + 1), 'PLACE', 1));
         i++;
@@ -337,8 +351,9 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
       continue;
     }
     if (!suffixLen) continue;
-    // 中心户, 中心区: the suffix word runs on into another word.
+    // 中心户, 中心区: the suffix word runs on into another word; 所 before a verb is a particle (所提出).
     if (i + 1 < n && t.word(i + 1).length === 1 && t.tag(i + 1) === 'q' && isHan(t.word(i + 1))) continue;
+    if (w === '所' && (t.tag(i + 1) === 'v' || t.tag(i + 1) === 'vn' || t.word(i - 1).endsWith('有'))) continue;
     // Walk left over the words an organization's name is made of. A whole name as one word
     // (国家知识产权局, 中国工程院) takes only a place before it (美国 + 国务院).
     const whole =
@@ -376,11 +391,14 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
         }
         break;
       }
-      if (/^[0-9A-Za-z]+$/.test(pw) && (k === 0 || !isHan(t.word(k - 1)))) {
+      if (/^[0-9A-Za-z]+$/.test(pw) && (pw.length >= 3 || /[A-Za-z]/.test(pw)) && (k === 0 || !isHan(t.word(k - 1)))) {
         j = k; // 12345接诉即办中心, G20峰会
         continue;
       }
       if (!isHan(pw)) break;
+      // A word of the sentence that jieba left unknown (首破, 正由, 刚出) ends the chain, and so
+      // does a person's name it left unknown (刘友明带队).
+      if (pt === 'x' && (junkWord(pw) || (chineseNameStrength(pw) ?? 'weak') !== 'weak')) break;
       // A person's name is not part of an organization's (金大中 + 新政府).
       if ((pt === 'nr' || pt === 'nrfg' || pt === 'nrt') && !t.placeFrom.has(k) && !t.placeTo.has(k) && (chineseNameStrength(pw) || looksTransliterated(pw))) break;
       // Nor a person's title: 张伯礼院士团队 (but 律师 in 律师协会 is a trade).
@@ -408,7 +426,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     const isHead = (k: number) =>
       t.isPlace(k) ||
       t.placeFrom.has(k) ||
-      HEAD_TAGS.has(t.tag(k)) ||
+      (HEAD_TAGS.has(t.tag(k)) && !(t.tag(k) === 'x' && junkWord(t.word(k)))) ||
       ORG_HEADS.has(t.word(k)) ||
       KNOWN_ORGS.has(t.word(k)) ||
       t.word(k) === '“' ||
@@ -431,6 +449,16 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     const headWord = t.word(h);
     if (h + 1 === i && ORG_HEADS.has(headWord) && headWord.length === 1 && w.length === suffixLen) continue;
     if (headWord.length === 1 && ORG_HEADS.has(headWord) && (t.word(h - 1) === '、' || t.word(h - 1).startsWith('各'))) continue;
+    // A country or region and a generic word (非洲球队, 美国军队) is no name.
+    if (h + 1 === i && (t.isPlace(h) || t.placeFrom.has(h)) && GENERIC_AFTER_PLACE.test(w)) continue;
+    // Venues and facilities with a name are places (中国美术馆, 虹口体育馆); a place with a
+    // proper name after it stands apart (上海 + 虹口体育馆).
+    if (VENUE_SUFFIX.test(w)) {
+      const split = (t.placeFrom.get(h) ?? -1) + 1;
+      const venueStart = split > h && split < i && HEAD_TAGS.has(t.tag(split)) ? t.start(split) : start;
+      out.push(candidate(text, venueStart, end, 'PLACE', 3));
+      continue;
+    }
     out.push(candidate(text, start, end, 'ORG', 3));
   }
 }
