@@ -99,6 +99,9 @@ const GENERIC_AFTER_PLACE = /^(?:球队|部队|军队|公司|企业|队)$/;
 /** Venues and facilities: places, not organizations (ANNOTATION.md: 武汉体育中心 is a PLACE). */
 const VENUE_SUFFIX = /(?:体育馆|体育中心|体育场|宾馆|饭店|酒店|大厦|美术馆|博物馆|展览馆|纪念馆|大剧院|会展中心|火车站|机场)$/;
 
+/** Characters that end places and bodies; a name does not run on into them (明珠 + 巷). */
+const SUFFIX_CHARS = new Set([...'省市县区州镇乡村街路巷道里局厅处委院所部队社站馆']);
+
 /** An unknown word that is part of the sentence rather than a name: it holds a function character. */
 function junkWord(word: string): boolean {
   for (const ch of word) if (FUNCTION_CHARS.has(ch)) return true;
@@ -244,6 +247,7 @@ export function findNameCandidates(text: string, tokens: readonly Token[]): Cand
   findOrgs(t, out);
   findPersons(t, out);
   findBylines(text, out);
+  findDottedNames(text, out);
   findPlaceAbbreviations(t, out);
   return out;
 }
@@ -509,6 +513,7 @@ function findPersons(t: Tokens, out: Candidate[]): void {
     }
     // Whether the words around support a name; computed only when a rule needs it.
     const context = () =>
+      (i === 0 && tag === 'x') || // an unknown word opening the paragraph: the author's line
       title(i - 1) ||
       title(i + 1) ||
       speech(i + 1) ||
@@ -525,10 +530,12 @@ function findPersons(t: Tokens, out: Candidate[]): void {
         continue;
       }
     }
-    // A given name's last character cut off: 林子/nr 妍/zg.
-    if (w.length === 2 && tag === 'nr' && i + 1 < n && t.word(i + 1).length === 1 && /^(?:zg|ng|x|nr|vg|ag)$/.test(t.tag(i + 1)) && isHan(t.word(i + 1))) {
-      const full = w + t.word(i + 1);
-      if (chineseNameStrength(full) && (context() || speech(i + 2) || title(i + 2))) {
+    // A given name's last character cut off: 林子/nr 妍/zg, 县委书记 汪明/nr 新.
+    const nextChar = t.word(i + 1);
+    if (w.length === 2 && tag === 'nr' && nextChar.length === 1 && isHan(nextChar) && !FUNCTION_CHARS.has(nextChar) && !SPEECH_VERBS.has(nextChar) && !SUFFIX_CHARS.has(nextChar)) {
+      const full = w + nextChar;
+      const around = title(i - 1) || speech(i + 2) || title(i + 2) || t.word(i + 2) === '、' || t.word(i - 1) === '、';
+      if (chineseNameStrength(full) && around) {
         out.push(candidate(text, t.start(i), t.end(i + 1), 'PERSON', 3));
         continue;
       }
@@ -548,8 +555,13 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       continue;
     }
     // jieba's name tag on a three-character word with a surname and no function characters.
-    if ((tag === 'nr' || tag === 'nrfg') && w.length === 3 && surnameLength(w) === 1 && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_GIVEN_NAME_CHARS.has(w[2]!) && !NOT_PERSON.has(w)) {
+    if ((tag === 'nr' || tag === 'nrfg') && w.length === 3 && surnameLength(w) === 1 && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_GIVEN_NAME_CHARS.has(w[2]!) && !NOT_PERSON.has(w) && (!AMBIGUOUS_SURNAMES.has(w[0]!) || context())) {
       out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      continue;
+    }
+    // A transliterated name jieba cut in two: 赫里斯/nrt 坚科/x.
+    if ((tag === 'nrt' || tag === 'nr') && looksTransliterated(w) && i + 1 < n && looksTransliterated(t.word(i + 1)) && t.tag(i + 1) !== 'ns' && !lookupPlace(t.word(i + 1))) {
+      out.push(candidate(text, t.start(i), t.end(i + 1), 'PERSON', 2));
       continue;
     }
     // jieba's dictionary of transliterated names: 麦克阿瑟, 罗纳尔多.
@@ -571,6 +583,20 @@ const BYLINE = new RegExp(
 const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[\s　/／]*摄(?=[\s　）)\n。与和]|$)/g;
 /** An author's name alone on its line, or before the text after a space: 高吉楠 截至目前…. */
 const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[ 　]+\S)/g;
+
+/** A foreign name in parts joined by a middle dot: 科菲·安南, 鲍里斯·贝克尔. */
+const DOTTED_NAME = /[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+/g;
+
+/** Foreign names written with middle dots, when the parts are transliterations. */
+function findDottedNames(text: string, out: Candidate[]): void {
+  if (!/[·•‧・]/.test(text)) return;
+  for (const m of text.matchAll(DOTTED_NAME)) {
+    const chars = m[0].replace(/[·•‧・]/g, '');
+    let translit = 0;
+    for (const ch of chars) if (TRANSLIT_CHARS.has(ch)) translit++;
+    if (translit / chars.length >= 0.7) out.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON', text: m[0], priority: 4 });
+  }
+}
 
 /** Bylines and photo credits: （记者 崔永焘）, （特约记者 苏烽 闻皓）, 倪立芳摄. */
 function findBylines(text: string, out: Candidate[]): void {

@@ -811,6 +811,7 @@ export const WORLD_PLACES = `万象	foreign-city
 阿布扎比	foreign-city
 阿布贾	foreign-city
 阿德莱德	foreign-city
+阿拉伯	region
 阿拉伯半岛	geo
 阿拉伯海	geo
 阿拉伯联合酋长国	country
