@@ -48,7 +48,7 @@ const PLACE_END = /(?:省|市|县|州|镇|乡|村|岛|山|河|江|湖|海|湾|�
 /** What may follow a place inside one jieba word without making it another name: 法国人, 中国式. */
 const PLACE_NOUN_TAIL = /^(?:人|人民|式|籍|方|地区|一带|境内|全境|各地|政府|国内|队|选手|代表|同胞|侨民|首都|当局)$/;
 /** Words ending in 路 or 街 that are no roads: 新思路, 老套路. */
-const GENERIC_ROAD = /(?:思路|出路|道路|线路|网路|门路|套路|电路|铁路|公路|马路|水路|陆路|退路|生路|活路|弯路|老路|新路|一路|沿路|去路|来路|领路|带路|开路|走路|上路|之路|丝路|心路|商业街|步行街|大街小巷)$/;
+const GENERIC_ROAD = /(?:高速路|一条街|换路|出路|道路|线路|网路|门路|套路|电路|铁路|公路|马路|水路|陆路|退路|生路|活路|弯路|老路|新路|一路|沿路|去路|来路|领路|带路|开路|走路|上路|之路|丝路|心路|商业街|步行街|大街小巷)$/;
 /** One-word road suffixes that turn the place before them into a road name: 金川 + 路, 金阳 + 里. */
 const ROAD_WORD = /^(?:路|街|巷|里|道|大道|大街|中路|东路|西路|南路|北路)$/;
 /** Characters that begin function words, not names: 以老旧 is no place name. */
@@ -264,8 +264,11 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
       i = known + 1;
       continue;
     }
+    if (known !== undefined && t.word(known + 1) === '时间') continue; // 北京时间
     if (known !== undefined) {
       let end = known;
+      // A foreign city or region the gazetteer knows without its suffix: 维也纳 + 市.
+      if (/^[市省州县]$/.test(t.word(end + 1)) && !ADMIN_END.test(t.word(end))) end++;
       // A place, sector words, then a zone or landmark word is one place: 济南高新区, 通化医药高新区, 兰州老街.
       let k = end + 1;
       while (k < n && k <= end + 3 && !LANDMARK_SUFFIX.test(t.word(k)) && ORG_INNER.has(t.word(k))) k++;
@@ -285,7 +288,7 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
       const adminSuffix = /^[省市县区州]$/.test(suffix);
       const nameLike = adminSuffix ? tag === 'ns' || tag === 'x' :
         PROPER_TAGS.has(tag) ||
-        tag === 'm' ||
+        (tag === 'm' && /路|街|巷/.test(suffix)) ||
         ((tag === 'n' || tag === 'vn' || tag === 'ng' || tag === 'nz') && w.length >= 2 && /路|街|巷|大道|广场|小区|村/.test(suffix));
       const junk = (tag === 'x' && junkWord(w)) || (w.length >= 4 && tag !== 'ns' && tag !== 'nz');
       if (nameLike && !junk && !NOT_PLACE.has(w + suffix) && !NOT_PLACE.has(w) && !ORG_HEADS.has(w) && !FUNCTION_START.test(w)) {
@@ -299,7 +302,7 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
       continue;
     }
     // A road jieba tagged as something else: 建设路/nt, 人民路/n.
-    if (w.length >= 3 && /(?:路|街|巷|大道|大街)$/.test(w) && t.tag(i) !== 'i' && t.tag(i) !== 'l' && !GENERIC_ROAD.test(w) && !NOT_PLACE.has(w) && isHan(w) && !FUNCTION_START.test(w)) {
+    if (w.length >= 3 && /(?:路|街|巷|大道|大街)$/.test(w) && t.tag(i) !== 'i' && t.tag(i) !== 'l' && !GENERIC_ROAD.test(w) && !NOT_PLACE.has(w) && isHan(w) && !junkWord(w)) {
       places.push(candidate(text, t.start(i), t.end(i), 'PLACE', 0));
       continue;
     }
@@ -651,6 +654,13 @@ const HAN_CHAR = /[\u3400-\u9fff]/;
 /** One-character places in compounds and after verbs of travel: 中美, 中俄关系, 访华, 抵京. */
 function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
   const { text } = t;
+  // Where words start and end: a one-character place must not be the middle of a word (升华人们).
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (const tok of t.tokens) {
+    starts.add(tok.start);
+    ends.add(tok.end);
+  }
   const push = (at: number) => out.push(candidate(text, at, at + 1, 'PLACE', 0));
   const startsAny = (at: number, list: readonly string[]) => list.some((w) => text.startsWith(w, at));
   for (let i = 0; i < text.length; i++) {
@@ -674,7 +684,7 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
         push(i);
         continue;
       }
-      if (startsAny(i + 1, ROLE_NEXT) && !(next === '方' && NOT_SIDE.has(text[i + 2] ?? ''))) {
+      if (c !== '新' && starts.has(i) && startsAny(i + 1, ROLE_NEXT) && !(next === '方' && NOT_SIDE.has(text[i + 2] ?? ''))) {
         const before = text[i - 1] ?? '';
         if (!HAN_CHAR.test(before) || '对与同和向助援'.includes(before)) {
           push(i);
@@ -685,12 +695,13 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
     if (TRAVEL_PLACE.has(c) && i > 0) {
       const before = text[i - 1]!;
       const after = text[i + 1] ?? '';
-      if ((TRAVEL_BEFORE.has(before) || (before === '在' && '京沪港澳'.includes(c))) && after !== '国' && after !== '人') {
+      const alone = (starts.has(i - 1) && ends.has(i + 1)) || (starts.has(i) && ends.has(i));
+      if ((TRAVEL_BEFORE.has(before) || (before === '在' && '京沪港澳'.includes(c))) && after !== '国' && after !== '人' && alone) {
         push(i);
         continue;
       }
     }
     const derived = DERIVED.get(c);
-    if (derived && derived.includes(text[i + 1] ?? '')) push(i);
+    if (derived && derived.includes(text[i + 1] ?? '') && starts.has(i)) push(i);
   }
 }
