@@ -95,7 +95,7 @@ const PARTY_COMMITTEE = /^(?:省|市|县|区|州|旗)(?:委|纪委)$/;
 const AMBIGUOUS_SURNAMES = new Set([...'高于卫申蒲文金白石成安常温康宁华明南海兰甘包柏燕鲁严齐']);
 
 /** Generic words that, right after a country or region, make no name: 非洲球队, 西藏部队. */
-const GENERIC_AFTER_PLACE = /^(?:球队|部队|军队|公司|企业|队)$/;
+const GENERIC_AFTER_PLACE = /^(?:球队|部队|军队|公司|企业)$/;
 /** Venues and facilities: places, not organizations (ANNOTATION.md: 武汉体育中心 is a PLACE). */
 const VENUE_SUFFIX = /(?:体育馆|体育中心|体育场|宾馆|饭店|酒店|大厦|美术馆|博物馆|展览馆|纪念馆|大剧院|会展中心|火车站|机场)$/;
 
@@ -343,20 +343,23 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
   const { text, n } = t;
   for (let i = 0; i < n; i++) {
     const w = t.word(i);
+    if (w.length >= 4 && w.endsWith('长') || w.endsWith('书记') || w.endsWith('常委')) {
+      // 市委书记 → 市委 (optional in the guide).
+      const committee = COMMITTEE_TITLE_WORD.exec(w);
+      if (committee) out.push(candidate(text, t.start(i), t.start(i) + committee[1]!.length, 'ORG', 0));
+      // 司法部长 → 司法部, and a place before it: 美国财政部长 → 美国财政部.
+      const titled = ORG_TITLE_WORD.exec(w);
+      if (titled && ORG_INNER.has(titled[1]!.slice(0, -1))) {
+        const from = t.placeTo.get(i - 1) ?? (t.taggedPlace(i - 1) ? i - 1 : i);
+        out.push(candidate(text, t.start(from), t.start(i) + titled[1]!.length, 'ORG', 2));
+      }
+      continue;
+    }
     if (!ORG_LAST_CHARS.has(w[w.length - 1]!) && !KNOWN_ORGS.has(w)) continue;
     const suffixLen = orgSuffixLength(w, t.tag(i));
     if (KNOWN_ORGS.has(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 4));
     // A bare 市委/县委/村委会 names the committee of the place in context (optional in the guide).
     if (PARTY_COMMITTEE.test(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 0));
-    const committee = COMMITTEE_TITLE_WORD.exec(w);
-    if (committee) out.push(candidate(text, t.start(i), t.start(i) + committee[1]!.length, 'ORG', 0));
-    // 司法部长 → 司法部, and a place before it: 美国财政部长 → 美国财政部.
-    const titled = w.length >= 4 ? ORG_TITLE_WORD.exec(w) : null;
-    if (titled && ORG_INNER.has(titled[1]!.slice(0, -1))) {
-      const from = t.placeTo.get(i - 1) ?? (t.taggedPlace(i - 1) ? i - 1 : i);
-      out.push(candidate(text, t.start(from), t.start(i) + titled[1]!.length, 'ORG', 2));
-      continue;
-    }
     if (!suffixLen) continue;
     // 中心户, 中心区: the suffix word runs on into another word; 所 before a verb is a particle (所提出).
     if (i + 1 < n && t.word(i + 1).length === 1 && t.tag(i + 1) === 'q' && isHan(t.word(i + 1))) continue;
