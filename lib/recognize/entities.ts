@@ -570,7 +570,12 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       out.push(candidate(text, t.start(i), t.end(i + 1), 'PERSON', 2));
       continue;
     }
-    // jieba's dictionary of transliterated names: 麦克阿瑟, 罗纳尔多.
+    // A surname and an honorific as one word: 李老师, 毛主席 → the surname.
+    if (w.length >= 2 && SURNAMES_SINGLE.has(w[0]!) && SURNAME_HONORIFICS.has(w.slice(1))) {
+      out.push(candidate(text, t.start(i), t.start(i) + 1, 'PERSON', 2));
+      continue;
+    }
+    // jieba's dictionary of transliterated names: 麦克阿瑟, 罗纳尔多, 亨特.
     if (tag === 'nrt' && w.length >= 4 && !lookupPlace(w) && !NOT_PERSON.has(w)) {
       out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
       continue;

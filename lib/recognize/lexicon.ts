@@ -161,4 +161,4 @@ export const SEGMENTER_WORDS = words(`
 `);
 
 /** Honorifics and titles after a bare surname: 李老师, 陈小姐, 胡老 (the surname is the PERSON). */
-export const SURNAME_HONORIFICS = set(`先生 女士 小姐 老师 老 教授 大娘 大爷 阿姨 师傅 同志 局长 主任 书记 县长 市长 部长 经理 总 外长 院士 厂长 校长 医生 大夫 律师 法官 警官 所长 站长 村长 乡长 镇长 处长 科长 会长 董事长 总经理`);
+export const SURNAME_HONORIFICS = set(`某 主席 总理 委员长 先生 女士 小姐 老师 老 教授 大娘 大爷 阿姨 师傅 同志 局长 主任 书记 县长 市长 部长 经理 总 外长 院士 厂长 校长 医生 大夫 律师 法官 警官 所长 站长 村长 乡长 镇长 处长 科长 会长 董事长 总经理`);
