@@ -12,11 +12,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { recognize } from '../recognize';
 import type { Span } from '../recognize/types';
 import { nodeSegmenter } from '../segment/node';
 import { htmlToText, looksLikeHtml } from '../text/html';
+import { readTextRecords } from './jsonl';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -32,22 +32,15 @@ function formatValue(s: Span): string {
 
 async function jsonl(): Promise<void> {
   const segmenter = nodeSegmenter();
-  let n = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    n++;
-    if (!line.trim()) continue;
-    let record: { id?: unknown; text?: unknown };
-    try {
-      record = JSON.parse(line) as typeof record;
-      if (typeof record.text !== 'string') throw new Error('"text" must be a string');
-    } catch (error) {
-      process.stderr.write(`line ${n}: ${(error as Error).message}\n`);
-      process.stdout.write(`${JSON.stringify({ id: null, entities: [], error: (error as Error).message })}\n`);
+  for await (const record of readTextRecords(process.stdin)) {
+    if ('error' in record) {
+      process.stderr.write(`line ${record.line}: ${record.error}\n`);
+      process.stdout.write(`${JSON.stringify({ id: null, entities: [], error: record.error })}\n`);
       process.exitCode = 2;
       continue;
     }
     const entities = await recognize(record.text, segmenter);
-    process.stdout.write(`${JSON.stringify({ id: record.id ?? null, entities })}\n`);
+    process.stdout.write(`${JSON.stringify({ id: record.id, entities })}\n`);
   }
 }
 

@@ -7,8 +7,8 @@
  * Exit codes: 0 on success, 1 on an unreadable file, 2 on a bad JSON line (naming its number).
  */
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { nodeSegmenter } from '../segment/node';
+import { readTextRecords } from './jsonl';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -18,23 +18,13 @@ async function readStdin(): Promise<string> {
 
 async function jsonl(): Promise<number> {
   const segmenter = nodeSegmenter();
-  let n = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    n++;
-    if (!line.trim()) continue;
-    let record: { id?: unknown; text?: unknown };
-    try {
-      record = JSON.parse(line) as typeof record;
-    } catch (error) {
-      process.stderr.write(`line ${n}: not JSON (${(error as Error).message})\n`);
-      return 2;
-    }
-    if (typeof record.text !== 'string') {
-      process.stderr.write(`line ${n}: "text" must be a string\n`);
+  for await (const record of readTextRecords(process.stdin)) {
+    if ('error' in record) {
+      process.stderr.write(`line ${record.line}: ${record.error}\n`);
       return 2;
     }
     const tokens = await segmenter.tag(record.text);
-    process.stdout.write(`${JSON.stringify({ id: record.id ?? n, tokens })}\n`);
+    process.stdout.write(`${JSON.stringify({ id: record.id ?? record.line, tokens })}\n`);
   }
   return 0;
 }

@@ -4,28 +4,12 @@ import { addEntityWords, recognize, type Span } from '@/lib/recognize';
 import { chineseNameStrength } from '@/lib/recognize/entities';
 import { createJiebaSegmenter } from '@/lib/segment';
 import { nodeSegmenter } from '@/lib/segment/node';
+import { expectValidSpans } from './span-checks';
 
 const segmenter = nodeSegmenter();
 
 async function spansOf(text: string): Promise<Array<[string, string]>> {
   return (await recognize(text, segmenter)).map((s) => [s.type, s.text]);
-}
-
-/** Every span lies inside the text, matches its slice, never splits a surrogate pair, and spans do not overlap. */
-function expectValidSpans(text: string, spans: Span[]): void {
-  let last = 0;
-  for (const s of spans) {
-    expect(s.start).toBeGreaterThanOrEqual(last);
-    expect(s.end).toBeGreaterThan(s.start);
-    expect(s.end).toBeLessThanOrEqual(text.length);
-    expect(s.text).toBe(text.slice(s.start, s.end));
-    for (const at of [s.start, s.end]) {
-      const before = text.charCodeAt(at - 1);
-      const after = text.charCodeAt(at);
-      expect(before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff).toBe(false);
-    }
-    last = s.end;
-  }
 }
 
 describe('recognize: entities', () => {
