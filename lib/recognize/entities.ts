@@ -339,6 +339,21 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
   out.push(...places);
 }
 
+/** Whether token `k` can begin an organization's name: a place, a proper noun or a head. */
+function isOrgHead(t: Tokens, k: number): boolean {
+  const w = t.word(k);
+  const tag = t.tag(k);
+  return (
+    t.isPlace(k) ||
+    t.placeFrom.has(k) ||
+    (HEAD_TAGS.has(tag) && !(tag === 'x' && junkWord(w))) ||
+    ORG_HEADS.has(w) ||
+    KNOWN_ORGS.has(w) ||
+    w === '“' ||
+    /^[0-9A-Za-z]+$/.test(w)
+  );
+}
+
 function findOrgs(t: Tokens, out: Candidate[]): void {
   const { text, n } = t;
   for (let i = 0; i < n; i++) {
@@ -433,15 +448,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     if (j === i && w.length === suffixLen) continue;
     // The name starts at its first distinctive word: a place, a proper noun or a head.
     let h = j;
-    const isHead = (k: number) =>
-      t.isPlace(k) ||
-      t.placeFrom.has(k) ||
-      (HEAD_TAGS.has(t.tag(k)) && !(t.tag(k) === 'x' && junkWord(t.word(k)))) ||
-      ORG_HEADS.has(t.word(k)) ||
-      KNOWN_ORGS.has(t.word(k)) ||
-      t.word(k) === '“' ||
-      /^[0-9A-Za-z]+$/.test(t.word(k));
-    while (h < i && !isHead(h)) h++;
+    while (h < i && !isOrgHead(t, h)) h++;
     const quoted = t.word(j - 1) === '“' && t.word(i + 1) === '”'; // “小哥志愿服务队”
     if (h === i && quoted && j < i) h = j;
     if (h === i) {
@@ -473,11 +480,34 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
   }
 }
 
+function titleAt(t: Tokens, k: number): boolean {
+  return k >= 0 && k < t.n && isTitle(t.word(k));
+}
+function speechAt(t: Tokens, k: number): boolean {
+  return k < t.n && SPEECH_VERBS.has(t.word(k));
+}
+function nameAt(t: Tokens, k: number): boolean {
+  return k >= 0 && k < t.n && chineseNameStrength(t.word(k)) !== null;
+}
+
+/** Whether the words around token `i` support a name there. */
+function nameContext(t: Tokens, i: number): boolean {
+  return (
+    (i === 0 && t.tag(i) === 'x') || // an unknown word opening the paragraph: the author's line
+    titleAt(t, i - 1) ||
+    titleAt(t, i + 1) ||
+    speechAt(t, i + 1) ||
+    t.word(i + 1) === '摄' ||
+    (t.word(i - 1) === '、' && nameAt(t, i - 2)) ||
+    (t.word(i + 1) === '、' && nameAt(t, i + 2)) ||
+    (t.word(i + 1) === '等' && nameAt(t, i - 2))
+  );
+}
+
 function findPersons(t: Tokens, out: Candidate[]): void {
   const { text, n } = t;
-  const title = (k: number) => k >= 0 && k < n && isTitle(t.word(k));
-  const speech = (k: number) => k < n && SPEECH_VERBS.has(t.word(k));
-  const nameAt = (k: number) => k >= 0 && k < n && chineseNameStrength(t.word(k)) !== null;
+  const title = (k: number) => titleAt(t, k);
+  const speech = (k: number) => speechAt(t, k);
   for (let i = 0; i < n; i++) {
     const w = t.word(i);
     const tag = t.tag(i);
@@ -517,17 +547,7 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       }
       continue;
     }
-    // Whether the words around support a name; computed only when a rule needs it.
-    const context = () =>
-      (i === 0 && tag === 'x') || // an unknown word opening the paragraph: the author's line
-      title(i - 1) ||
-      title(i + 1) ||
-      speech(i + 1) ||
-      t.word(i + 1) === '摄' ||
-      (t.word(i - 1) === '、' && nameAt(i - 2)) ||
-      (t.word(i + 1) === '、' && nameAt(i + 2)) ||
-      (t.word(i + 1) === '等' && nameAt(i - 2));
-    // A surname split from its given name: 黄/a 海燕/nr.
+        // A surname split from its given name: 黄/a 海燕/nr.
     if (w.length === 2 && i > 0 && t.word(i - 1).length === 1 && SURNAMES_SINGLE.has(t.word(i - 1))) {
       const full = t.word(i - 1) + w;
       const before = t.word(i - 2);
@@ -556,12 +576,12 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       const enough =
         strength === 'strong' ||
         (!ambiguous && (strength === 'medium' || (strength === 'weak' && tag === 'x'))) ||
-        context();
+        nameContext(t, i);
       if (enough) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 2));
       continue;
     }
     // jieba's name tag on a three-character word with a surname and no function characters.
-    if ((tag === 'nr' || tag === 'nrfg') && w.length === 3 && surnameLength(w) === 1 && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_GIVEN_NAME_CHARS.has(w[2]!) && !NOT_PERSON.has(w) && (!AMBIGUOUS_SURNAMES.has(w[0]!) || context())) {
+    if ((tag === 'nr' || tag === 'nrfg') && w.length === 3 && surnameLength(w) === 1 && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_GIVEN_NAME_CHARS.has(w[2]!) && !NOT_PERSON.has(w) && (!AMBIGUOUS_SURNAMES.has(w[0]!) || nameContext(t, i))) {
       out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
       continue;
     }
@@ -581,7 +601,7 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       continue;
     }
     if (looksTransliterated(w) && !lookupPlace(w)) {
-      if ((w.length >= 3 && tag === 'nr') || context()) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      if ((w.length >= 3 && tag === 'nr') || nameContext(t, i)) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
     }
   }
 }
@@ -658,6 +678,8 @@ const DERIVED: ReadonlyMap<string, readonly string[]> = new Map([
   ['豫', ['剧']],
 ]);
 const HAN_CHAR = /[\u3400-\u9fff]/;
+/** Every character one of the rules below can mark. */
+const ABBR_CANDIDATE = new RegExp(`[${[...ABBR, ...TRAVEL_PLACE, ...DERIVED.keys()].join('')}]`, 'g');
 
 /** One-character places in compounds and after verbs of travel: 中美, 中俄关系, 访华, 抵京. */
 function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
@@ -671,21 +693,20 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
   }
   const push = (at: number) => out.push(candidate(text, at, at + 1, 'PLACE', 0));
   const startsAny = (at: number, list: readonly string[]) => list.some((w) => text.startsWith(w, at));
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+  for (const m of text.matchAll(ABBR_CANDIDATE)) {
+    const i = m.index;
+    const c = m[0];
     if (ABBR.has(c)) {
       const next = text[i + 1] ?? '';
       if (ABBR.has(next) && startsAny(i + 2, PAIR_NEXT)) {
         push(i);
         push(i + 1);
-        i++;
         continue;
       }
       // 中、阿建交: two forms in a list before a word of relations.
       if (next === '、' && ABBR.has(text[i + 2] ?? '') && startsAny(i + 3, PAIR_NEXT)) {
         push(i);
         push(i + 2);
-        i += 2;
         continue;
       }
       if ('对与同向'.includes(text[i - 1] ?? '') && startsAny(i + 1, AFTER_TOWARDS)) {
