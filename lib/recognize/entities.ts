@@ -658,6 +658,8 @@ function findBylines(text: string, out: Candidate[]): void {
 }
 
 const ABBR = new Set([...'中美俄日韩英法德意印巴以朝越葡菲泰澳加新缅老柬蒙墨叙伊埃土古阿欧非']);
+/** Two-character words made of country forms that mean something else: 美德 (virtue), 中意 (to like). */
+const NOT_PAIR = new Set(['加以', '古老', '土法', '日新', '中古', '新意', '美德', '中意', '意中', '日中', '中加', '加德', '法德', '德法', '以德', '以中', '以新', '老中', '新中', '新老', '老新', '中新', '加新', '新加', '非法', '非中', '中非', '法中']);
 /** Words of relations after two country forms: 中美关系, 巴以双方, 日俄高层. */
 const PAIR_NEXT = ['关系', '双方', '两国', '三国', '建交', '首脑', '高层', '之间', '会谈', '会晤', '合作', '贸易', '联合', '边境', '边界', '友好', '三个', '峰会', '对话', '战略', '伙伴', '外长', '领导人', '间', '加强', '和平', '历代', '友谊', '经贸', '交流', '两军', '两党'];
 /** What may follow a country form after 对/与/同 (对美关系, 对华投资). */
@@ -688,9 +690,11 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
   // Where words start and end: a one-character place must not be the middle of a word (升华人们).
   const starts = new Set<number>();
   const ends = new Set<number>();
+  const abbreviationAt = new Set<number>();
   for (const tok of t.tokens) {
     starts.add(tok.start);
     ends.add(tok.end);
+    if (tok.tag === 'j' && tok.word.length === 1) abbreviationAt.add(tok.start);
   }
   const push = (at: number) => out.push(candidate(text, at, at + 1, 'PLACE', 0));
   const startsAny = (at: number, list: readonly string[]) => list.some((w) => text.startsWith(w, at));
@@ -727,6 +731,20 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
       const after = text[i + 1] ?? '';
       const alone = (starts.has(i - 1) && ends.has(i + 1)) || (starts.has(i) && ends.has(i));
       if ((TRAVEL_BEFORE.has(before) || (before === '在' && '京沪港澳'.includes(c))) && after !== '国' && after !== '人' && alone) {
+        push(i);
+        continue;
+      }
+    }
+    // A pair of country forms as one word (中美, 印巴, 欧美), or one form jieba calls an
+    // abbreviation by itself (俄/j 将大力…).
+    if (ABBR.has(c) && starts.has(i)) {
+      const pair = text.slice(i, i + 2);
+      if (ends.has(i + 2) && ABBR.has(text[i + 1] ?? '') && !NOT_PAIR.has(pair)) {
+        push(i);
+        push(i + 1);
+        continue;
+      }
+      if (ends.has(i + 1) && abbreviationAt.has(i)) {
         push(i);
         continue;
       }
