@@ -566,6 +566,11 @@ function findPersons(t: Tokens, out: Candidate[]): void {
         continue;
       }
     }
+    // A surname and an honorific as one word: 李老师, 毛主席 → the surname.
+    if (w.length >= 2 && SURNAMES_SINGLE.has(w[0]!) && SURNAME_HONORIFICS.has(w.slice(1))) {
+      out.push(candidate(text, t.start(i), t.start(i) + 1, 'PERSON', 2));
+      continue;
+    }
     const strength = chineseNameStrength(w);
     // A word in quotation marks is a term, not a name: “金点子”.
     if (t.word(i - 1) === '“' && t.word(i + 1) === '”') continue;
@@ -591,18 +596,13 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       out.push(candidate(text, t.start(i), t.end(i + 1), 'PERSON', 2));
       continue;
     }
-    // A surname and an honorific as one word: 李老师, 毛主席 → the surname.
-    if (w.length >= 2 && SURNAMES_SINGLE.has(w[0]!) && SURNAME_HONORIFICS.has(w.slice(1))) {
-      out.push(candidate(text, t.start(i), t.start(i) + 1, 'PERSON', 2));
-      continue;
-    }
     // jieba's dictionary of transliterated names: 麦克阿瑟, 罗纳尔多, 亨特.
     if (tag === 'nrt' && w.length >= 4 && !lookupPlace(w) && !NOT_PERSON.has(w)) {
       out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
       continue;
     }
     if (looksTransliterated(w) && !lookupPlace(w)) {
-      if ((w.length >= 3 && tag === 'nr') || nameContext(t, i)) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      if ((w.length >= 3 && (tag === 'nr' || tag === 'nrt')) || nameContext(t, i)) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
     }
   }
 }
