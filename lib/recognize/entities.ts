@@ -623,10 +623,20 @@ const DOTTED_NAME = /[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+/
 function findDottedNames(text: string, out: Candidate[]): void {
   if (!/[·•‧・]/.test(text)) return;
   for (const m of text.matchAll(DOTTED_NAME)) {
-    const chars = m[0].replace(/[·•‧・]/g, '');
-    let translit = 0;
-    for (const ch of chars) if (TRANSLIT_CHARS.has(ch)) translit++;
-    if (translit / chars.length >= 0.7) out.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON', text: m[0], priority: 4 });
+    // The regex takes whole runs of Han characters; the name is the transliterated part next to
+    // the dots: 秘书长科菲·安南 → 科菲·安南, 玛格丽特·里德说 → 玛格丽特·里德.
+    const parts = m[0].split(/([·•‧・])/);
+    const first = parts[0]!;
+    const last = parts[parts.length - 1]!;
+    let head = first.length;
+    while (head > 0 && TRANSLIT_CHARS.has(first[head - 1]!)) head--;
+    let tail = 0;
+    while (tail < last.length && TRANSLIT_CHARS.has(last[tail]!)) tail++;
+    const middle = parts.slice(2, -2).filter((p, k) => k % 2 === 0);
+    if (first.length - head < 1 || tail < 1 || middle.some((p) => ![...p].every((c) => TRANSLIT_CHARS.has(c)))) continue;
+    const start = m.index + head;
+    const end = m.index + m[0].length - (last.length - tail);
+    out.push({ start, end, type: 'PERSON', text: text.slice(start, end), priority: 4 });
   }
 }
 
