@@ -480,6 +480,16 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
   }
 }
 
+/**
+ * A transliterated name, grown over the transliteration characters jieba cut off on either
+ * side (哈/比比, 斯特罗/耶夫), up to eight characters.
+ */
+function transliteratedName(text: string, start: number, end: number, priority: number): Candidate {
+  while (start > 0 && end - start < 8 && TRANSLIT_CHARS.has(text[start - 1]!) && !FUNCTION_CHARS.has(text[start - 1]!)) start--;
+  while (end < text.length && end - start < 8 && TRANSLIT_CHARS.has(text[end]!) && !FUNCTION_CHARS.has(text[end]!)) end++;
+  return candidate(text, start, end, 'PERSON', priority);
+}
+
 function titleAt(t: Tokens, k: number): boolean {
   return k >= 0 && k < t.n && isTitle(t.word(k));
 }
@@ -593,16 +603,16 @@ function findPersons(t: Tokens, out: Candidate[]): void {
     }
     // A transliterated name jieba cut in two: 赫里斯/nrt 坚科/x.
     if ((tag === 'nrt' || tag === 'nr') && looksTransliterated(w) && i + 1 < n && looksTransliterated(t.word(i + 1)) && t.tag(i + 1) !== 'ns' && !lookupPlace(t.word(i + 1))) {
-      out.push(candidate(text, t.start(i), t.end(i + 1), 'PERSON', 2));
+      out.push(transliteratedName(text, t.start(i), t.end(i + 1), 2));
       continue;
     }
     // jieba's dictionary of transliterated names: 麦克阿瑟, 罗纳尔多, 亨特.
     if (tag === 'nrt' && w.length >= 4 && !lookupPlace(w) && !NOT_PERSON.has(w)) {
-      out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      out.push(transliteratedName(text, t.start(i), t.end(i), 1));
       continue;
     }
     if (looksTransliterated(w) && !lookupPlace(w)) {
-      if ((w.length >= 3 && (tag === 'nr' || tag === 'nrt')) || nameContext(t, i)) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      if ((w.length >= 3 && (tag === 'nr' || tag === 'nrt')) || nameContext(t, i)) out.push(transliteratedName(text, t.start(i), t.end(i), 1));
     }
   }
 }
