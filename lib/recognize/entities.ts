@@ -95,7 +95,9 @@ const PARTY_COMMITTEE = /^(?:省|市|县|区|州|旗)(?:委|纪委)$/;
 const AMBIGUOUS_SURNAMES = new Set([...'高于卫申蒲文金白石成安常温康宁华明南海兰甘包柏燕鲁严齐']);
 
 /** Generic words that, right after a country or region, make no name: 非洲球队, 西藏部队. */
-const GENERIC_AFTER_PLACE = /^(?:球队|部队|军队|公司|企业)$/;
+const GENERIC_AFTER_PLACE = /^(?:球队|部队|军队|公司|企业|总部|工厂|电视台|交界处|大部)$/;
+/** What follows a known body to name one of its organs: 致公党中央, 欧佩克组织. */
+const KNOWN_ORG_ORGAN = /^(?:中央|组织|总部|社|秘书处)$/;
 /** Venues and facilities: places, not organizations (ANNOTATION.md: 武汉体育中心 is a PLACE). */
 const VENUE_SUFFIX = /(?:体育馆|体育中心|体育场|宾馆|饭店|酒店|大厦|美术馆|博物馆|展览馆|纪念馆|大剧院|会展中心|火车站|机场)$/;
 
@@ -372,7 +374,11 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     }
     if (!ORG_LAST_CHARS.has(w[w.length - 1]!) && !KNOWN_ORGS.has(w)) continue;
     const suffixLen = orgSuffixLength(w, t.tag(i));
-    if (KNOWN_ORGS.has(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 4));
+    if (KNOWN_ORGS.has(w)) {
+      // A known body and its organ: 致公党中央, 欧佩克组织.
+      const organ = KNOWN_ORG_ORGAN.test(t.word(i + 1)) ? i + 1 : i;
+      out.push(candidate(text, t.start(i), t.end(organ), 'ORG', 4));
+    }
     // A bare 市委/县委/村委会 names the committee of the place in context (optional in the guide).
     if (PARTY_COMMITTEE.test(w)) out.push(candidate(text, t.start(i), t.end(i), 'ORG', 0));
     if (!suffixLen) continue;
