@@ -601,6 +601,12 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       if (enough) out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 2));
       continue;
     }
+    // A two-character unknown word, surname and any given character, beside a title or a verb of
+    // saying: 吴宓先生, 宋双、….
+    if (tag === 'x' && w.length === 2 && SURNAMES_SINGLE.has(w[0]!) && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_PERSON.has(w) && nameContext(t, i)) {
+      out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
+      continue;
+    }
     // jieba's name tag, or its unknown-word model, on a three-character word with a surname and
     // no function characters: the HMM rarely makes such a word of anything but a name.
     if ((tag === 'nr' || tag === 'nrfg' || tag === 'x') && w.length === 3 && surnameLength(w) === 1 && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_GIVEN_NAME_CHARS.has(w[2]!) && !NOT_PERSON.has(w) && (!AMBIGUOUS_SURNAMES.has(w[0]!) || nameContext(t, i))) {
