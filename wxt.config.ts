@@ -53,7 +53,7 @@ export default defineConfig({
     },
   }),
   hooks: {
-    'build:publicAssets': (wxt, files) => {
+    'build:publicAssets': (_wxt, files) => {
       const webGlue = require.resolve('jieba-wasm/web');
       files.push({
         absoluteSrc: join(dirname(webGlue), 'jieba_rs_wasm_bg.wasm'),

@@ -21,14 +21,21 @@ import {
   ORG_SUFFIX_MULTI,
   ORG_SUFFIX_SINGLE,
   PERSON_TITLES,
-  PLACE_ABBREVIATIONS,
   PLACE_SUFFIXES,
   SPEECH_VERBS,
   SURNAMES_DOUBLE,
   SURNAME_HONORIFICS,
   SURNAMES_SINGLE,
   TRANSLIT_CHARS,
-  TRAVEL_VERBS,
+  ABBR,
+  NOT_PAIR,
+  PAIR_NEXT,
+  AFTER_TOWARDS,
+  ROLE_NEXT,
+  NOT_SIDE,
+  TRAVEL_BEFORE,
+  TRAVEL_PLACE,
+  DERIVED,
 } from './lexicon';
 import type { Span } from './types';
 
@@ -654,7 +661,7 @@ function findDottedNames(text: string, out: Candidate[]): void {
     while (head > 0 && TRANSLIT_CHARS.has(first[head - 1]!)) head--;
     let tail = 0;
     while (tail < last.length && TRANSLIT_CHARS.has(last[tail]!)) tail++;
-    const middle = parts.slice(2, -2).filter((p, k) => k % 2 === 0);
+    const middle = parts.slice(2, -2).filter((_part, k) => k % 2 === 0);
     if (first.length - head < 1 || tail < 1 || middle.some((p) => ![...p].every((c) => TRANSLIT_CHARS.has(c)))) continue;
     const start = m.index + head;
     const end = m.index + m[0].length - (last.length - tail);
@@ -689,29 +696,6 @@ function findBylines(text: string, out: Candidate[]): void {
   }
 }
 
-const ABBR = new Set([...'中美俄日韩英法德意印巴以朝越葡菲泰澳加新缅老柬蒙墨叙伊埃土古阿欧非']);
-/** Two-character words made of country forms that mean something else: 美德 (virtue), 中意 (to like). */
-const NOT_PAIR = new Set(['加以', '古老', '土法', '日新', '中古', '新意', '美德', '中意', '意中', '日中', '中加', '加德', '法德', '德法', '以德', '以中', '以新', '老中', '新中', '新老', '老新', '中新', '加新', '新加', '非法', '非中', '中非', '法中']);
-/** Words of relations after two country forms: 中美关系, 巴以双方, 日俄高层. */
-const PAIR_NEXT = ['关系', '双方', '两国', '三国', '建交', '首脑', '高层', '之间', '会谈', '会晤', '合作', '贸易', '联合', '边境', '边界', '友好', '三个', '峰会', '对话', '战略', '伙伴', '外长', '领导人', '间', '加强', '和平', '历代', '友谊', '经贸', '交流', '两军', '两党'];
-/** What may follow a country form after 对/与/同 (对美关系, 对华投资). */
-const AFTER_TOWARDS = ['关系', '贸易', '投资', '出口', '进口', '政策', '短期', '援助', '制裁', '友好', '合作'];
-/** A country's government or side after its one-character form: 俄总统, 中方. */
-const ROLE_NEXT = ['总统', '总理', '政府', '首脑', '外长', '外交部', '议会', '央行', '领导人', '方'];
-/** Words after 方 that make it no "side": 方面, 方法. */
-const NOT_SIDE = new Set([...'面法式向针案便']);
-/** Verbs of travel or stay before a one-character place: 访华, 驻华, 抵京. */
-const TRAVEL_BEFORE = new Set([...'访驻来赴抵离返旅留侵']);
-const TRAVEL_PLACE = new Set([...'华京沪港澳台美日韩俄英法德']);
-/** Words made from a one-character place (华侨, 京剧): the place is optional in the guide. */
-const DERIVED: ReadonlyMap<string, readonly string[]> = new Map([
-  ['华', ['侨', '人', '裔', '商']],
-  ['京', ['剧', '韵', '腔']],
-  ['川', ['剧']],
-  ['粤', ['剧']],
-  ['沪', ['剧']],
-  ['豫', ['剧']],
-]);
 const HAN_CHAR = /[\u3400-\u9fff]/;
 /** Every character one of the rules below can mark. */
 const ABBR_CANDIDATE = new RegExp(`[${[...ABBR, ...TRAVEL_PLACE, ...DERIVED.keys()].join('')}]`, 'g');

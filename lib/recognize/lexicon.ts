@@ -122,14 +122,6 @@ export const TRANSLIT_CHARS = new Set([
 /** Endings of words that hold a person's name before them: 邓小平理论, 毛泽东思想. */
 export const NAME_COMPOUND_ENDINGS = ['理论', '思想', '同志', '主义', '精神', '故居', '纪念馆', '旧居'];
 
-/**
- * One-character short forms of countries and regions, used in compounds (中美, 中俄关系) and
- * after verbs of travel (访华, 抵京). The annotation guide makes them optional PLACE; many
- * corpora mark them.
- */
-export const PLACE_ABBREVIATIONS = new Set([...'中华美俄日韩英法德意印巴朝越泰缅老柬菲马新澳加墨古非欧亚港澳台京沪津渝苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新蒙辽吉黑冀晋']);
-/** Verbs after which a one-character place follows: 访华, 离京, 赴美. */
-export const TRAVEL_VERBS = set(`访 来 在 赴 抵 离 返 回 进 驻 旅 留 对 援 侵 出 入 途经`);
 
 /**
  * Words ending in a character that also ends organization names (局 处 所 部 办 院 …) but that
@@ -162,3 +154,28 @@ export const SEGMENTER_WORDS = words(`
 
 /** Honorifics and titles after a bare surname: 李老师, 陈小姐, 胡老 (the surname is the PERSON). */
 export const SURNAME_HONORIFICS = set(`某 主席 总理 委员长 先生 女士 小姐 老师 老 教授 大娘 大爷 阿姨 师傅 同志 局长 主任 书记 县长 市长 部长 经理 总 外长 院士 厂长 校长 医生 大夫 律师 法官 警官 所长 站长 村长 乡长 镇长 处长 科长 会长 董事长 总经理`);
+
+// One-character forms of countries and places (中美, 访华, 华侨): optional PLACE in the guide.
+export const ABBR = new Set([...'中美俄日韩英法德意印巴以朝越葡菲泰澳加新缅老柬蒙墨叙伊埃土古阿欧非']);
+/** Two-character words made of country forms that mean something else: 美德 (virtue), 中意 (to like). */
+export const NOT_PAIR = new Set(['加以', '古老', '土法', '日新', '中古', '新意', '美德', '中意', '意中', '日中', '中加', '加德', '法德', '德法', '以德', '以中', '以新', '老中', '新中', '新老', '老新', '中新', '加新', '新加', '非法', '非中', '中非', '法中']);
+/** Words of relations after two country forms: 中美关系, 巴以双方, 日俄高层. */
+export const PAIR_NEXT = ['关系', '双方', '两国', '三国', '建交', '首脑', '高层', '之间', '会谈', '会晤', '合作', '贸易', '联合', '边境', '边界', '友好', '三个', '峰会', '对话', '战略', '伙伴', '外长', '领导人', '间', '加强', '和平', '历代', '友谊', '经贸', '交流', '两军', '两党'];
+/** What may follow a country form after 对/与/同 (对美关系, 对华投资). */
+export const AFTER_TOWARDS = ['关系', '贸易', '投资', '出口', '进口', '政策', '短期', '援助', '制裁', '友好', '合作'];
+/** A country's government or side after its one-character form: 俄总统, 中方. */
+export const ROLE_NEXT = ['总统', '总理', '政府', '首脑', '外长', '外交部', '议会', '央行', '领导人', '方'];
+/** Words after 方 that make it no "side": 方面, 方法. */
+export const NOT_SIDE = new Set([...'面法式向针案便']);
+/** Verbs of travel or stay before a one-character place: 访华, 驻华, 抵京. */
+export const TRAVEL_BEFORE = new Set([...'访驻来赴抵离返旅留侵']);
+export const TRAVEL_PLACE = new Set([...'华京沪港澳台美日韩俄英法德']);
+/** Words made from a one-character place (华侨, 京剧): the place is optional in the guide. */
+export const DERIVED: ReadonlyMap<string, readonly string[]> = new Map([
+  ['华', ['侨', '人', '裔', '商']],
+  ['京', ['剧', '韵', '腔']],
+  ['川', ['剧']],
+  ['粤', ['剧']],
+  ['沪', ['剧']],
+  ['豫', ['剧']],
+]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addEntityWords, recognize, type Span } from '@/lib/recognize';
+import { addEntityWords, recognize } from '@/lib/recognize';
 import { chineseNameStrength } from '@/lib/recognize/entities';
 import { createJiebaSegmenter } from '@/lib/segment';
 import { nodeSegmenter } from '@/lib/segment/node';
