@@ -697,6 +697,8 @@ function findBylines(text: string, out: Candidate[]): void {
 }
 
 const HAN_CHAR = /[\u3400-\u9fff]/;
+/** What follows a place after 驻/访/来 inside one word: 驻华大使, 来华投资. */
+const STAY_NEXT = ['大使', '使馆', '使节', '代表', '办事处', '机构', '工商', '投资', '期间', '访问', '记者', '外交官'];
 /** Every character one of the rules below can mark. */
 const ABBR_CANDIDATE = new RegExp(`[${[...ABBR, ...TRAVEL_PLACE, ...DERIVED.keys()].join('')}]`, 'g');
 
@@ -735,8 +737,10 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
         continue;
       }
       if (c !== '新' && starts.has(i) && startsAny(i + 1, ROLE_NEXT) && !(next === '方' && NOT_SIDE.has(text[i + 2] ?? ''))) {
+        // The form is a word of its own, or one word with its role (俄/j 总统, 俄总统/n).
+        const role = ROLE_NEXT.find((r) => text.startsWith(r, i + 1))!;
         const before = text[i - 1] ?? '';
-        if (!HAN_CHAR.test(before) || '对与同和向助援'.includes(before)) {
+        if (ends.has(i + 1) || ends.has(i + 1 + role.length) || !HAN_CHAR.test(before) || '对与同和向助援'.includes(before)) {
           push(i);
           continue;
         }
@@ -745,7 +749,8 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
     if (TRAVEL_PLACE.has(c) && i > 0) {
       const before = text[i - 1]!;
       const after = text[i + 1] ?? '';
-      const alone = (starts.has(i - 1) && ends.has(i + 1)) || (starts.has(i) && ends.has(i));
+      // 访华, 驻华 as a word of their own, or the start of one with what they concern (驻华大使).
+      const alone = (starts.has(i - 1) && (ends.has(i + 1) || startsAny(i + 1, STAY_NEXT))) || (starts.has(i) && ends.has(i));
       if ((TRAVEL_BEFORE.has(before) || (before === '在' && '京沪港澳'.includes(c))) && after !== '国' && after !== '人' && alone) {
         push(i);
         continue;
