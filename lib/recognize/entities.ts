@@ -534,6 +534,11 @@ function findPersons(t: Tokens, out: Candidate[]): void {
   for (let i = 0; i < n; i++) {
     const w = t.word(i);
     const tag = t.tag(i);
+    // A trophy named after a person: 尤伯杯 → 尤伯, 戴维斯杯 → 戴维斯 (names inside names are marked).
+    if (w.length >= 3 && w.endsWith('杯') && looksTransliterated(w.slice(0, -1))) {
+      out.push(candidate(text, t.start(i), t.end(i) - 1, 'PERSON', 1));
+      continue;
+    }
     // 邓小平理论, 毛泽东思想, 马克思主义: the name inside.
     if (w.length >= 4 && COMPOUND_LAST_CHARS.has(w[w.length - 1]!)) {
       const ending = NAME_COMPOUND_ENDINGS.find((e) => w.endsWith(e) && w.length > e.length + 1);
@@ -610,7 +615,7 @@ function findPersons(t: Tokens, out: Candidate[]): void {
     }
     // A two-character unknown word, surname and any given character, beside a title or a verb of
     // saying: 吴宓先生, 宋双、….
-    if (tag === 'x' && w.length === 2 && SURNAMES_SINGLE.has(w[0]!) && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_PERSON.has(w) && nameContext(t, i)) {
+    if ((tag === 'x' || tag === 'nr') && w.length === 2 && SURNAMES_SINGLE.has(w[0]!) && !NOT_GIVEN_NAME_CHARS.has(w[1]!) && !NOT_PERSON.has(w) && nameContext(t, i)) {
       out.push(candidate(text, t.start(i), t.end(i), 'PERSON', 1));
       continue;
     }
