@@ -636,7 +636,7 @@ function findPersons(t: Tokens, out: Candidate[]): void {
       continue;
     }
     if (looksTransliterated(w) && !lookupPlace(w)) {
-      if ((w.length >= 3 && (tag === 'nr' || tag === 'nrt')) || nameContext(t, i)) out.push(transliteratedName(text, t.start(i), t.end(i), 1));
+      if (w.length >= 3 || nameContext(t, i)) out.push(transliteratedName(text, t.start(i), t.end(i), 1));
     }
   }
 }
