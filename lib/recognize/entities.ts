@@ -120,6 +120,11 @@ function junkWord(word: string): boolean {
 /** Characters of function words: a name of a place or body made by jieba's guesswork never holds them. */
 const FUNCTION_CHARS = new Set([...'的了在是与及或等为对从把被将向于由以而且但则就都也又还再只更最很太这那其们些么什怎吗呢吧啊哦嘛着过首正刚不']);
 
+/** Suffixes that name nothing but bodies: a chain of words before them is a name. */
+const STRONG_ORG_SUFFIX = /(?:出版社|管理局|研究所|研究院|大学|学院|医院|银行|协会|学会|委员会|基金会|联合会|促进会|办公室|总公司|集团)$/;
+/** Words that make a reference, not a name: 该, 本, 各, 这 …. */
+const DETERMINER = /^[该本各这那全某其此每]/;
+
 /** Tags of words that can begin an organization's name (not person names: 养老/nr is jieba's slip). */
 const HEAD_TAGS = new Set(['ns', 'nt', 'nz', 'x', 'j']);
 
@@ -464,6 +469,9 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     while (h < i && !isOrgHead(t, h)) h++;
     const quoted = t.word(j - 1) === '“' && t.word(i + 1) === '”'; // “小哥志愿服务队”
     if (h === i && quoted && j < i) h = j;
+    // A name made of common words before a suffix that only names bodies (语文出版社,
+    // 机场管理局): no head is needed when at least two words stand before it.
+    if (h === i && i - j >= 2 && STRONG_ORG_SUFFIX.test(w) && !DETERMINER.test(t.word(j))) h = j;
     if (h === i) {
       // Only the suffix word itself may be distinctive: 中国科学院, 青海大学 as one word.
       const stem = w.slice(0, w.length - suffixLen);
