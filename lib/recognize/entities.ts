@@ -53,7 +53,7 @@ const LANDMARK_SUFFIX = /^(?:高新区|经开区|开发区|工业园区|工业�
 /** Endings that make a tagged place word credible when the gazetteer does not know it. */
 const PLACE_END = /(?:省|市|县|州|镇|乡|村|岛|山|河|江|湖|海|湾|峡|岭|峰|港|城|盆地|高原|半岛|群岛|平原|草原|沙漠|地区|共和国|王国|联邦|自治区|路|街|巷|大道|大街|社区|小区|街道)$/;
 /** What may follow a place inside one jieba word without making it another name: 法国人, 中国式. */
-const PLACE_NOUN_TAIL = /^(?:人|人民|式|籍|方|地区|一带|境内|全境|各地|政府|国内|队|选手|代表|同胞|侨民|首都|当局)$/;
+const PLACE_NOUN_TAIL = /^(?:人|人民|式|籍|方|地区|一带|境内|全境|各地|各国|各省|政府|国内|队|选手|代表|同胞|侨民|首都|当局|民族|战争|族|杯|流域|沿岸|以东|以西|以南|以北|北部|南部|东部|西部|中部|大部|国情|特色|马克|元|画|武术)$/;
 /** Words ending in 路 or 街 that are no roads: 新思路, 老套路. */
 const GENERIC_ROAD = /(?:高速路|一条街|换路|出路|道路|线路|网路|门路|套路|电路|铁路|公路|马路|水路|陆路|退路|生路|活路|弯路|老路|新路|一路|沿路|去路|来路|领路|带路|开路|走路|上路|之路|丝路|心路|商业街|步行街|大街小巷)$/;
 /** One-word road suffixes that turn the place before them into a road name: 金川 + 路, 金阳 + 里. */
@@ -331,7 +331,11 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
       const hit = longestPlaceAt(text, t.start(i));
       if (hit && hit.end < t.end(i) && hit.end - t.start(i) >= 2) {
         const rest = text.slice(hit.end, t.end(i));
-        if (isTitle(rest) || PLACE_NOUN_TAIL.test(rest)) places.push(candidate(text, t.start(i), hit.end, 'PLACE', 1));
+        // A country or province before any noun inside one word (中国画, 地球磁场) is a place too.
+        const big = hit.level === 'country' || hit.level === 'province' || hit.level === 'geo';
+        if (isTitle(rest) || PLACE_NOUN_TAIL.test(rest) || (big && !hit.short && (t.tag(i) === 'n' || t.tag(i) === 'nz'))) {
+          places.push(candidate(text, t.start(i), hit.end, 'PLACE', 1));
+        }
       }
     }
   }
