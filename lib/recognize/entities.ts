@@ -60,6 +60,8 @@ const GENERIC_ROAD = /(?:高速路|一条街|换路|出路|道路|线路|网路|
 const ROAD_WORD = /^(?:路|街|巷|里|道|大道|大街|中路|东路|西路|南路|北路)$/;
 /** Characters that begin function words, not names: 以老旧 is no place name. */
 const FUNCTION_START = /^[以在从对向把被为与和及或将于由让使给跟同比]/;
+/** Endings that make a word tagged as a name or an unknown word a place: 公明镇, 肯特郡, 清凉寺. */
+const OTHER_TAG_PLACE_END = /[镇乡村县郡州寺庙岛湾港]$/;
 const GENERIC_PLACE_END = /(?:城市|城乡|小城镇|大城市|地区)$/;
 
 /** Multi-character organization suffixes by their last character, longest first. */
@@ -241,7 +243,10 @@ class Tokens {
   /** A credible place word by jieba's tag alone (the gazetteer is checked separately). */
   taggedPlace(i: number): boolean {
     const w = this.word(i);
-    if (this.tag(i) !== 'ns' || !isHan(w) || NOT_PLACE.has(w) || GENERIC_PLACE_END.test(w)) return false;
+    const tag = this.tag(i);
+    // Names jieba took for persons or other proper nouns but that end like places: 公明镇, 清凉寺.
+    if ((tag === 'nr' || tag === 'nz' || tag === 'x') && w.length >= 3 && OTHER_TAG_PLACE_END.test(w) && isHan(w) && !junkWord(w)) return true;
+    if (tag !== 'ns' || !isHan(w) || NOT_PLACE.has(w) || GENERIC_PLACE_END.test(w)) return false;
     return (PLACE_END.test(w) && w.length >= 3) || (w.length >= 3 && looksTransliterated(w));
   }
   isPlace(i: number): boolean {
