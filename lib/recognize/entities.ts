@@ -611,6 +611,11 @@ function findPersons(t: Tokens, out: Candidate[]): void {
         continue;
       }
     }
+    // 老于, 小王: a surname after 老 or 小 (the familiar prefix stays outside).
+    if (w.length === 2 && (w[0] === '老' || w[0] === '小') && SURNAMES_SINGLE.has(w[1]!) && !AMBIGUOUS_SURNAMES.has(w[1]!)) {
+      out.push(candidate(text, t.start(i) + 1, t.end(i), 'PERSON', 1));
+      continue;
+    }
     // A surname and an honorific as one word: 李老师, 毛主席 → the surname.
     if (w.length >= 2 && SURNAMES_SINGLE.has(w[0]!) && SURNAME_HONORIFICS.has(w.slice(1))) {
       out.push(candidate(text, t.start(i), t.start(i) + 1, 'PERSON', 2));
