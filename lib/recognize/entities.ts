@@ -97,7 +97,7 @@ const ORG_LAST_CHARS = new Set([
 const COMPOUND_LAST_CHARS = new Set(NAME_COMPOUND_ENDINGS.map((e) => e[e.length - 1]!));
 
 /** A bare committee of the place in context: 市委, 县委, 省委, 区委, 村委会, 镇党委. */
-const PARTY_COMMITTEE = /^(?:省|市|县|区|州|旗)(?:委|纪委)$/;
+const PARTY_COMMITTEE = /^(?:(?:省|市|县|区|州|旗)(?:委|纪委)|纪委)$/;
 
 
 /** Surnames that also begin many ordinary words: 高 (高水平), 于 (于心), 卫 (卫健), 申 (申请人). */
