@@ -62,7 +62,7 @@ const ROAD_WORD = /^(?:路|街|巷|里|道|大道|大街|中路|东路|西路|�
 const FUNCTION_START = /^[以在从对向把被为与和及或将于由让使给跟同比]/;
 /** Endings that make a word tagged as a name or an unknown word a place: 公明镇, 肯特郡, 清凉寺. */
 const OTHER_TAG_PLACE_END = /[镇乡村县郡州寺庙岛湾港]$/;
-const GENERIC_PLACE_END = /(?:城市|城乡|小城镇|大城市|地区)$/;
+const GENERIC_PLACE_END = /(?:城市|城乡|城镇|大城市|地区)$/;
 
 /** Multi-character organization suffixes by their last character, longest first. */
 const MULTI_SUFFIX_BY_LAST = new Map<string, string[]>();
@@ -245,8 +245,9 @@ class Tokens {
     const w = this.word(i);
     const tag = this.tag(i);
     // Names jieba took for persons or other proper nouns but that end like places: 公明镇, 清凉寺.
-    if ((tag === 'nr' || tag === 'nz' || tag === 'x') && w.length >= 3 && OTHER_TAG_PLACE_END.test(w) && isHan(w) && !junkWord(w)) return true;
-    if (tag !== 'ns' || !isHan(w) || NOT_PLACE.has(w) || GENERIC_PLACE_END.test(w)) return false;
+    if (!isHan(w) || NOT_PLACE.has(w) || GENERIC_PLACE_END.test(w) || GENERIC_ROAD.test(w)) return false;
+    if ((tag === 'nr' || tag === 'nz' || tag === 'x') && w.length >= 3 && OTHER_TAG_PLACE_END.test(w) && !junkWord(w)) return true;
+    if (tag !== 'ns') return false;
     return (PLACE_END.test(w) && w.length >= 3) || (w.length >= 3 && looksTransliterated(w));
   }
   isPlace(i: number): boolean {
@@ -304,8 +305,8 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
     if (i + 1 < n && PLACE_SUFFIX_SET.has(t.word(i + 1)) && isHan(w)) {
       const suffix = t.word(i + 1);
       const tag = t.tag(i);
-      const adminSuffix = /^[省市县区州]$/.test(suffix);
-      const nameLike = adminSuffix ? tag === 'ns' || tag === 'x' :
+      const adminSuffix = /^[省市县区州乡镇]$/.test(suffix);
+      const nameLike = adminSuffix ? (tag === 'ns' || tag === 'x') && !/[一二三四五六七八九十]/.test(w) :
         PROPER_TAGS.has(tag) ||
         (tag === 'm' && /路|街|巷/.test(suffix)) ||
         ((tag === 'n' || tag === 'vn' || tag === 'ng' || tag === 'nz') && w.length >= 2 && /路|街|巷|大道|广场|小区|村/.test(suffix));
@@ -724,6 +725,8 @@ function findBylines(text: string, out: Candidate[]): void {
 }
 
 const HAN_CHAR = /[\u3400-\u9fff]/;
+/** One-character country forms that are seldom anything else when standing alone (not 法, 日, 美 …). */
+const UNAMBIGUOUS_FORM = new Set([...'俄韩朝越菲泰缅柬叙伊埃墨澳葡']);
 /** What follows a place after 驻/访/来 inside one word: 驻华大使, 来华投资. */
 const STAY_NEXT = ['大使', '使馆', '使节', '代表', '办事处', '机构', '工商', '投资', '期间', '访问', '记者', '外交官'];
 /** Every character one of the rules below can mark. */
@@ -792,7 +795,7 @@ function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
         push(i + 1);
         continue;
       }
-      if (ends.has(i + 1) && abbreviationAt.has(i)) {
+      if (ends.has(i + 1) && abbreviationAt.has(i) && UNAMBIGUOUS_FORM.has(c)) {
         push(i);
         continue;
       }
