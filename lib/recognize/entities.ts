@@ -110,6 +110,9 @@ const KNOWN_ORG_ORGAN = /^(?:中央|组织|总部|社|秘书处)$/;
 /** Venues and facilities: places, not organizations (ANNOTATION.md: 武汉体育中心 is a PLACE). */
 const VENUE_SUFFIX = /(?:体育馆|体育中心|体育场|宾馆|饭店|酒店|大厦|美术馆|博物馆|展览馆|纪念馆|大剧院|会展中心|火车站|机场)$/;
 
+/** Transliteration characters that more often begin the next word (提供, 多次, 主席): a name is not grown over them. */
+const NOT_NAME_EDGE = new Set([...'提多席治说称将为在是和等对与向以']);
+
 /** Characters that end places and bodies; a name does not run on into them (明珠 + 巷). */
 const SUFFIX_CHARS = new Set([...'省市县区州镇乡村街路巷道里局厅处委院所部队社站馆']);
 
@@ -516,8 +519,9 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
  * side (哈/比比, 斯特罗/耶夫), up to eight characters.
  */
 function transliteratedName(text: string, start: number, end: number, priority: number): Candidate {
-  while (start > 0 && end - start < 8 && TRANSLIT_CHARS.has(text[start - 1]!) && !FUNCTION_CHARS.has(text[start - 1]!)) start--;
-  while (end < text.length && end - start < 8 && TRANSLIT_CHARS.has(text[end]!) && !FUNCTION_CHARS.has(text[end]!)) end++;
+  const grows = (ch: string | undefined) => ch !== undefined && TRANSLIT_CHARS.has(ch) && !FUNCTION_CHARS.has(ch) && !NOT_NAME_EDGE.has(ch);
+  while (start > 0 && end - start < 8 && grows(text[start - 1])) start--;
+  while (end < text.length && end - start < 8 && grows(text[end])) end++;
   return candidate(text, start, end, 'PERSON', priority);
 }
 
