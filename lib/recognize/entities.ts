@@ -125,6 +125,9 @@ function junkWord(word: string): boolean {
 /** Characters of function words: a name of a place or body made by jieba's guesswork never holds them. */
 const FUNCTION_CHARS = new Set([...'的了在是与及或等为对从把被将向于由以而且但则就都也又还再只更最很太这那其们些么什怎吗呢吧啊哦嘛着过首正刚不']);
 
+/** A dateline's tail glued before a name by jieba: 5日电 | 法国…, 本报讯 | …. */
+const DATELINE = /^(?:日电|本报讯|日讯|讯|电)$/;
+
 /** Suffixes that name nothing but bodies: a chain of words before them is a name. */
 const STRONG_ORG_SUFFIX = /(?:出版社|管理局|研究所|研究院|大学|学院|医院|银行|协会|学会|委员会|基金会|联合会|促进会|办公室|总公司|集团)$/;
 /** Words that make a reference, not a name: 该, 本, 各, 这 …. */
@@ -409,7 +412,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     if (!suffixLen) continue;
     // 中心户, 中心区: the suffix word runs on into another word; 所 before a verb is a particle (所提出).
     if (i + 1 < n && t.word(i + 1).length === 1 && t.tag(i + 1) === 'q' && isHan(t.word(i + 1))) continue;
-    if (w === '所' && (t.tag(i + 1) === 'v' || t.tag(i + 1) === 'vn' || t.word(i - 1).endsWith('有'))) continue;
+    if (w === '所' && (t.tag(i + 1) === 'v' || t.tag(i + 1) === 'vn' || t.word(i + 1) === '“' || t.word(i - 1).endsWith('有'))) continue;
     // Walk left over the words an organization's name is made of. A whole name as one word
     // (国家知识产权局, 中国工程院) takes only a place before it (美国 + 国务院).
     const whole =
@@ -479,7 +482,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     if (j === i && w.length === suffixLen) continue;
     // The name starts at its first distinctive word: a place, a proper noun or a head.
     let h = j;
-    while (h < i && !isOrgHead(t, h)) h++;
+    while (h < i && (!isOrgHead(t, h) || DATELINE.test(t.word(h)))) h++;
     const quoted = t.word(j - 1) === '“' && t.word(i + 1) === '”'; // “小哥志愿服务队”
     if (h === i && quoted && j < i) h = j;
     // A name made of common words before a suffix that only names bodies (语文出版社,
