@@ -205,6 +205,10 @@ function looksTransliterated(name: string): boolean {
   return true;
 }
 
+const WORD_START = 1;
+const WORD_END = 2;
+const ONE_CHAR_ABBREVIATION = 4;
+
 class Tokens {
   readonly n: number;
   /** Token index → token index of the end of a gazetteer place starting there. */
@@ -232,6 +236,22 @@ class Tokens {
       this.placeFrom.set(i, best);
       if (!this.placeTo.has(best)) this.placeTo.set(best, i);
     }
+  }
+
+  private edgeBits: Uint8Array | undefined;
+
+  /** Per text offset: {@link WORD_START}, {@link WORD_END}, {@link ONE_CHAR_ABBREVIATION} bits. */
+  edges(): Uint8Array {
+    if (!this.edgeBits) {
+      const bits = new Uint8Array(this.text.length + 2);
+      for (const tok of this.tokens) {
+        bits[tok.start]! |= WORD_START;
+        bits[tok.end]! |= WORD_END;
+        if (tok.tag === 'j' && tok.word.length === 1) bits[tok.start]! |= ONE_CHAR_ABBREVIATION;
+      }
+      this.edgeBits = bits;
+    }
+    return this.edgeBits;
   }
 
   word(i: number): string {
@@ -743,14 +763,10 @@ const ABBR_CANDIDATE = new RegExp(`[${[...ABBR, ...TRAVEL_PLACE, ...DERIVED.keys
 function findPlaceAbbreviations(t: Tokens, out: Candidate[]): void {
   const { text } = t;
   // Where words start and end: a one-character place must not be the middle of a word (升华人们).
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  const abbreviationAt = new Set<number>();
-  for (const tok of t.tokens) {
-    starts.add(tok.start);
-    ends.add(tok.end);
-    if (tok.tag === 'j' && tok.word.length === 1) abbreviationAt.add(tok.start);
-  }
+  const edges = t.edges();
+  const starts = { has: (at: number) => (edges[at]! & WORD_START) !== 0 };
+  const ends = { has: (at: number) => (edges[at]! & WORD_END) !== 0 };
+  const abbreviationAt = { has: (at: number) => (edges[at]! & ONE_CHAR_ABBREVIATION) !== 0 };
   const push = (at: number) => out.push(candidate(text, at, at + 1, 'PLACE', 0));
   const startsAny = (at: number, list: readonly string[]) => list.some((w) => text.startsWith(w, at));
   for (const m of text.matchAll(ABBR_CANDIDATE)) {
