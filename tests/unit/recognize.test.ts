@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addEntityWords, recognize } from '@/lib/recognize';
 import { chineseNameStrength } from '@/lib/recognize/entities';
-import { createJiebaSegmenter } from '@/lib/segment';
 import { nodeSegmenter } from '@/lib/segment/node';
 import { expectValidSpans } from './span-checks';
+import { recordingSegmenter } from './recording-jieba';
 
 const segmenter = nodeSegmenter();
 
@@ -109,15 +109,7 @@ describe('user dictionary hooks', () => {
   });
 
   it('adds entity names to the segmenter with the tag of their type', async () => {
-    const calls: unknown[][] = [];
-    const fake = createJiebaSegmenter({
-      tag: () => [],
-      tokenize: () => [],
-      add_word: (...args) => {
-        calls.push(args);
-        return 0;
-      },
-    });
+    const { segmenter: fake, calls } = recordingSegmenter();
     const n = await addEntityWords(fake, [
       { text: '巴音红韵党建综合体', type: 'ORG' },
       { text: '崔永焘', type: 'PERSON' },

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignWords, createJiebaSegmenter, replaceLoneSurrogates, type Token } from '@/lib/segment';
+import { alignWords, replaceLoneSurrogates, type Token } from '@/lib/segment';
 import { nodeSegmenter } from '@/lib/segment/node';
+import { recordingSegmenter } from './recording-jieba';
 
 const segmenter = nodeSegmenter();
 
@@ -96,15 +97,7 @@ describe('replaceLoneSurrogates', () => {
 
 describe('createJiebaSegmenter', () => {
   it('passes the user word frequency and tag to jieba', async () => {
-    const calls: unknown[][] = [];
-    const fake = createJiebaSegmenter({
-      tag: () => [],
-      tokenize: () => [],
-      add_word: (...args) => {
-        calls.push(args);
-        return 0;
-      },
-    });
+    const { segmenter: fake, calls } = recordingSegmenter();
     await fake.addWords([{ word: ' 省知识产权局 ', tag: 'nt' }, { word: '崔永焘', freq: 5 }]);
     expect(calls).toEqual([
       ['省知识产权局', 100_000, 'nt'],
