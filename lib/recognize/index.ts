@@ -8,6 +8,7 @@ import type { Segmenter, UserWord } from '../segment';
 import { findDocs } from './docs';
 import { findNameCandidates, type Candidate } from './entities';
 import { findFigures } from './figures';
+import { SEED_ENTITIES } from './data/seed-entities';
 import { SEGMENTER_WORDS } from './lexicon';
 import type { Span, SpanType } from './types';
 
@@ -16,6 +17,11 @@ export type { Span, SpanType } from './types';
 export interface RecognizeOptions {
   /** Surface strings the user rejected ("不是实体"): never returned, whatever the rules say. */
   rejected?: ReadonlySet<string>;
+  /**
+   * Load the seed corpus's own entity names into the segmenter first (default true); only the
+   * script that builds that list turns it off.
+   */
+  seedWords?: boolean;
 }
 
 /** Whether `a` beats `b` when they overlap: longer first, then higher priority, then earlier. */
@@ -66,14 +72,18 @@ function resolve(candidates: Candidate[]): Span[] {
 const prepared = new WeakMap<Segmenter, Promise<unknown>>();
 
 /**
- * Loads the recognizer's own words (department names and titles jieba cuts badly) into the
- * segmenter, once per segmenter. Called by {@link recognize}; call it earlier to take the cost
- * at start. Rejects only if the segmenter does (and then the next call tries again).
+ * Loads the recognizer's own words into the segmenter, once per segmenter: department names
+ * and titles jieba cuts badly, and the entity names found in the seed corpus (so the corpus's
+ * own names are always cut whole). Called by {@link recognize}; call it earlier to take the
+ * cost at start. Rejects only if the segmenter does (and then the next call tries again).
  */
-export function prepareSegmenter(segmenter: Segmenter): Promise<unknown> {
+export function prepareSegmenter(segmenter: Segmenter, seedWords = true): Promise<unknown> {
   let ready = prepared.get(segmenter);
   if (!ready) {
-    ready = segmenter.addWords(SEGMENTER_WORDS.map((word) => ({ word, tag: 'n' })));
+    ready = (async () => {
+      await segmenter.addWords(SEGMENTER_WORDS.map((word) => ({ word, tag: 'n' })));
+      if (seedWords) await addEntityWords(segmenter, SEED_ENTITIES.map(([text, type]) => ({ text, type })));
+    })();
     ready.catch(() => prepared.delete(segmenter));
     prepared.set(segmenter, ready);
   }
@@ -88,12 +98,21 @@ export function prepareSegmenter(segmenter: Segmenter): Promise<unknown> {
  */
 export async function recognize(text: string, segmenter: Segmenter, options: RecognizeOptions = {}): Promise<Span[]> {
   if (!text) return [];
-  await prepareSegmenter(segmenter);
+  await prepareSegmenter(segmenter, options.seedWords ?? true);
   const tokens = await segmenter.tag(text);
   const docs = findDocs(text);
   const candidates: Candidate[] = docs.map((d) => Object.assign(d, { priority: 100 }));
   for (const f of findFigures(text)) candidates.push(Object.assign(f, { priority: 3 }));
   for (const c of findNameCandidates(text, tokens)) candidates.push(c);
+  // Words of the entity dictionary (the seed corpus's names, the user's additions) are whole
+  // tokens now; they are what they were added as.
+  const known = entityWords.get(segmenter);
+  if (known?.size) {
+    for (const tok of tokens) {
+      const type = known.get(tok.word);
+      if (type) candidates.push({ start: tok.start, end: tok.end, type, text: tok.word, priority: 6 });
+    }
+  }
   // Documents are fixed first: nothing is marked inside a document's name.
   const free = docs.length
     ? candidates.filter((c) => c.priority >= 100 || !docs.some((d) => c.start < d.end && d.start < c.end))
@@ -113,12 +132,21 @@ const TAG_OF: Partial<Record<SpanType, string>> = { PERSON: 'nr', PLACE: 'ns', O
  */
 export async function addEntityWords(segmenter: Segmenter, entities: ReadonlyArray<{ text: string; type: SpanType }>): Promise<number> {
   const words: UserWord[] = [];
-  const seen = new Set<string>();
+  const known = entityWordsOf(segmenter);
   for (const e of entities) {
     const tag = TAG_OF[e.type];
-    if (!tag || seen.has(e.text) || e.text.length < 2) continue;
-    seen.add(e.text);
+    if (!tag || known.has(e.text) || e.text.length < 2) continue;
+    known.set(e.text, e.type);
     words.push({ word: e.text, tag });
   }
   return segmenter.addWords(words);
+}
+
+/** Entity words added to each segmenter: they come back as whole words, and are marked as such. */
+const entityWords = new WeakMap<Segmenter, Map<string, SpanType>>();
+
+function entityWordsOf(segmenter: Segmenter): Map<string, SpanType> {
+  let words = entityWords.get(segmenter);
+  if (!words) entityWords.set(segmenter, (words = new Map()));
+  return words;
 }

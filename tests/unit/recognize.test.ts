@@ -108,6 +108,13 @@ describe('user dictionary hooks', () => {
     expect(spans.map((s) => s.text)).toContain('青海省市场监管局');
   });
 
+  it('marks words the user added as entities, whole, with the type they were added as', async () => {
+    const text = '巴音红韵党建综合体开展活动';
+    expect((await spansOf(text)).map(([, name]) => name)).not.toContain('巴音红韵党建综合体');
+    await addEntityWords(segmenter, [{ text: '巴音红韵党建综合体', type: 'ORG' }]);
+    expect(await spansOf(text)).toContainEqual(['ORG', '巴音红韵党建综合体']);
+  });
+
   it('adds entity names to the segmenter with the tag of their type', async () => {
     const { segmenter: fake, calls } = recordingSegmenter();
     const n = await addEntityWords(fake, [
