@@ -91,7 +91,17 @@ interface Index {
    * look-up: bit {@link IS_NAME} set for a name, bit {@link IS_PREFIX} for a proper prefix.
    */
   readonly steps: ReadonlyMap<string, number>;
+  /** {@link steps} of one-unit strings, by code unit: an array read instead of a hash look-up. */
+  readonly singleSteps: Uint8Array;
+  /**
+   * A bit per hash of the first two code units of every name: clear means no name starts so,
+   * which is the common case for ordinary words and spares the hash look-up.
+   */
+  readonly pairBits: Uint8Array;
 }
+
+const PAIR_BITS = 1 << 20;
+const pairHash = (a: number, b: number) => (a * 40503 + b) & (PAIR_BITS - 1);
 
 /** Every name has at least this many code units (one-character short forms are left out). */
 const MIN_NAME_LENGTH = 2;
@@ -146,7 +156,16 @@ function getIndex(): Index {
       steps.set(prefix, (steps.get(prefix) ?? 0) | IS_PREFIX);
     }
   }
-  index = { entries, lengthsByPrefix, steps };
+  const singleSteps = new Uint8Array(0x10000);
+  const pairBits = new Uint8Array(PAIR_BITS >> 3);
+  for (const [key, step] of steps) {
+    if (key.length === 1) singleSteps[key.charCodeAt(0)] = step;
+    else {
+      const h = pairHash(key.charCodeAt(0), key.charCodeAt(1));
+      pairBits[h >> 3]! |= 1 << (h & 7);
+    }
+  }
+  index = { entries, lengthsByPrefix, steps, singleSteps, pairBits };
   return index;
 }
 
@@ -187,7 +206,11 @@ export const IS_PREFIX = 2;
  * follow.
  */
 export function placeStep(text: string): number {
-  return getIndex().steps.get(text) ?? 0;
+  const index = getIndex();
+  if (text.length < 2) return text.length ? index.singleSteps[text.charCodeAt(0)]! : 0;
+  const h = pairHash(text.charCodeAt(0), text.charCodeAt(1));
+  if (!(index.pairBits[h >> 3]! & (1 << (h & 7)))) return 0;
+  return index.steps.get(text) ?? 0;
 }
 
 /**
@@ -202,7 +225,9 @@ export function placeStep(text: string): number {
  */
 export function longestPlaceAt(text: string, start: number): PlaceMatch | undefined {
   if (!Number.isInteger(start) || start < 0 || start + MIN_NAME_LENGTH > text.length) return undefined;
-  const { entries, lengthsByPrefix } = getIndex();
+  const { entries, lengthsByPrefix, pairBits } = getIndex();
+  const h = pairHash(text.charCodeAt(start), text.charCodeAt(start + 1));
+  if (!(pairBits[h >> 3]! & (1 << (h & 7)))) return undefined;
   const lengths = lengthsByPrefix.get(text.slice(start, start + MIN_NAME_LENGTH));
   if (!lengths) return undefined;
   const room = text.length - start;
