@@ -408,7 +408,8 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
   const { text, n } = t;
   for (let i = 0; i < n; i++) {
     const w = t.word(i);
-    if (w.length >= 4 && w.endsWith('长') || w.endsWith('书记') || w.endsWith('常委')) {
+    const last = w[w.length - 1]!;
+    if ((last === '长' && w.length >= 4) || w.endsWith('书记') || w.endsWith('常委')) {
       // 市委书记 → 市委 (optional in the guide).
       const committee = COMMITTEE_TITLE_WORD.exec(w);
       if (committee) out.push(candidate(text, t.start(i), t.start(i) + committee[1]!.length, 'ORG', 0));
@@ -420,7 +421,7 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
       }
       continue;
     }
-    if (!ORG_LAST_CHARS.has(w[w.length - 1]!) && !KNOWN_ORGS.has(w)) continue;
+    if (!ORG_LAST_CHARS.has(last) && !KNOWN_ORGS.has(w)) continue;
     const suffixLen = orgSuffixLength(w, t.tag(i));
     if (KNOWN_ORGS.has(w)) {
       // A known body and its organ: 致公党中央, 欧佩克组织.

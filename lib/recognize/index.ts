@@ -109,6 +109,8 @@ export async function recognize(text: string, segmenter: Segmenter, options: Rec
   const known = entityWords.get(segmenter);
   if (known?.size) {
     for (const tok of tokens) {
+      // Added words carry the tag of their type (nr, ns, nt, nz); others need no look-up.
+      if (tok.tag !== 'nr' && tok.tag !== 'ns' && tok.tag !== 'nt' && tok.tag !== 'nz') continue;
       const type = known.get(tok.word);
       if (type) candidates.push({ start: tok.start, end: tok.end, type, text: tok.word, priority: 6 });
     }
