@@ -39,8 +39,15 @@ import {
 } from './lexicon';
 import type { Span } from './types';
 
-const HAN = /^[\u3400-\u9fff]+$/;
-const isHan = (s: string) => s.length > 0 && HAN.test(s);
+/** Whether `s` is non-empty and all CJK ideographs (a loop: cheaper than a regex on short words). */
+function isHan(s: string): boolean {
+  if (!s.length) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x3400 || c > 0x9fff) return false;
+  }
+  return true;
+}
 
 /** A place ending so is a complete administrative unit. */
 const ADMIN_END = /(?:省|市|县|区|州|盟|旗|镇|乡|街道)$/;
@@ -56,6 +63,9 @@ const PLACE_END = /(?:省|市|县|州|镇|乡|村|岛|山|河|江|湖|海|湾|�
 const PLACE_NOUN_TAIL = /^(?:人|人民|式|籍|方|地区|一带|境内|全境|各地|各国|各省|政府|国内|队|选手|代表|同胞|侨民|首都|当局|民族|战争|族|杯|流域|沿岸|以东|以西|以南|以北|北部|南部|东部|西部|中部|大部|国情|特色|马克|元|画|武术)$/;
 /** Words ending in 路 or 街 that are no roads: 新思路, 老套路. */
 const GENERIC_ROAD = /(?:高速路|一条街|换路|出路|道路|线路|网路|门路|套路|电路|铁路|公路|马路|水路|陆路|退路|生路|活路|弯路|老路|新路|一路|沿路|去路|来路|领路|带路|开路|走路|上路|之路|丝路|心路|商业街|步行街|大街小巷)$/;
+/** 里/路/街/巷 between a name and its community (天源 + 里 + 社区). */
+const ROAD_LINK = new Set(['里', '路', '街', '巷']);
+const COMMUNITY = new Set(['社区', '小区', '街道']);
 /** One-word road suffixes that turn the place before them into a road name: 金川 + 路, 金阳 + 里. */
 const ROAD_WORD = /^(?:路|街|巷|里|道|大道|大街|中路|东路|西路|南路|北路)$/;
 /** Characters that begin function words, not names: 以老旧 is no place name. */
@@ -268,8 +278,9 @@ class Tokens {
   }
   /** A credible place word by jieba's tag alone (the gazetteer is checked separately). */
   taggedPlace(i: number): boolean {
-    const w = this.word(i);
     const tag = this.tag(i);
+    if (tag !== 'ns' && tag !== 'nr' && tag !== 'nz' && tag !== 'x') return false;
+    const w = this.word(i);
     // Names jieba took for persons or other proper nouns but that end like places: 公明镇, 清凉寺.
     if (!isHan(w) || NOT_PLACE.has(w) || GENERIC_PLACE_END.test(w) || GENERIC_ROAD.test(w)) return false;
     if ((tag === 'nr' || tag === 'nz' || tag === 'x') && w.length >= 3 && OTHER_TAG_PLACE_END.test(w) && !junkWord(w)) return true;
@@ -353,7 +364,7 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
       continue;
     }
     // A name, 里/路, then the community: 天源 + 里 + 社区.
-    if (w.length === 2 && isHan(w) && i + 2 < n && /^(?:里|路|街|巷)$/.test(t.word(i + 1)) && /^(?:社区|小区|街道)$/.test(t.word(i + 2)) && !FUNCTION_START.test(w)) {
+    if (w.length === 2 && i + 2 < n && ROAD_LINK.has(t.word(i + 1)) && COMMUNITY.has(t.word(i + 2)) && isHan(w) && !FUNCTION_START.test(w)) {
       places.push(candidate(text, t.start(i), t.end(i + 2), 'PLACE', 1));
       i += 2;
       continue;
