@@ -2,6 +2,7 @@ import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
+import { recognize } from '@/lib/recognize';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
 
@@ -31,9 +32,9 @@ export function setupSegmentation(): void {
    * answer yet (its script still starting) or went away is retried with backoff for ~3 s;
    * resolves null if it never answers, so the caller falls back to a local segmenter.
    */
-  async function viaOffscreen<K extends 'segment' | 'segmenter/status'>(
+  async function viaOffscreen<K extends 'segment' | 'recognize' | 'segmenter/status'>(
     type: K,
-    request: K extends 'segment' ? SegmentRequest : Record<string, never>,
+    request: K extends 'segment' ? SegmentRequest : K extends 'recognize' ? { text: string } : Record<string, never>,
   ) {
     for (const delay of [0, 50, 100, 200, 400, 800, 1600]) {
       if (delay) await new Promise((r) => setTimeout(r, delay));
@@ -54,6 +55,16 @@ export function setupSegmentation(): void {
         if (value) return value;
       }
       return localService().segment(request);
+    },
+    async recognize(request) {
+      if (hasOffscreenApi) {
+        const value = await viaOffscreen('recognize', request);
+        if (value) return value;
+      }
+      const service = localService();
+      const started = performance.now();
+      const spans = await recognize(request.text, await service.segmenter());
+      return { spans, host: service.status().host, ms: performance.now() - started };
     },
     async 'segmenter/status'() {
       if (hasOffscreenApi) {

@@ -1,11 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
+import './highlights.css';
+import { startPageAnnotations } from './page-annotations';
 import { startPageSegmentation } from './page-segmentation';
 
 export default defineContentScript({
   matches: DEFAULT_SITE_PATTERNS,
   runAt: 'document_idle',
   main(ctx) {
-    startPageSegmentation(ctx);
+    startPageSegmentation(ctx, startPageAnnotations(ctx));
   },
 });

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readPageText } from '@/lib/anchor/page-text';
 import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
 import { backgroundProtocol, contentProtocol, MAX_SEGMENT_CHARS, type PageSegmentation } from '@/lib/messaging/protocol';
+import type { PageAnnotations } from './page-annotations';
 
 type State = { state: 'pending' } | { state: 'done'; result: PageSegmentation } | { state: 'failed'; error: string };
 
@@ -11,13 +12,14 @@ type State = { state: 'pending' } | { state: 'done'; result: PageSegmentation } 
  * page) and keeps the answer, which the popup and tests read with `page/segmentation`.
  * Everything is removed when the content script is invalidated (extension update or reload).
  */
-export function startPageSegmentation(ctx: ContentScriptContext): void {
+export function startPageSegmentation(ctx: ContentScriptContext, annotations: PageAnnotations): void {
   let state: State = { state: 'pending' };
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
 
   const listener = toRuntimeListener(
     createHandler('content', contentProtocol, {
       'page/segmentation': () => state,
+      'annotations/list': () => ({ url: location.href, entities: annotations.entities() }),
     }),
   );
   browser.runtime.onMessage.addListener(listener);

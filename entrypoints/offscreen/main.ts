@@ -1,6 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { createHandler, toRuntimeListener } from '@/lib/messaging';
 import { offscreenProtocol } from '@/lib/messaging/protocol';
+import { recognize } from '@/lib/recognize';
 import { createSegmenterService } from '@/lib/segment/service';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
@@ -14,6 +15,12 @@ browser.runtime.onMessage.addListener(
   toRuntimeListener(
     createHandler('offscreen', offscreenProtocol, {
       segment: (request) => service.segment(request),
+      async recognize({ text }) {
+        const segmenter = await service.segmenter();
+        const started = performance.now();
+        const spans = await recognize(text, segmenter);
+        return { spans, host: 'offscreen' as const, ms: performance.now() - started };
+      },
       'segmenter/status': () => service.status(),
     }),
   ),

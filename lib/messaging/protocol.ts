@@ -46,15 +46,39 @@ const statusSpec = {
   }),
 } satisfies MessageSpec;
 
+export const SPAN_TYPE_NAMES = ['PERSON', 'PLACE', 'ORG', 'DOC', 'MONEY', 'PERCENT', 'QUANTITY', 'DATE'] as const;
+
+export const spanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  type: z.enum(SPAN_TYPE_NAMES),
+  text: z.string(),
+  value: z.union([z.number(), z.string()]).optional(),
+  unit: z.string().optional(),
+});
+export type WireSpan = z.infer<typeof spanSchema>;
+
+const recognizeSpec = {
+  request: z.object({ text: z.string().max(MAX_SEGMENT_CHARS) }),
+  response: z.object({
+    spans: z.array(spanSchema),
+    host: segmenterHostSchema,
+    /** Time spent recognizing, ms. */
+    ms: z.number().nonnegative(),
+  }),
+} satisfies MessageSpec;
+
 /** Addressed to the offscreen document, which hosts the segmenter in Chromium. */
 export const offscreenProtocol = {
   segment: segmentSpec,
+  recognize: recognizeSpec,
   'segmenter/status': statusSpec,
 };
 
 /** Addressed to the background (service worker, or Firefox's background page). */
 export const backgroundProtocol = {
   segment: segmentSpec,
+  recognize: recognizeSpec,
   'segmenter/status': statusSpec,
 };
 
@@ -75,6 +99,11 @@ export type PageSegmentation = z.infer<typeof pageSegmentationSchema>;
 
 /** Addressed to the content script of one tab (through `tabs.sendMessage`). */
 export const contentProtocol = {
+  /** What the content script paints on the page now (offsets into its flat page text). */
+  'annotations/list': {
+    request: z.object({}),
+    response: z.object({ url: z.string(), entities: z.array(spanSchema) }),
+  },
   'page/segmentation': {
     request: z.object({}),
     response: z.union([

@@ -15,6 +15,8 @@ export interface SegmenterService {
   status(): { host: SegmenterHostName; ready: boolean; loadMs: number | null; userWords: number };
   /** Starts loading the WASM module now so the first request does not wait for it. */
   warm(): Promise<void>;
+  /** The loaded segmenter, for the recognizer running in the same context; loads it if needed. */
+  segmenter(): Promise<Segmenter>;
   /** Adds user-dictionary words, loading the segmenter first if needed. */
   addWords(words: readonly UserWord[]): Promise<number>;
 }
@@ -56,6 +58,7 @@ export function createSegmenterService(
     async warm() {
       await ready();
     },
+    segmenter: () => ready(),
     status() {
       return { host, ready: loadMs !== null, loadMs, userWords };
     },

@@ -118,7 +118,6 @@ describe('extension foundation in real Chromium', () => {
     // Segmentation happened off the page: no WebAssembly in the page's isolated world or main world.
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')))).toBe(false);
 
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'fixture-qhnews.png') });
     const tabId = await newestTabId();
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.setViewportSize({ width: 380, height: 560 });

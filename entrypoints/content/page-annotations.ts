@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { buildTextMap } from '@/lib/anchor/text-map';
+import { paintHighlights, type PaintedHighlights } from '@/lib/highlight/css-highlights';
+import { createClient } from '@/lib/messaging';
+import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/messaging/protocol';
+
+export interface PageAnnotations {
+  /** What is painted now (offsets into the page's flat text). */
+  entities(): WireSpan[];
+}
+
+/**
+ * Recognizes the page's visible text in the extension's recognizer (never in the page) and
+ * paints the spans with CSS highlights. Everything is removed when the content script is
+ * invalidated. Long pages are cut at the message limit for now; reading them in chunks,
+ * visible part first, comes with the highlighting issue.
+ */
+export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations {
+  let entities: WireSpan[] = [];
+  let painted: PaintedHighlights | undefined;
+  const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
+  ctx.onInvalidated(() => painted?.destroy());
+
+  void (async () => {
+    if (!document.body) return;
+    const map = buildTextMap(document.body, MAX_SEGMENT_CHARS);
+    if (!map.text.trim()) return;
+    const answer = await background.call('recognize', { text: map.text });
+    if (!ctx.isValid) return;
+    if (!answer.ok) {
+      console.warn('[政务新闻批注阅读] recognition failed:', answer.error);
+      return;
+    }
+    painted?.destroy();
+    painted = paintHighlights(answer.value.spans, map);
+    entities = answer.value.spans;
+  })();
+
+  return { entities: () => entities };
+}

@@ -1,0 +1,92 @@
+/**
+ * The page's visible text as one flat string with a map back to its text nodes, so that spans
+ * found in the string become DOM ranges. Blocks (paragraphs, cells, headings, list items) are
+ * separated by a line break that belongs to no node, so no span crosses a block.
+ */
+
+/** Elements whose text is not reading text. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'BUTTON']);
+/** Elements that start a new block of text. */
+const BLOCK = new Set(['P', 'DIV', 'LI', 'TD', 'TH', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'MAIN', 'BLOCKQUOTE', 'DD', 'DT', 'DL', 'UL', 'OL', 'TABLE', 'FIGURE', 'FIGCAPTION', 'FORM', 'HR']);
+
+export interface TextSegment {
+  node: Text;
+  /** Offset of the node's first character in the flat text. */
+  start: number;
+}
+
+export interface TextMap {
+  text: string;
+  /** Text nodes in document order with their offsets; gaps between them are block breaks. */
+  segments: TextSegment[];
+}
+
+function skipped(el: Element): boolean {
+  if (SKIP.has(el.tagName)) return true;
+  const html = el as HTMLElement;
+  if (html.hidden || html.isContentEditable || el.getAttribute('aria-hidden') === 'true') return true;
+  // The extension's own UI lives in shadow hosts marked so.
+  return el.hasAttribute('data-zwpz-ui');
+}
+
+/**
+ * Builds the flat text of `root`, at most `limit` characters (cut at a node boundary).
+ * Never throws; an empty root gives an empty map.
+ */
+export function buildTextMap(root: Element, limit = 1_000_000): TextMap {
+  const doc = root.ownerDocument;
+  const segments: TextSegment[] = [];
+  let text = '';
+  const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) => (node.nodeType === 1 && skipped(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      if (BLOCK.has((node as Element).tagName) && text && !text.endsWith('\n')) text += '\n';
+      continue;
+    }
+    const data = (node as Text).data;
+    if (!data.trim()) continue;
+    if (text.length + data.length > limit) break;
+    segments.push({ node: node as Text, start: text.length });
+    text += data;
+  }
+  return { text, segments };
+}
+
+/** Index of the segment holding flat offset `at`, or -1. */
+function segmentAt(map: TextMap, at: number, preferEnd: boolean): number {
+  let lo = 0;
+  let hi = map.segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const seg = map.segments[mid]!;
+    const end = seg.start + seg.node.data.length;
+    if (at < seg.start || (preferEnd ? at > end : at >= end)) {
+      if (at < seg.start) hi = mid - 1;
+      else lo = mid + 1;
+    } else return mid;
+  }
+  return -1;
+}
+
+/**
+ * The DOM range of flat offsets [start, end). Returns null when either end falls outside the
+ * text nodes (in a block break) or the nodes have changed since the map was built.
+ */
+export function rangeFor(map: TextMap, start: number, end: number): Range | null {
+  const a = segmentAt(map, start, false);
+  const b = segmentAt(map, end, true);
+  if (a < 0 || b < 0) return null;
+  const sa = map.segments[a]!;
+  const sb = map.segments[b]!;
+  if (!sa.node.isConnected || !sb.node.isConnected) return null;
+  const range = sa.node.ownerDocument.createRange();
+  try {
+    range.setStart(sa.node, start - sa.start);
+    range.setEnd(sb.node, end - sb.start);
+  } catch {
+    return null; // the node's text changed under us
+  }
+  return range;
+}

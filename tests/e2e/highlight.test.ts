@@ -1,0 +1,67 @@
+/// <reference types="chrome" />
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, SCREENSHOT_DIR, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+
+type Span = { start: number; end: number; type: string; text: string; value?: number | string; unit?: string };
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+let ext: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+  ext = await browser.openExtensionPage('options.html');
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The content script's `annotations/list` answer for the tab showing `url`. */
+async function annotations(url: string): Promise<{ url: string; entities: Span[] } | undefined> {
+  const answer = await ext.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    if (tab?.id === undefined) return undefined;
+    try {
+      return await chrome.tabs.sendMessage(tab.id, { target: 'content', type: 'annotations/list' });
+    } catch {
+      return undefined;
+    }
+  }, url.replace(/:\d+\//, '/'));
+  return answer?.ok ? answer.value : undefined;
+}
+
+describe('entity highlights on a news page', () => {
+  it('recognizes the article off the page and paints it with CSS highlights, leaving the DOM alone', async () => {
+    const url = server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const before = await page.evaluate(() => ({ html: document.body.innerHTML, count: document.querySelectorAll('*').length }));
+    const list = await waitFor(async () => {
+      const a = await annotations(url);
+      return a && a.entities.length > 0 ? a : undefined;
+    }, 30_000, 'the page to be annotated');
+
+    const found = list.entities.map((s) => `${s.type}:${s.text}`);
+    expect(found).toContain('PERSON:崔永焘');
+    expect(found).toContain('ORG:青海省市场监管局');
+    expect(found).toContain('PLACE:西宁市');
+    expect(list.entities.find((s) => s.text === '30 万元')).toMatchObject({ type: 'MONEY', value: 300000, unit: 'CNY' });
+
+    // The highlights are registered in the document, one per type; the DOM did not change.
+    const registered = await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].sort());
+    expect(registered).toEqual(expect.arrayContaining(['zwpz-ORG', 'zwpz-PERSON', 'zwpz-PLACE', 'zwpz-MONEY']));
+    const after = await page.evaluate(() => ({ html: document.body.innerHTML, count: document.querySelectorAll('*').length }));
+    expect(after).toEqual(before);
+    expect(await page.evaluate(() => typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object' && performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')))).toBe(false);
+
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'highlighted-page.png') });
+    await page.close();
+  });
+});
