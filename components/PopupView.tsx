@@ -1,20 +1,26 @@
+import type { WireSpan } from '@/lib/messaging/protocol';
 import { Brand } from './Brand';
+import { EntitySummary } from './EntitySummary';
 import { PageStatus, type PageState } from './PageStatus';
 
 export interface PopupViewProps {
   page: PageState;
+  /** The entities and figures painted on the page; null where nothing runs. */
+  entities?: readonly WireSpan[] | null;
+  onReveal?(span: WireSpan): void;
   onOpenSidePanel(): void;
   onOpenOptions(): void;
 }
 
 /** The toolbar popup: the current page's status and the reader's library. */
-export function PopupView({ page, onOpenSidePanel, onOpenOptions }: PopupViewProps) {
+export function PopupView({ page, entities = null, onReveal = () => {}, onOpenSidePanel, onOpenOptions }: PopupViewProps) {
   return (
     <main className="popup">
       <Brand subtitle="本页与摘录库" />
       <section className="section" aria-labelledby="popup-page">
         <h2 id="popup-page">本页</h2>
-        <PageStatus page={page} sampleSize={18} />
+        <PageStatus page={page} sampleSize={entities?.length ? 0 : 18} />
+        <EntitySummary entities={entities} onReveal={onReveal} />
       </section>
       <section className="section" aria-labelledby="popup-library">
         <h2 id="popup-library">摘录库</h2>

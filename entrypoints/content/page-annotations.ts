@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildTextMap } from '@/lib/anchor/text-map';
+import { buildTextMap, rangeFor, type TextMap } from '@/lib/anchor/text-map';
 import { paintHighlights, type PaintedHighlights } from '@/lib/highlight/css-highlights';
 import { createClient } from '@/lib/messaging';
 import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/messaging/protocol';
@@ -8,6 +8,8 @@ import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/mess
 export interface PageAnnotations {
   /** What is painted now (offsets into the page's flat text). */
   entities(): WireSpan[];
+  /** Scrolls to the span at these offsets; false if it is no longer on the page. */
+  reveal(start: number, end: number): boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export interface PageAnnotations {
 export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations {
   let entities: WireSpan[] = [];
   let painted: PaintedHighlights | undefined;
+  let current: TextMap | undefined;
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
   ctx.onInvalidated(() => painted?.destroy());
 
@@ -35,7 +38,21 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     painted?.destroy();
     painted = paintHighlights(answer.value.spans, map);
     entities = answer.value.spans;
+    current = map;
   })();
 
-  return { entities: () => entities };
+  return {
+    entities: () => entities,
+    reveal(start, end) {
+      const range = current && rangeFor(current, start, end);
+      const element = range?.startContainer.parentElement;
+      if (!range || !element) return false;
+      element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      // Select the words too, so the reader sees which of the paragraph's spans it was.
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return true;
+    },
+  };
 }

@@ -20,6 +20,7 @@ export function startPageSegmentation(ctx: ContentScriptContext, annotations: Pa
     createHandler('content', contentProtocol, {
       'page/segmentation': () => state,
       'annotations/list': () => ({ url: location.href, entities: annotations.entities() }),
+      'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
     }),
   );
   browser.runtime.onMessage.addListener(listener);

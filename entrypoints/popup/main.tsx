@@ -5,22 +5,29 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { PageState } from '@/components/PageStatus';
 import { PopupView } from '@/components/PopupView';
-import { queryActivePage, tabIdFromLocation } from '@/lib/messaging/active-page';
+import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
+import type { WireSpan } from '@/lib/messaging/protocol';
 
 /** Firefox's sidebar API, absent from the Chromium-based types. */
 type FirefoxSidebar = { sidebarAction: { open(): Promise<void> } };
 
 function Popup() {
   const [page, setPage] = useState<PageState>({ state: 'loading' });
+  const [entities, setEntities] = useState<WireSpan[] | null>(null);
+  const tabId = tabIdFromLocation(location.search);
 
   useEffect(() => {
     let alive = true;
+    let retries = 20;
     const refresh = async () => {
-      const next = await queryActivePage(browser.tabs, tabIdFromLocation(location.search));
+      const next = await queryActivePage(browser.tabs, tabId);
+      const spans = await queryAnnotations(browser.tabs, tabId);
       if (!alive) return;
       setPage(next);
-      // The content script may still be segmenting; ask again shortly.
-      if (next.state === 'pending') setTimeout(() => void refresh(), 300);
+      setEntities(spans);
+      // The content script may still be segmenting or recognizing; ask again shortly.
+      const unfinished = next.state === 'pending' || (next.state === 'done' && spans?.length === 0);
+      if (unfinished && retries-- > 0) setTimeout(() => void refresh(), 400);
     };
     void refresh();
     return () => {
@@ -31,6 +38,8 @@ function Popup() {
   return (
     <PopupView
       page={page}
+      entities={entities}
+      onReveal={(span) => void revealAnnotation(browser.tabs, span, tabId)}
       onOpenSidePanel={() => {
         void (async () => {
           if (import.meta.env.FIREFOX) await (browser as unknown as FirefoxSidebar).sidebarAction.open();

@@ -1,5 +1,5 @@
 import { createClient } from './index';
-import { contentProtocol, type PageSegmentation } from './protocol';
+import { contentProtocol, type PageSegmentation, type WireSpan } from './protocol';
 
 export type ActivePageState =
   | { state: 'inactive' }
@@ -39,4 +39,25 @@ export function tabIdFromLocation(search: string): number | undefined {
   const raw = new URLSearchParams(search).get('tabId');
   if (raw === null || !/^\d+$/.test(raw)) return undefined;
   return Number(raw);
+}
+
+/**
+ * What the content script of the tab paints: its spans, or null when no content script answers.
+ * Never rejects.
+ */
+export async function queryAnnotations(tabs: TabsApi, tabId?: number): Promise<WireSpan[] | null> {
+  const id = tabId ?? (await tabs.query({ active: true, currentWindow: true }).catch(() => []))[0]?.id;
+  if (id === undefined) return null;
+  const client = createClient('content', contentProtocol, (m) => tabs.sendMessage(id, m));
+  const answer = await client.call('annotations/list', {});
+  return answer.ok ? answer.value.entities : null;
+}
+
+/** Asks the tab's content script to scroll to a span. Resolves false if it could not. */
+export async function revealAnnotation(tabs: TabsApi, span: { start: number; end: number }, tabId?: number): Promise<boolean> {
+  const id = tabId ?? (await tabs.query({ active: true, currentWindow: true }).catch(() => []))[0]?.id;
+  if (id === undefined) return false;
+  const client = createClient('content', contentProtocol, (m) => tabs.sendMessage(id, m));
+  const answer = await client.call('annotations/reveal', { start: span.start, end: span.end });
+  return answer.ok && answer.value.found;
 }

@@ -104,6 +104,11 @@ export const contentProtocol = {
     request: z.object({}),
     response: z.object({ url: z.string(), entities: z.array(spanSchema) }),
   },
+  /** Scrolls the page to the span at these offsets; `found: false` if it is no longer there. */
+  'annotations/reveal': {
+    request: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+    response: z.object({ found: z.boolean() }),
+  },
   'page/segmentation': {
     request: z.object({}),
     response: z.union([

@@ -120,11 +120,18 @@ describe('extension foundation in real Chromium', () => {
 
     const tabId = await newestTabId();
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-    await popup.setViewportSize({ width: 380, height: 560 });
-    await popup.getByText('分词示例', { exact: false }).or(popup.getByLabel('分词示例')).first().waitFor();
+    // A browser popup grows by its scrollbar; the viewport does not, so leave room for it.
+    await popup.setViewportSize({ width: 396, height: 600 });
     await expect.poll(() => popup.locator('.stat b').first().textContent()).toMatch(/\d/);
-    expect(await popup.locator('.token').count()).toBeGreaterThan(5);
+    // The page's entities and figures, counted per type and listed with values.
+    await popup.getByLabel('各类数量').waitFor();
+    expect(await popup.getByLabel('各类数量').textContent()).toMatch(/人名 \d+.*地名 \d+.*机构 \d+/);
+    await popup.getByRole('button', { name: /30 万元/ }).waitFor();
+    expect(await popup.getByRole('button', { name: /30 万元/ }).textContent()).toContain('¥300,000（30 万元）');
     await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup.png') });
+    // Clicking an entry scrolls the page to it and selects it.
+    await popup.getByRole('button', { name: /崔永焘/ }).first().click();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('崔永焘');
     await popup.close();
 
     const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);

@@ -1,0 +1,62 @@
+import type { WireSpan } from '@/lib/messaging/protocol';
+import { formatValue, TYPE_LABELS } from '@/lib/text/format-value';
+
+export interface EntitySummaryProps {
+  /** The spans painted on the page; null while unknown or where nothing runs. */
+  entities: readonly WireSpan[] | null;
+  /** Scroll the page to this occurrence. */
+  onReveal(span: WireSpan): void;
+  /** How many distinct entries to list. */
+  limit?: number;
+}
+
+interface Entry {
+  span: WireSpan;
+  count: number;
+}
+
+/** Counts per type and the distinct entities and figures of the page, most frequent first. */
+export function EntitySummary({ entities, onReveal, limit = 30 }: EntitySummaryProps) {
+  if (!entities) return null;
+  if (entities.length === 0) return <p className="empty">本页没有识别出实体或数字。</p>;
+  const counts = new Map<string, number>();
+  const entries = new Map<string, Entry>();
+  for (const span of entities) {
+    counts.set(span.type, (counts.get(span.type) ?? 0) + 1);
+    const key = `${span.type}\t${span.text}`;
+    const entry = entries.get(key);
+    if (entry) entry.count++;
+    else entries.set(key, { span, count: 1 });
+  }
+  const list = [...entries.values()].sort((a, b) => b.count - a.count || a.span.start - b.span.start).slice(0, limit);
+  return (
+    <div className="entity-summary">
+      <div className="type-counts" aria-label="各类数量">
+        {Object.keys(TYPE_LABELS)
+          .filter((type) => counts.has(type))
+          .map((type) => (
+            <span key={type} className={`type-chip type-${type}`}>
+              {TYPE_LABELS[type]} <b>{counts.get(type)}</b>
+            </span>
+          ))}
+      </div>
+      <ul className="list entity-list" aria-label="本页实体">
+        {list.map(({ span, count }) => {
+          const value = formatValue(span);
+          // A value that only repeats the words (9 个 → 9 个) is left out.
+          const shown = value && value.replace(/\s/g, '') !== span.text.replace(/\s/g, '') ? value : '';
+          return (
+          <li key={`${span.type}\t${span.text}`}>
+            <button type="button" className="entity-link" onClick={() => onReveal(span)} title="在页面中定位">
+              <span className={`type-dot type-${span.type}`} aria-hidden="true" />
+              <span className="entity-text">{span.text}</span>
+              {shown && <span className="small muted entity-value"> {shown}</span>}
+              {count > 1 && <span className="badge">×{count}</span>}
+            </button>
+          </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
