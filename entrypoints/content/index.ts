@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
 import './highlights.css';
+import { startHoverCard } from './hover-card';
 import { startPageAnnotations } from './page-annotations';
 import { startPageSegmentation } from './page-segmentation';
 
@@ -8,6 +9,8 @@ export default defineContentScript({
   matches: DEFAULT_SITE_PATTERNS,
   runAt: 'document_idle',
   main(ctx) {
-    startPageSegmentation(ctx, startPageAnnotations(ctx));
+    const annotations = startPageAnnotations(ctx);
+    startPageSegmentation(ctx, annotations);
+    startHoverCard(ctx, annotations);
   },
 });

@@ -8,6 +8,8 @@ import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/mess
 export interface PageAnnotations {
   /** What is painted now (offsets into the page's flat text). */
   entities(): WireSpan[];
+  /** The painted spans and the text map they index, or null before the first paint. */
+  current(): { spans: readonly WireSpan[]; map: TextMap } | null;
   /** Scrolls to the span at these offsets; false if it is no longer on the page. */
   reveal(start: number, end: number): boolean;
 }
@@ -43,6 +45,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
 
   return {
     entities: () => entities,
+    current: () => (current ? { spans: entities, map: current } : null),
     reveal(start, end) {
       const range = current && rangeFor(current, start, end);
       const element = range?.startContainer.parentElement;

@@ -90,3 +90,20 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
   }
   return range;
 }
+
+/**
+ * The flat offset of a DOM position (a text node and an offset in it), or -1 when the node is
+ * not part of the map (outside the root, skipped, or added since).
+ */
+export function offsetOf(map: TextMap, node: Node, offset: number): number {
+  // Maps are rebuilt per scan; a linear index on first use keeps the lookup O(1) afterwards.
+  let index = nodeIndex.get(map);
+  if (!index) {
+    index = new Map(map.segments.map((s) => [s.node as Node, s.start]));
+    nodeIndex.set(map, index);
+  }
+  const start = index.get(node);
+  return start === undefined ? -1 : start + Math.min(offset, (node as Text).data.length);
+}
+
+const nodeIndex = new WeakMap<TextMap, Map<Node, number>>();

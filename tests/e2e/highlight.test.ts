@@ -62,6 +62,32 @@ describe('entity highlights on a news page', () => {
     expect(await page.evaluate(() => typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object' && performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')))).toBe(false);
 
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'highlighted-page.png') });
+
+    // Hovering a highlighted figure shows its card in the extension's shadow root; Esc closes it.
+    const point = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf('30 万元');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 1);
+        range.setEnd(node, at + 2);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    });
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    const card = page.locator('zwpz-ui .card');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.textContent()).toContain('金额30 万元¥300,000（30 万元）本页出现 1 次');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'hover-card.png') });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    // The extension added one shadow host, outside the body; the body is still as it was.
+    expect(await page.evaluate(() => document.querySelectorAll('zwpz-ui').length)).toBe(1);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before.html);
     await page.close();
   });
 });

@@ -1,0 +1,146 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { offsetOf, type TextMap } from '@/lib/anchor/text-map';
+import { occurrencesOf, spanAt } from '@/lib/highlight/spans';
+import type { WireSpan } from '@/lib/messaging/protocol';
+import { formatValue, TYPE_LABELS } from '@/lib/text/format-value';
+
+const CARD_CSS = `
+:host { all: initial; }
+.card { position: fixed; z-index: 2147483647; max-width: 320px; min-width: 180px; box-sizing: border-box;
+  font: 13px/1.5 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif;
+  color: #1f2328; background: #fff; border: 1px solid #d0d7de; border-radius: 8px;
+  box-shadow: 0 6px 18px rgba(0,0,0,.18); padding: 8px 10px; }
+.card[hidden] { display: none; }
+.type { font-size: 12px; color: #59636e; }
+.name { font-size: 15px; font-weight: 600; margin: 2px 0; word-break: break-all; }
+.value { font-variant-numeric: tabular-nums; }
+.row { display: flex; align-items: center; gap: 6px; margin-top: 6px; font-size: 12px; color: #59636e; }
+button { font: inherit; color: inherit; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 5px;
+  padding: 0 6px; cursor: pointer; }
+button:focus-visible { outline: 2px solid #b3261e; outline-offset: 1px; }
+.close { margin-left: auto; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #e6edf3; background: #161b22; border-color: #3d444d; }
+  .type, .row { color: #9198a1; }
+  button { background: #21262d; border-color: #3d444d; }
+}`;
+
+export interface HoverCardSource {
+  /** Spans painted now (sorted by start) and the text map they index, or null before the first paint. */
+  current(): { spans: readonly WireSpan[]; map: TextMap } | null;
+  /** Scrolls to and selects a span. */
+  reveal(start: number, end: number): boolean;
+}
+
+/**
+ * The card shown over a highlighted entity or figure: its type in Chinese, its value, how often
+ * it occurs on the page with buttons to the previous and next occurrence. Lives in a shadow
+ * root on one host element, built with DOM APIs only (page text is set as text, never as HTML);
+ * its buttons take the keyboard and Esc closes it. Removed when the content script is invalidated.
+ */
+export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSource): void {
+  let host: HTMLElement | undefined;
+  let card: HTMLElement | undefined;
+  let shown: WireSpan | undefined;
+  let frame = 0;
+
+  function ensureCard(): HTMLElement {
+    if (card) return card;
+    host = document.createElement('zwpz-ui');
+    host.setAttribute('data-zwpz-ui', '');
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = CARD_CSS;
+    card = document.createElement('div');
+    card.className = 'card';
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', '实体信息');
+    card.hidden = true;
+    root.append(style, card);
+    document.documentElement.append(host);
+    return card;
+  }
+
+  function hide(): void {
+    if (card) card.hidden = true;
+    shown = undefined;
+  }
+
+  function show(span: WireSpan, spans: readonly WireSpan[], x: number, y: number): void {
+    const el = ensureCard();
+    shown = span;
+    const all = occurrencesOf(spans, span);
+    const index = all.findIndex((s) => s.start === span.start);
+    const line = (className: string, text: string) => {
+      const div = document.createElement('div');
+      div.className = className;
+      div.textContent = text;
+      return div;
+    };
+    const button = (label: string, title: string, onClick: () => void) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.title = title;
+      b.setAttribute('aria-label', title);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const go = (step: number) => {
+      const next = all[(index + step + all.length) % all.length]!;
+      source.reveal(next.start, next.end);
+      hide();
+    };
+    const row = document.createElement('div');
+    row.className = 'row';
+    row.append(`本页出现 ${all.length} 次`);
+    if (all.length > 1) row.append(button('‹', '上一处', () => go(-1)), button('›', '下一处', () => go(1)));
+    row.append(button('×', '关闭 (Esc)', hide));
+    const children: HTMLElement[] = [line('type', TYPE_LABELS[span.type] ?? span.type), line('name', span.text)];
+    const value = formatValue(span);
+    if (value) children.push(line('value', value));
+    el.replaceChildren(...children, row);
+    el.hidden = false;
+    // Below and right of the pointer, kept inside the window.
+    const left = Math.min(x + 12, window.innerWidth - el.offsetWidth - 8);
+    const top = y + 16 + el.offsetHeight > window.innerHeight ? y - el.offsetHeight - 12 : y + 16;
+    el.style.left = `${Math.max(8, left)}px`;
+    el.style.top = `${Math.max(8, top)}px`;
+  }
+
+  function positionAt(x: number, y: number): { node: Node; offset: number } | null {
+    const doc = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+    const pos = doc.caretPositionFromPoint?.(x, y);
+    if (pos) return { node: pos.offsetNode, offset: pos.offset };
+    const range = document.caretRangeFromPoint?.(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+
+  function onMove(event: MouseEvent): void {
+    if (host && event.composedPath().includes(host)) return; // over the card itself
+    cancelAnimationFrame(frame);
+    const { clientX: x, clientY: y } = event;
+    frame = requestAnimationFrame(() => {
+      const now = source.current();
+      const pos = now && positionAt(x, y);
+      const at = pos && now ? offsetOf(now.map, pos.node, pos.offset) : -1;
+      const span = now && at >= 0 ? spanAt(now.spans, at) : undefined;
+      if (!span || !now) {
+        if (shown) hide();
+        return;
+      }
+      if (span !== shown) show(span, now.spans, x, y);
+    });
+  }
+
+  function onKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && shown) hide();
+  }
+
+  ctx.addEventListener(document, 'mousemove', onMove, { passive: true });
+  ctx.addEventListener(document, 'keydown', onKey);
+  ctx.onInvalidated(() => {
+    cancelAnimationFrame(frame);
+    host?.remove();
+  });
+}
