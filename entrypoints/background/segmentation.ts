@@ -3,10 +3,16 @@ import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging'
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
 import { recognize } from '@/lib/recognize';
+import { readUserDictionary, rejectName, type KeyValueStore } from '@/lib/store/user-dictionary';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
 
 const OFFSCREEN_PATH = '/offscreen.html';
+
+const storage: KeyValueStore = {
+  get: (key) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
+  set: (items) => browser.storage.local.set(items),
+};
 
 type SegmentRequest = { text: string; mode: 'tag' | 'search' };
 
@@ -34,7 +40,7 @@ export function setupSegmentation(): void {
    */
   async function viaOffscreen<K extends 'segment' | 'recognize' | 'segmenter/status'>(
     type: K,
-    request: K extends 'segment' ? SegmentRequest : K extends 'recognize' ? { text: string } : Record<string, never>,
+    request: K extends 'segment' ? SegmentRequest : K extends 'recognize' ? { text: string; rejected: string[] } : Record<string, never>,
   ) {
     for (const delay of [0, 50, 100, 200, 400, 800, 1600]) {
       if (delay) await new Promise((r) => setTimeout(r, delay));
@@ -57,14 +63,19 @@ export function setupSegmentation(): void {
       return localService().segment(request);
     },
     async recognize(request) {
+      // The user's rejected names travel with the request: the offscreen document has no storage.
+      const rejected = (await readUserDictionary(storage)).rejected.map((r) => r.text);
       if (hasOffscreenApi) {
-        const value = await viaOffscreen('recognize', request);
+        const value = await viaOffscreen('recognize', { text: request.text, rejected });
         if (value) return value;
       }
       const service = localService();
       const started = performance.now();
-      const spans = await recognize(request.text, await service.segmenter());
+      const spans = await recognize(request.text, await service.segmenter(), { rejected: new Set(rejected) });
       return { spans, host: service.status().host, ms: performance.now() - started };
+    },
+    async 'entities/reject'({ text, entityType }) {
+      return { rejected: await rejectName(storage, text, entityType) };
     },
     async 'segmenter/status'() {
       if (hasOffscreenApi) {

@@ -19,6 +19,7 @@ button { font: inherit; color: inherit; background: #f6f8fa; border: 1px solid #
   padding: 0 6px; cursor: pointer; }
 button:focus-visible { outline: 2px solid #b3261e; outline-offset: 1px; }
 .close { margin-left: auto; }
+.status { font-size: 12px; color: #b3261e; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #3d444d; }
   .type, .row { color: #9198a1; }
@@ -30,6 +31,8 @@ export interface HoverCardSource {
   current(): { spans: readonly WireSpan[]; map: TextMap } | null;
   /** Scrolls to and selects a span. */
   reveal(start: number, end: number): boolean;
+  /** Marks the span's name as not an entity; resolves with an error message or null. */
+  reject(span: WireSpan): Promise<string | null>;
 }
 
 /**
@@ -99,7 +102,18 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     const children: HTMLElement[] = [line('type', TYPE_LABELS[span.type] ?? span.type), line('name', span.text)];
     const value = formatValue(span);
     if (value) children.push(line('value', value));
-    el.replaceChildren(...children, row);
+    const actions = document.createElement('div');
+    actions.className = 'row';
+    const status = line('status', '');
+    actions.append(
+      button('不是实体', '不是实体/标错了：以后不再标出', () => {
+        void source.reject(span).then((error) => {
+          if (error) status.textContent = error;
+          else hide();
+        });
+      }),
+    );
+    el.replaceChildren(...children, row, actions, status);
     el.hidden = false;
     // Below and right of the pointer, kept inside the window.
     const left = Math.min(x + 12, window.innerWidth - el.offsetWidth - 8);

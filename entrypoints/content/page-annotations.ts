@@ -12,6 +12,11 @@ export interface PageAnnotations {
   current(): { spans: readonly WireSpan[]; map: TextMap } | null;
   /** Scrolls to the span at these offsets; false if it is no longer on the page. */
   reveal(start: number, end: number): boolean;
+  /**
+   * Stores the span's name as "not an entity" and removes its highlights at once. Resolves
+   * with an error message in Chinese if the name could not be stored (nothing changes then).
+   */
+  reject(span: WireSpan): Promise<string | null>;
 }
 
 /**
@@ -46,6 +51,14 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   return {
     entities: () => entities,
     current: () => (current ? { spans: entities, map: current } : null),
+    async reject(span) {
+      const answer = await background.call('entities/reject', { text: span.text, entityType: span.type });
+      if (!answer.ok) return `无法保存：${answer.error}`;
+      entities = entities.filter((s) => s.text !== span.text);
+      painted?.destroy();
+      if (current) painted = paintHighlights(entities, current);
+      return null;
+    },
     reveal(start, end) {
       const range = current && rangeFor(current, start, end);
       const element = range?.startContainer.parentElement;

@@ -15,10 +15,10 @@ browser.runtime.onMessage.addListener(
   toRuntimeListener(
     createHandler('offscreen', offscreenProtocol, {
       segment: (request) => service.segment(request),
-      async recognize({ text }) {
+      async recognize({ text, rejected }) {
         const segmenter = await service.segmenter();
         const started = performance.now();
-        const spans = await recognize(text, segmenter);
+        const spans = await recognize(text, segmenter, { rejected: new Set(rejected) });
         return { spans, host: 'offscreen' as const, ms: performance.now() - started };
       },
       'segmenter/status': () => service.status(),

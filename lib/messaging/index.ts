@@ -21,7 +21,10 @@ export type Failure = { ok: false; error: string; transport?: true };
 export const TARGETS = ['background', 'offscreen', 'content'] as const;
 export type Target = (typeof TARGETS)[number];
 
-/** One message kind: what is sent (without `type`/`target`) and what comes back. */
+/**
+ * One message kind: what is sent (without `type`/`target`, which the envelope uses: a request
+ * must not have fields of those names) and what comes back.
+ */
 export interface MessageSpec<Req extends z.ZodObject = z.ZodObject, Res extends z.ZodType = z.ZodType> {
   request: Req;
   response: Res;

@@ -59,7 +59,11 @@ export const spanSchema = z.object({
 export type WireSpan = z.infer<typeof spanSchema>;
 
 const recognizeSpec = {
-  request: z.object({ text: z.string().max(MAX_SEGMENT_CHARS) }),
+  request: z.object({
+    text: z.string().max(MAX_SEGMENT_CHARS),
+    /** Names the user rejected ("不是实体"), never returned. The background fills these in. */
+    rejected: z.array(z.string().max(200)).max(20_000).default([]),
+  }),
   response: z.object({
     spans: z.array(spanSchema),
     host: segmenterHostSchema,
@@ -80,6 +84,12 @@ export const backgroundProtocol = {
   segment: segmentSpec,
   recognize: recognizeSpec,
   'segmenter/status': statusSpec,
+  /** The user says a highlighted name is not an entity: it is never highlighted again. */
+  'entities/reject': {
+    // Not `type`: that field of a message names its kind.
+    request: z.object({ text: z.string().min(1).max(200), entityType: z.enum(SPAN_TYPE_NAMES) }),
+    response: z.object({ rejected: z.number().int().nonnegative() }),
+  },
 };
 
 /** What the content script of a page reports about its own round trip through the segmenter. */

@@ -90,4 +90,37 @@ describe('entity highlights on a news page', () => {
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before.html);
     await page.close();
   });
+
+  it('never highlights a name again once the reader says it is not an entity', async () => {
+    const url = server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await waitFor(async () => ((await annotations(url))?.entities.some((s) => s.text === '西宁市') ? true : undefined), 30_000, '西宁市');
+    const point = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf('西宁市');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 1);
+        range.setEnd(node, at + 2);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    });
+    await page.mouse.move(point!.x, point!.y);
+    await page.locator('zwpz-ui .card').waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: /不是实体/ }).click();
+    await expect.poll(async () => (await annotations(url))?.entities.some((s) => s.text === '西宁市')).toBe(false);
+    // It stays rejected on the next visit.
+    await page.reload();
+    const again = await waitFor(async () => {
+      const a = await annotations(url);
+      return a && a.entities.length > 0 ? a : undefined;
+    }, 30_000, 'the page to be annotated again');
+    expect(again.entities.map((s) => s.text)).not.toContain('西宁市');
+    expect(again.entities.map((s) => s.text)).toContain('崔永焘');
+    await page.close();
+  });
 });

@@ -88,3 +88,16 @@ describe('toRuntimeListener', () => {
     await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ ok: true, value: { text: 'A' } }));
   });
 });
+
+describe('protocols', () => {
+  it('never use the envelope field names in a request', async () => {
+    const { backgroundProtocol, contentProtocol, offscreenProtocol } = await import('@/lib/messaging/protocol');
+    for (const protocol of [backgroundProtocol, contentProtocol, offscreenProtocol]) {
+      for (const [kind, spec] of Object.entries(protocol)) {
+        const keys = Object.keys((spec.request as unknown as { shape: object }).shape);
+        expect(keys, kind).not.toContain('type');
+        expect(keys, kind).not.toContain('target');
+      }
+    }
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The user's dictionary as kept in extension storage: names rejected from highlighting.
+ * (Words added as entities, and the Dexie store, come with the clippings issue.) Checked with
+ * zod whenever it is read or written.
+ */
+import { z } from 'zod';
+import { SPAN_TYPE_NAMES } from '../messaging/protocol';
+
+export const USER_DICTIONARY_KEY = 'userDictionary.v1';
+
+export const userDictionarySchema = z.object({
+  version: z.literal(1),
+  rejected: z.array(z.object({ text: z.string().min(1).max(200), type: z.enum(SPAN_TYPE_NAMES), at: z.number() })).max(20_000),
+});
+export type UserDictionary = z.infer<typeof userDictionarySchema>;
+
+export const EMPTY_USER_DICTIONARY: UserDictionary = { version: 1, rejected: [] };
+
+/** The part of `browser.storage.local` this needs (tests pass a fake). */
+export interface KeyValueStore {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Reads the dictionary. A missing entry is an empty dictionary; a malformed one is reported on
+ * the console and read as empty rather than breaking highlighting (it is not overwritten until
+ * the user changes the dictionary).
+ */
+export async function readUserDictionary(store: KeyValueStore): Promise<UserDictionary> {
+  const raw = (await store.get(USER_DICTIONARY_KEY))[USER_DICTIONARY_KEY];
+  if (raw === undefined) return EMPTY_USER_DICTIONARY;
+  const parsed = userDictionarySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  console.error('[user dictionary] stored value is malformed; using an empty one', parsed.error.issues[0]);
+  return EMPTY_USER_DICTIONARY;
+}
+
+/**
+ * Adds a rejected name (once) and writes the dictionary back; resolves with the number of
+ * rejected names. Rejects if storage does (e.g. quota), leaving the stored value as it was.
+ */
+export async function rejectName(store: KeyValueStore, text: string, type: UserDictionary['rejected'][number]['type'], now = Date.now()): Promise<number> {
+  const dictionary = await readUserDictionary(store);
+  if (dictionary.rejected.some((r) => r.text === text)) return dictionary.rejected.length;
+  const next = userDictionarySchema.parse({ ...dictionary, rejected: [...dictionary.rejected, { text, type, at: now }] });
+  await store.set({ [USER_DICTIONARY_KEY]: next });
+  return next.rejected.length;
+}

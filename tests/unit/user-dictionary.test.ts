@@ -1,0 +1,35 @@
+import { fakeBrowser } from 'wxt/testing';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readUserDictionary, rejectName, USER_DICTIONARY_KEY } from '@/lib/store/user-dictionary';
+
+const store = () => ({
+  get: (key: string) => fakeBrowser.storage.local.get(key) as Promise<Record<string, unknown>>,
+  set: (items: Record<string, unknown>) => fakeBrowser.storage.local.set(items),
+});
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('user dictionary in extension storage', () => {
+  it('starts empty, remembers each rejected name once, and survives a re-read', async () => {
+    expect((await readUserDictionary(store())).rejected).toEqual([]);
+    expect(await rejectName(store(), '西宁市', 'PLACE', 1)).toBe(1);
+    expect(await rejectName(store(), '西宁市', 'PLACE', 2)).toBe(1);
+    expect(await rejectName(store(), '崔永焘', 'PERSON', 3)).toBe(2);
+    expect((await readUserDictionary(store())).rejected.map((r) => r.text)).toEqual(['西宁市', '崔永焘']);
+  });
+
+  it('reads a malformed stored value as empty without overwriting it', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({ [USER_DICTIONARY_KEY]: { version: 1, rejected: [{ text: 42 }] } });
+    expect((await readUserDictionary(store())).rejected).toEqual([]);
+    expect(error).toHaveBeenCalled();
+    expect((await fakeBrowser.storage.local.get(USER_DICTIONARY_KEY))[USER_DICTIONARY_KEY]).toEqual({ version: 1, rejected: [{ text: 42 }] });
+    error.mockRestore();
+  });
+
+  it('leaves the stored value alone when writing fails', async () => {
+    const failing = { ...store(), set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    await expect(rejectName(failing, '西宁市', 'PLACE')).rejects.toThrow('quota');
+    expect((await readUserDictionary(store())).rejected).toEqual([]);
+  });
+});
