@@ -6,6 +6,10 @@ export interface EntitySummaryProps {
   entities: readonly WireSpan[] | null;
   /** Scroll the page to this occurrence. */
   onReveal(span: WireSpan): void;
+  /** Types the reader switched off (not painted, so not in `entities`). */
+  hiddenTypes?: ReadonlySet<string>;
+  /** Switch a type's highlights on or off. */
+  onToggleType?(type: string): void;
   /** How many distinct entries to list. */
   limit?: number;
 }
@@ -16,9 +20,9 @@ interface Entry {
 }
 
 /** Counts per type and the distinct entities and figures of the page, most frequent first. */
-export function EntitySummary({ entities, onReveal, limit = 30 }: EntitySummaryProps) {
+export function EntitySummary({ entities, onReveal, hiddenTypes = new Set(), onToggleType = () => {}, limit = 30 }: EntitySummaryProps) {
   if (!entities) return null;
-  if (entities.length === 0) return <p className="empty">本页没有识别出实体或数字。</p>;
+  if (entities.length === 0 && hiddenTypes.size === 0) return <p className="empty">本页没有识别出实体或数字。</p>;
   const counts = new Map<string, number>();
   const entries = new Map<string, Entry>();
   for (const span of entities) {
@@ -33,12 +37,22 @@ export function EntitySummary({ entities, onReveal, limit = 30 }: EntitySummaryP
     <div className="entity-summary">
       <div className="type-counts" aria-label="各类数量">
         {Object.keys(TYPE_LABELS)
-          .filter((type) => counts.has(type))
-          .map((type) => (
-            <span key={type} className={`type-chip type-${type}`}>
-              {TYPE_LABELS[type]} <b>{counts.get(type)}</b>
-            </span>
-          ))}
+          .filter((type) => counts.has(type) || hiddenTypes.has(type))
+          .map((type) => {
+            const off = hiddenTypes.has(type);
+            return (
+              <button
+                type="button"
+                key={type}
+                className={`type-chip type-${off ? 'off' : type}`}
+                aria-pressed={!off}
+                title={off ? '显示这一类' : '隐藏这一类'}
+                onClick={() => onToggleType(type)}
+              >
+                {TYPE_LABELS[type]} <b>{off ? '已隐藏' : counts.get(type)}</b>
+              </button>
+            );
+          })}
       </div>
       <ul className="list entity-list" aria-label="本页实体">
         {list.map(({ span, count }) => {

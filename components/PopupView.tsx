@@ -8,19 +8,21 @@ export interface PopupViewProps {
   /** The entities and figures painted on the page; null where nothing runs. */
   entities?: readonly WireSpan[] | null;
   onReveal?(span: WireSpan): void;
+  hiddenTypes?: ReadonlySet<string>;
+  onToggleType?(type: string): void;
   onOpenSidePanel(): void;
   onOpenOptions(): void;
 }
 
 /** The toolbar popup: the current page's status and the reader's library. */
-export function PopupView({ page, entities = null, onReveal = () => {}, onOpenSidePanel, onOpenOptions }: PopupViewProps) {
+export function PopupView({ page, entities = null, onReveal = () => {}, hiddenTypes, onToggleType, onOpenSidePanel, onOpenOptions }: PopupViewProps) {
   return (
     <main className="popup">
       <Brand subtitle="本页与摘录库" />
       <section className="section" aria-labelledby="popup-page">
         <h2 id="popup-page">本页</h2>
         <PageStatus page={page} sampleSize={entities?.length ? 0 : 18} />
-        <EntitySummary entities={entities} onReveal={onReveal} />
+        <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
       </section>
       <section className="section" aria-labelledby="popup-library">
         <h2 id="popup-library">摘录库</h2>

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildTextMap, rangeFor, type TextMap } from '@/lib/anchor/text-map';
 import { paintHighlights, type PaintedHighlights } from '@/lib/highlight/css-highlights';
 import { createClient } from '@/lib/messaging';
+import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
 import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/messaging/protocol';
 
 export interface PageAnnotations {
@@ -26,9 +27,33 @@ export interface PageAnnotations {
  * visible part first, comes with the highlighting issue.
  */
 export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations {
+  /** Every span recognized on the page; `entities` is what is painted (hidden types left out). */
+  let recognized: WireSpan[] = [];
   let entities: WireSpan[] = [];
+  let hidden = new Set<string>();
   let painted: PaintedHighlights | undefined;
   let current: TextMap | undefined;
+  const storage = {
+    get: (key: string) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
+    set: (items: Record<string, unknown>) => browser.storage.local.set(items),
+  };
+
+  function repaint(): void {
+    entities = recognized.filter((s) => !hidden.has(s.type));
+    painted?.destroy();
+    if (current) painted = paintHighlights(entities, current);
+  }
+
+  // The popup's per-type switches: follow them live.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    void readSettings(storage).then((settings) => {
+      hidden = new Set(settings.hiddenTypes);
+      repaint();
+    });
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
   ctx.onInvalidated(() => painted?.destroy());
 
@@ -36,16 +61,16 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     if (!document.body) return;
     const map = buildTextMap(document.body, MAX_SEGMENT_CHARS);
     if (!map.text.trim()) return;
+    hidden = new Set((await readSettings(storage)).hiddenTypes);
     const answer = await background.call('recognize', { text: map.text });
     if (!ctx.isValid) return;
     if (!answer.ok) {
       console.warn('[政务新闻批注阅读] recognition failed:', answer.error);
       return;
     }
-    painted?.destroy();
-    painted = paintHighlights(answer.value.spans, map);
-    entities = answer.value.spans;
+    recognized = answer.value.spans;
     current = map;
+    repaint();
   })();
 
   return {
@@ -54,9 +79,8 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     async reject(span) {
       const answer = await background.call('entities/reject', { text: span.text, entityType: span.type });
       if (!answer.ok) return `无法保存：${answer.error}`;
-      entities = entities.filter((s) => s.text !== span.text);
-      painted?.destroy();
-      if (current) painted = paintHighlights(entities, current);
+      recognized = recognized.filter((s) => s.text !== span.text);
+      repaint();
       return null;
     },
     reveal(start, end) {

@@ -7,6 +7,12 @@ import type { PageState } from '@/components/PageStatus';
 import { PopupView } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
 import type { WireSpan } from '@/lib/messaging/protocol';
+import { readSettings, setTypeHidden } from '@/lib/store/settings';
+
+const storage = {
+  get: (key: string) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
+  set: (items: Record<string, unknown>) => browser.storage.local.set(items),
+};
 
 /** Firefox's sidebar API, absent from the Chromium-based types. */
 type FirefoxSidebar = { sidebarAction: { open(): Promise<void> } };
@@ -14,6 +20,7 @@ type FirefoxSidebar = { sidebarAction: { open(): Promise<void> } };
 function Popup() {
   const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [entities, setEntities] = useState<WireSpan[] | null>(null);
+  const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
   const tabId = tabIdFromLocation(location.search);
 
   useEffect(() => {
@@ -22,7 +29,9 @@ function Popup() {
     const refresh = async () => {
       const next = await queryActivePage(browser.tabs, tabId);
       const spans = await queryAnnotations(browser.tabs, tabId);
+      const settings = await readSettings(storage);
       if (!alive) return;
+      setHiddenTypes(new Set(settings.hiddenTypes));
       setPage(next);
       setEntities(spans);
       // The content script may still be segmenting or recognizing; ask again shortly.
@@ -40,6 +49,16 @@ function Popup() {
       page={page}
       entities={entities}
       onReveal={(span) => void revealAnnotation(browser.tabs, span, tabId)}
+      hiddenTypes={hiddenTypes}
+      onToggleType={(type) => {
+        void (async () => {
+          const settings = await setTypeHidden(storage, type as WireSpan['type'], !hiddenTypes.has(type));
+          setHiddenTypes(new Set(settings.hiddenTypes));
+          // The page repaints on the storage change; then list what it paints now.
+          await new Promise((r) => setTimeout(r, 150));
+          setEntities(await queryAnnotations(browser.tabs, tabId));
+        })();
+      }}
       onOpenSidePanel={() => {
         void (async () => {
           if (import.meta.env.FIREFOX) await (browser as unknown as FirefoxSidebar).sidebarAction.open();

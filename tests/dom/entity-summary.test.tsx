@@ -35,3 +35,15 @@ describe('EntitySummary', () => {
     expect(container.textContent).toBe('');
   });
 });
+
+describe('EntitySummary type switches', () => {
+  it('shows hidden types as switched off and toggles a type on click', () => {
+    const onToggleType = vi.fn();
+    render(<EntitySummary entities={spans.filter((s) => s.type !== 'PLACE')} hiddenTypes={new Set(['PLACE'])} onReveal={() => {}} onToggleType={onToggleType} />);
+    const place = screen.getByRole('button', { name: /地名 已隐藏/ });
+    expect(place.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('button', { name: /人名 1/ }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(place);
+    expect(onToggleType).toHaveBeenCalledWith('PLACE');
+  });
+});

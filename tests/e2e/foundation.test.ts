@@ -129,6 +129,13 @@ describe('extension foundation in real Chromium', () => {
     await popup.getByRole('button', { name: /30 万元/ }).waitFor();
     expect(await popup.getByRole('button', { name: /30 万元/ }).textContent()).toContain('¥300,000（30 万元）');
     await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup.png') });
+    // Switching a type off removes its highlights from the page; switching it on brings them back.
+    const highlightNames = () => page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]);
+    await popup.getByRole('button', { name: /^地名/ }).click();
+    await expect.poll(highlightNames).not.toContain('zwpz-PLACE');
+    await popup.getByRole('button', { name: /地名 已隐藏/ }).waitFor();
+    await popup.getByRole('button', { name: /^地名/ }).click();
+    await expect.poll(highlightNames).toContain('zwpz-PLACE');
     // Clicking an entry scrolls the page to it and selects it.
     await popup.getByRole('button', { name: /崔永焘/ }).first().click();
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('崔永焘');

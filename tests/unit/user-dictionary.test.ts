@@ -33,3 +33,16 @@ describe('user dictionary in extension storage', () => {
     expect((await readUserDictionary(store())).rejected).toEqual([]);
   });
 });
+
+describe('display settings in extension storage', () => {
+  it('hides and shows types, remembered across reads; bad values read as defaults', async () => {
+    const { readSettings, setTypeHidden, SETTINGS_KEY } = await import('@/lib/store/settings');
+    expect((await readSettings(store())).hiddenTypes).toEqual([]);
+    await setTypeHidden(store(), 'PLACE', true);
+    await setTypeHidden(store(), 'DATE', true);
+    await setTypeHidden(store(), 'PLACE', false);
+    expect((await readSettings(store())).hiddenTypes).toEqual(['DATE']);
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: 9 } });
+    expect((await readSettings(store())).hiddenTypes).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The reader's display settings in extension storage: which types of highlight are hidden.
+ * zod-checked on read and write, like the user dictionary.
+ */
+import { z } from 'zod';
+import { SPAN_TYPE_NAMES } from '../messaging/protocol';
+import type { KeyValueStore } from './user-dictionary';
+
+export const SETTINGS_KEY = 'settings.v1';
+
+export const settingsSchema = z.object({
+  version: z.literal(1),
+  hiddenTypes: z.array(z.enum(SPAN_TYPE_NAMES)).max(SPAN_TYPE_NAMES.length),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [] };
+
+/** Reads the settings; missing or malformed values read as the defaults (and are left alone). */
+export async function readSettings(store: KeyValueStore): Promise<Settings> {
+  const raw = (await store.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const parsed = settingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/**
+ * Shows or hides one type of highlight and writes the settings back; resolves with the new
+ * settings. Rejects if storage does, leaving the stored value as it was.
+ */
+export async function setTypeHidden(store: KeyValueStore, type: Settings['hiddenTypes'][number], hidden: boolean): Promise<Settings> {
+  const settings = await readSettings(store);
+  const rest = settings.hiddenTypes.filter((t) => t !== type);
+  const next = settingsSchema.parse({ ...settings, hiddenTypes: hidden ? [...rest, type] : rest });
+  await store.set({ [SETTINGS_KEY]: next });
+  return next;
+}
