@@ -10,19 +10,44 @@ export interface PopupViewProps {
   onReveal?(span: WireSpan): void;
   hiddenTypes?: ReadonlySet<string>;
   onToggleType?(type: string): void;
+  /** The page's host and whether annotation is off there; null where nothing runs. */
+  site?: { host: string; off: boolean } | null;
+  onToggleSite?(): void;
   onOpenSidePanel(): void;
   onOpenOptions(): void;
 }
 
 /** The toolbar popup: the current page's status and the reader's library. */
-export function PopupView({ page, entities = null, onReveal = () => {}, hiddenTypes, onToggleType, onOpenSidePanel, onOpenOptions }: PopupViewProps) {
+export function PopupView({
+  page,
+  entities = null,
+  onReveal = () => {},
+  hiddenTypes,
+  onToggleType,
+  site = null,
+  onToggleSite = () => {},
+  onOpenSidePanel,
+  onOpenOptions,
+}: PopupViewProps) {
   return (
     <main className="popup">
       <Brand subtitle="本页与摘录库" />
       <section className="section" aria-labelledby="popup-page">
         <h2 id="popup-page">本页</h2>
+        {site && (
+          <div className="row site-switch">
+            <span className="small">{site.host}</span>
+            <button type="button" aria-pressed={!site.off} onClick={onToggleSite}>
+              {site.off ? '在本站开启标注' : '在本站关闭标注'}
+            </button>
+          </div>
+        )}
         <PageStatus page={page} sampleSize={entities?.length ? 0 : 18} />
-        <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
+        {site?.off ? (
+          <p className="empty">本站的标注已关闭。</p>
+        ) : (
+          <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
+        )}
       </section>
       <section className="section" aria-labelledby="popup-library">
         <h2 id="popup-library">摘录库</h2>

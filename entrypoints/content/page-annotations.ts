@@ -39,17 +39,27 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   };
 
   function repaint(): void {
+    if (siteOff) return;
     entities = recognized.filter((s) => !hidden.has(s.type));
     painted?.destroy();
     if (current) painted = paintHighlights(entities, current);
   }
 
-  // The popup's per-type switches: follow them live.
+  let siteOff = false;
+  let started = false;
+
+  // The popup's switches (per type, per site): follow them live.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     void readSettings(storage).then((settings) => {
       hidden = new Set(settings.hiddenTypes);
-      repaint();
+      siteOff = settings.disabledSites.includes(location.hostname);
+      if (siteOff) {
+        painted?.destroy();
+        painted = undefined;
+        entities = [];
+      } else if (!started) void annotate();
+      else repaint();
     });
   };
   browser.storage.onChanged.addListener(onStorage);
@@ -57,21 +67,27 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
   ctx.onInvalidated(() => painted?.destroy());
 
-  void (async () => {
+  async function annotate(): Promise<void> {
     if (!document.body) return;
+    const settings = await readSettings(storage);
+    hidden = new Set(settings.hiddenTypes);
+    siteOff = settings.disabledSites.includes(location.hostname);
+    if (siteOff || started) return;
+    started = true;
     const map = buildTextMap(document.body, MAX_SEGMENT_CHARS);
     if (!map.text.trim()) return;
-    hidden = new Set((await readSettings(storage)).hiddenTypes);
     const answer = await background.call('recognize', { text: map.text });
-    if (!ctx.isValid) return;
+    if (!ctx.isValid || siteOff) return;
     if (!answer.ok) {
       console.warn('[政务新闻批注阅读] recognition failed:', answer.error);
+      started = false; // a later switch-on or reload tries again
       return;
     }
     recognized = answer.value.spans;
     current = map;
     repaint();
-  })();
+  }
+  void annotate();
 
   return {
     entities: () => entities,

@@ -7,7 +7,7 @@ import type { PageState } from '@/components/PageStatus';
 import { PopupView } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
 import type { WireSpan } from '@/lib/messaging/protocol';
-import { readSettings, setTypeHidden } from '@/lib/store/settings';
+import { readSettings, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
 
 const storage = {
   get: (key: string) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
@@ -21,6 +21,7 @@ function Popup() {
   const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [entities, setEntities] = useState<WireSpan[] | null>(null);
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
+  const [site, setSite] = useState<{ host: string; off: boolean } | null>(null);
   const tabId = tabIdFromLocation(location.search);
 
   useEffect(() => {
@@ -28,10 +29,13 @@ function Popup() {
     let retries = 20;
     const refresh = async () => {
       const next = await queryActivePage(browser.tabs, tabId);
-      const spans = await queryAnnotations(browser.tabs, tabId);
+      const listed = await queryAnnotations(browser.tabs, tabId);
       const settings = await readSettings(storage);
       if (!alive) return;
+      const spans = listed?.entities ?? null;
+      const host = listed ? new URL(listed.url).hostname : null;
       setHiddenTypes(new Set(settings.hiddenTypes));
+      setSite(host ? { host, off: settings.disabledSites.includes(host) } : null);
       setPage(next);
       setEntities(spans);
       // The content script may still be segmenting or recognizing; ask again shortly.
@@ -56,7 +60,17 @@ function Popup() {
           setHiddenTypes(new Set(settings.hiddenTypes));
           // The page repaints on the storage change; then list what it paints now.
           await new Promise((r) => setTimeout(r, 150));
-          setEntities(await queryAnnotations(browser.tabs, tabId));
+          setEntities((await queryAnnotations(browser.tabs, tabId))?.entities ?? null);
+        })();
+      }}
+      site={site}
+      onToggleSite={() => {
+        if (!site) return;
+        void (async () => {
+          const settings = await setSiteDisabled(storage, site.host, !site.off);
+          setSite({ host: site.host, off: settings.disabledSites.includes(site.host) });
+          await new Promise((r) => setTimeout(r, 300));
+          setEntities((await queryAnnotations(browser.tabs, tabId))?.entities ?? null);
         })();
       }}
       onOpenSidePanel={() => {

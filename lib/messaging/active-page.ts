@@ -42,15 +42,15 @@ export function tabIdFromLocation(search: string): number | undefined {
 }
 
 /**
- * What the content script of the tab paints: its spans, or null when no content script answers.
- * Never rejects.
+ * What the content script of the tab paints, with the page's URL, or null when no content
+ * script answers. Never rejects.
  */
-export async function queryAnnotations(tabs: TabsApi, tabId?: number): Promise<WireSpan[] | null> {
+export async function queryAnnotations(tabs: TabsApi, tabId?: number): Promise<{ url: string; entities: WireSpan[] } | null> {
   const id = tabId ?? (await tabs.query({ active: true, currentWindow: true }).catch(() => []))[0]?.id;
   if (id === undefined) return null;
   const client = createClient('content', contentProtocol, (m) => tabs.sendMessage(id, m));
   const answer = await client.call('annotations/list', {});
-  return answer.ok ? answer.value.entities : null;
+  return answer.ok ? answer.value : null;
 }
 
 /** Asks the tab's content script to scroll to a span. Resolves false if it could not. */

@@ -11,10 +11,12 @@ export const SETTINGS_KEY = 'settings.v1';
 export const settingsSchema = z.object({
   version: z.literal(1),
   hiddenTypes: z.array(z.enum(SPAN_TYPE_NAMES)).max(SPAN_TYPE_NAMES.length),
+  /** Host names where the reader switched annotation off. */
+  disabledSites: z.array(z.string().min(1).max(253)).max(10_000).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [] };
+export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [] };
 
 /** Reads the settings; missing or malformed values read as the defaults (and are left alone). */
 export async function readSettings(store: KeyValueStore): Promise<Settings> {
@@ -31,6 +33,18 @@ export async function setTypeHidden(store: KeyValueStore, type: Settings['hidden
   const settings = await readSettings(store);
   const rest = settings.hiddenTypes.filter((t) => t !== type);
   const next = settingsSchema.parse({ ...settings, hiddenTypes: hidden ? [...rest, type] : rest });
+  await store.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/**
+ * Switches annotation off or on for one host name and writes the settings back; resolves with
+ * the new settings. Rejects if storage does, leaving the stored value as it was.
+ */
+export async function setSiteDisabled(store: KeyValueStore, host: string, disabled: boolean): Promise<Settings> {
+  const settings = await readSettings(store);
+  const rest = settings.disabledSites.filter((h) => h !== host);
+  const next = settingsSchema.parse({ ...settings, disabledSites: disabled ? [...rest, host] : rest });
   await store.set({ [SETTINGS_KEY]: next });
   return next;
 }

@@ -123,4 +123,28 @@ describe('entity highlights on a news page', () => {
     expect(again.entities.map((s) => s.text)).toContain('崔永焘');
     await page.close();
   });
+
+  it('switches annotation off and on for a site from the popup, remembered across reloads', async () => {
+    const url = server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await waitFor(async () => ((await annotations(url))?.entities.length ? true : undefined), 30_000, 'the page to be annotated');
+    const tabId = await ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
+    const names = () => page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]);
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: '在本站关闭标注' }).click();
+    await expect.poll(names).toEqual([]);
+    await popup.getByText('本站的标注已关闭。').waitFor();
+    await page.reload();
+    await page.waitForLoadState('load');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await names()).toEqual([]);
+    expect((await annotations(url))?.entities).toEqual([]);
+    await popup.close();
+    const again = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await again.getByRole('button', { name: '在本站开启标注' }).click();
+    await expect.poll(names, { timeout: 20_000 }).toContain('zwpz-PERSON');
+    await again.close();
+    await page.close();
+  });
 });

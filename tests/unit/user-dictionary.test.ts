@@ -45,4 +45,12 @@ describe('display settings in extension storage', () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: 9 } });
     expect((await readSettings(store())).hiddenTypes).toEqual([]);
   });
+
+  it('switches a site off and on', async () => {
+    const { readSettings, setSiteDisabled } = await import('@/lib/store/settings');
+    await setSiteDisabled(store(), 'www.qhnews.com', true);
+    expect((await readSettings(store())).disabledSites).toEqual(['www.qhnews.com']);
+    await setSiteDisabled(store(), 'www.qhnews.com', false);
+    expect((await readSettings(store())).disabledSites).toEqual([]);
+  });
 });
