@@ -6,6 +6,9 @@ import { createClient } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
 import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/messaging/protocol';
 
+/** How long the page must stay still before changed text is read again, ms. */
+const RESCAN_DELAY_MS = 400;
+
 export interface PageAnnotations {
   /** What is painted now (offsets into the page's flat text). */
   entities(): WireSpan[];
@@ -67,27 +70,52 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
   ctx.onInvalidated(() => painted?.destroy());
 
-  async function annotate(): Promise<void> {
+  let generation = 0;
+
+  /** Reads the page's text as it is now, recognizes it and paints the result. */
+  async function scan(): Promise<void> {
     if (!document.body) return;
-    const settings = await readSettings(storage);
-    hidden = new Set(settings.hiddenTypes);
-    siteOff = settings.disabledSites.includes(location.hostname);
-    if (siteOff || started) return;
-    started = true;
+    const mine = ++generation;
     const map = buildTextMap(document.body, MAX_SEGMENT_CHARS);
     if (!map.text.trim()) return;
     const answer = await background.call('recognize', { text: map.text });
-    if (!ctx.isValid || siteOff) return;
+    // A newer scan started meanwhile, or the script or the site was switched off.
+    if (!ctx.isValid || siteOff || mine !== generation) return;
     if (!answer.ok) {
       console.warn('[政务新闻批注阅读] recognition failed:', answer.error);
-      started = false; // a later switch-on or reload tries again
       return;
     }
     recognized = answer.value.spans;
     current = map;
     repaint();
   }
+
+  async function annotate(): Promise<void> {
+    const settings = await readSettings(storage);
+    hidden = new Set(settings.hiddenTypes);
+    siteOff = settings.disabledSites.includes(location.hostname);
+    if (siteOff || started) return;
+    started = true;
+    await scan();
+  }
   void annotate();
+
+  // Pages that change: text added or edited after load is read again, in one debounced scan.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver((records) => {
+    if (siteOff || !started) return;
+    const textChanged = records.some(
+      (r) => r.type === 'characterData' || r.removedNodes.length > 0 || [...r.addedNodes].some((n) => n.textContent?.trim()),
+    );
+    if (!textChanged) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void scan(), RESCAN_DELAY_MS);
+  });
+  if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
 
   return {
     entities: () => entities,

@@ -147,4 +147,19 @@ describe('entity highlights on a news page', () => {
     await again.close();
     await page.close();
   });
+
+  it('reads text that arrives after load', async () => {
+    const url = server.url('www.gov.cn', 'late-text.html');
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const list = await waitFor(async () => {
+      const a = await annotations(url);
+      return a?.entities.some((s) => s.text === '国家知识产权局') ? a : undefined;
+    }, 30_000, 'the late text to be annotated');
+    expect(list.entities.map((s) => `${s.type}:${s.text}`)).toEqual(
+      // (西宁市 was rejected by the reader in an earlier test of this profile.)
+      expect.arrayContaining(['ORG:国家知识产权局', 'PLACE:青海省', 'PERCENT:13.5%']),
+    );
+    await page.close();
+  });
 });
