@@ -3,16 +3,13 @@ import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging'
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
 import { recognize } from '@/lib/recognize';
-import { readUserDictionary, rejectName, type KeyValueStore } from '@/lib/store/user-dictionary';
+import { readUserDictionary, rejectName, storageAreaStore } from '@/lib/store/user-dictionary';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
-const storage: KeyValueStore = {
-  get: (key) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
-  set: (items) => browser.storage.local.set(items),
-};
+const storage = storageAreaStore(browser.storage.local);
 
 type SegmentRequest = { text: string; mode: 'tag' | 'search' };
 

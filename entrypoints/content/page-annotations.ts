@@ -4,6 +4,7 @@ import { buildTextMap, rangeFor, type TextMap } from '@/lib/anchor/text-map';
 import { paintHighlights, type PaintedHighlights } from '@/lib/highlight/css-highlights';
 import { createClient } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
+import { storageAreaStore } from '@/lib/store/user-dictionary';
 import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/messaging/protocol';
 
 /** How long the page must stay still before changed text is read again, ms. */
@@ -36,10 +37,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   let hidden = new Set<string>();
   let painted: PaintedHighlights | undefined;
   let current: TextMap | undefined;
-  const storage = {
-    get: (key: string) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
-    set: (items: Record<string, unknown>) => browser.storage.local.set(items),
-  };
+  const storage = storageAreaStore(browser.storage.local);
 
   function repaint(): void {
     if (siteOff) return;

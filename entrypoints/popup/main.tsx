@@ -8,11 +8,9 @@ import { PopupView } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
 import type { WireSpan } from '@/lib/messaging/protocol';
 import { readSettings, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
+import { storageAreaStore } from '@/lib/store/user-dictionary';
 
-const storage = {
-  get: (key: string) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
-  set: (items: Record<string, unknown>) => browser.storage.local.set(items),
-};
+const storage = storageAreaStore(browser.storage.local);
 
 /** Firefox's sidebar API, absent from the Chromium-based types. */
 type FirefoxSidebar = { sidebarAction: { open(): Promise<void> } };

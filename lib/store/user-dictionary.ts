@@ -47,3 +47,11 @@ export async function rejectName(store: KeyValueStore, text: string, type: UserD
   await store.set({ [USER_DICTIONARY_KEY]: next });
   return next.rejected.length;
 }
+
+/** Adapts an extension storage area (`browser.storage.local`) to {@link KeyValueStore}. */
+export function storageAreaStore(area: {
+  get(keys: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}): KeyValueStore {
+  return { get: (key) => area.get(key), set: (items) => area.set(items) };
+}

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, SCREENSHOT_DIR, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchWithExtension, pointOnText, SCREENSHOT_DIR, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
 
 type Span = { start: number; end: number; type: string; text: string; value?: number | string; unit?: string };
 
@@ -64,19 +64,7 @@ describe('entity highlights on a news page', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'highlighted-page.png') });
 
     // Hovering a highlighted figure shows its card in the extension's shadow root; Esc closes it.
-    const point = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf('30 万元');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 1);
-        range.setEnd(node, at + 2);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    });
+    const point = await pointOnText(page, '30 万元');
     expect(point).not.toBeNull();
     await page.mouse.move(point!.x, point!.y);
     const card = page.locator('zwpz-ui .card');
@@ -96,19 +84,7 @@ describe('entity highlights on a news page', () => {
     const page = await browser.context.newPage();
     await page.goto(url);
     await waitFor(async () => ((await annotations(url))?.entities.some((s) => s.text === '西宁市') ? true : undefined), 30_000, '西宁市');
-    const point = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf('西宁市');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 1);
-        range.setEnd(node, at + 2);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    });
+    const point = await pointOnText(page, '西宁市');
     await page.mouse.move(point!.x, point!.y);
     await page.locator('zwpz-ui .card').waitFor({ state: 'visible' });
     await page.getByRole('button', { name: /不是实体/ }).click();
