@@ -1,61 +1,29 @@
 /// <reference types="chrome" />
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchWithExtension,
-  SCREENSHOT_DIR,
-  startFixtureServer,
-  waitFor,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { askContent, SCREENSHOT_DIR, useExtensionSession, waitFor } from './harness';
 
 type Answer = { ok: true; value: any } | { ok: false; error: string };
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
-/** An extension page used to call extension APIs (runtime and tabs messaging) from inside. */
-let ext: Page;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-  ext = await browser.openExtensionPage('options.html');
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession({ beforeAll, afterAll });
 
 function sendRuntime(message: object): Promise<Answer> {
-  return ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  return session.ext.evaluate((m: object) => chrome.runtime.sendMessage(m), message) as Promise<Answer>;
 }
 
 async function pageSegmentation(url: string): Promise<Answer | undefined> {
-  return ext.evaluate(async (u) => {
-    const [tab] = await chrome.tabs.query({ url: u });
-    if (tab?.id === undefined) return undefined;
-    try {
-      return await chrome.tabs.sendMessage(tab.id, { target: 'content', type: 'page/segmentation' });
-    } catch {
-      return undefined; // no content script in that tab
-    }
-  }, url.replace(/:\d+\//, '/').replace(/^http:\/\/([^/]+)\//, (_m, host: string) => `*://${host}/`));
+  return (await askContent(session.ext, url, 'page/segmentation')) as Answer | undefined;
 }
 
 /** The id of the tab opened last (tab ids grow); works for sites the extension cannot read. */
 async function newestTabId(): Promise<number> {
-  return ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
+  return session.ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
 }
 
 describe('extension foundation in real Chromium', () => {
   it('starts the service worker with the manifest it was built with', async () => {
-    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
-    const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect(session.browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await session.browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('政务新闻批注阅读');
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
@@ -71,7 +39,7 @@ describe('extension foundation in real Chromium', () => {
     expect(words).toContain('西宁市');
     expect(words.join('')).toBe('青海省市场监管局在西宁市发布专利导航项目成果');
 
-    const contexts = await ext.evaluate(() =>
+    const contexts = await session.ext.evaluate(() =>
       chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }),
     );
     expect(contexts).toHaveLength(1);
@@ -82,8 +50,8 @@ describe('extension foundation in real Chromium', () => {
   });
 
   it('re-creates the offscreen document when it is gone', async () => {
-    await ext.evaluate(() => chrome.offscreen.closeDocument());
-    const closed = await ext.evaluate(() =>
+    await session.ext.evaluate(() => chrome.offscreen.closeDocument());
+    const closed = await session.ext.evaluate(() =>
       chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }),
     );
     expect(closed).toHaveLength(0);
@@ -98,8 +66,8 @@ describe('extension foundation in real Chromium', () => {
   });
 
   it('runs the content script on a news site and gets the page segmented by the offscreen document', async () => {
-    const url = server.url('www.qhnews.com', 'qhnews-article.html');
-    const page = await browser.context.newPage();
+    const url = session.server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await session.browser.context.newPage();
     await page.goto(url);
     const result = await waitFor(
       async () => {
@@ -119,7 +87,7 @@ describe('extension foundation in real Chromium', () => {
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')))).toBe(false);
 
     const tabId = await newestTabId();
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     // A browser popup grows by its scrollbar; the viewport does not, so leave room for it.
     await popup.setViewportSize({ width: 396, height: 600 });
     await expect.poll(() => popup.locator('.stat b').first().textContent()).toMatch(/\d/);
@@ -141,7 +109,7 @@ describe('extension foundation in real Chromium', () => {
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('崔永焘');
     await popup.close();
 
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const panel = await session.browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await panel.setViewportSize({ width: 400, height: 800 });
     await panel.getByRole('heading', { name: /种子语料（5 篇文档）/ }).waitFor();
     await expect.poll(() => panel.locator('.token').count()).toBeGreaterThan(5);
@@ -152,21 +120,21 @@ describe('extension foundation in real Chromium', () => {
   });
 
   it('does not run on sites outside the host list', async () => {
-    const url = server.url('www.example.com', 'other-site.html');
-    const page = await browser.context.newPage();
+    const url = session.server.url('www.example.com', 'other-site.html');
+    const page = await session.browser.context.newPage();
     await page.goto(url);
     await page.waitForLoadState('load');
     await new Promise((r) => setTimeout(r, 500));
     expect(await pageSegmentation(url)).toBeUndefined();
     const tabId = await newestTabId();
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.getByText('本页未启用批注', { exact: false }).waitFor();
     await popup.close();
     await page.close();
   });
 
   it('renders the options page with the default sites and the form to enable another one', async () => {
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await options.setViewportSize({ width: 820, height: 900 });
     await options.getByRole('heading', { name: '政务新闻批注阅读' }).waitFor();
     await options.getByText('people.com.cn', { exact: false }).first().waitFor();

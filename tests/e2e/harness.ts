@@ -4,7 +4,7 @@
  * host names of real news sites.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -158,4 +158,50 @@ export async function pointOnText(page: Page, text: string): Promise<{ x: number
     }
     return null;
   }, text);
+}
+
+export interface E2eSession {
+  browser: ExtensionBrowser;
+  server: FixtureServer;
+  /** An extension page used to call extension APIs (runtime and tabs messaging) from inside. */
+  ext: Page;
+}
+
+/**
+ * Starts the fixture server and Chromium with the extension before a file's tests, and closes
+ * both after them. The returned object is filled in by `beforeAll`.
+ */
+export function useExtensionSession(hooks: { beforeAll: (fn: () => Promise<void>, timeout?: number) => void; afterAll: (fn: () => Promise<void>) => void }): E2eSession {
+  const session = {} as E2eSession;
+  hooks.beforeAll(async () => {
+    session.server = await startFixtureServer();
+    session.browser = await launchWithExtension();
+    session.ext = await session.browser.openExtensionPage('options.html');
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+  });
+  hooks.afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+/**
+ * Sends `{target: 'content', type, …}` to the content script of the tab showing `url` (any
+ * port) and resolves with its raw answer, or undefined when no tab or no content script answers.
+ */
+export async function askContent(ext: Page, url: string, type: string): Promise<{ ok: boolean; value?: any; error?: string } | undefined> {
+  return ext.evaluate(
+    async ([u, kind]) => {
+      const c = (globalThis as unknown as { chrome: any }).chrome;
+      const [tab] = await c.tabs.query({ url: u });
+      if (tab?.id === undefined) return undefined;
+      try {
+        return await c.tabs.sendMessage(tab.id, { target: 'content', type: kind });
+      } catch {
+        return undefined; // no content script in that tab
+      }
+    },
+    [url.replace(/:\d+\//, '/'), type] as const,
+  );
 }

@@ -1,46 +1,22 @@
 /// <reference types="chrome" />
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, pointOnText, SCREENSHOT_DIR, startFixtureServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { askContent, pointOnText, SCREENSHOT_DIR, useExtensionSession, waitFor } from './harness';
 
 type Span = { start: number; end: number; type: string; text: string; value?: number | string; unit?: string };
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
-let ext: Page;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-  ext = await browser.openExtensionPage('options.html');
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession({ beforeAll, afterAll });
 
 /** The content script's `annotations/list` answer for the tab showing `url`. */
 async function annotations(url: string): Promise<{ url: string; entities: Span[] } | undefined> {
-  const answer = await ext.evaluate(async (u) => {
-    const [tab] = await chrome.tabs.query({ url: u });
-    if (tab?.id === undefined) return undefined;
-    try {
-      return await chrome.tabs.sendMessage(tab.id, { target: 'content', type: 'annotations/list' });
-    } catch {
-      return undefined;
-    }
-  }, url.replace(/:\d+\//, '/'));
+  const answer = await askContent(session.ext, url, 'annotations/list');
   return answer?.ok ? answer.value : undefined;
 }
 
 describe('entity highlights on a news page', () => {
   it('recognizes the article off the page and paints it with CSS highlights, leaving the DOM alone', async () => {
-    const url = server.url('www.qhnews.com', 'qhnews-article.html');
-    const page = await browser.context.newPage();
+    const url = session.server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await session.browser.context.newPage();
     await page.goto(url);
     const before = await page.evaluate(() => ({ html: document.body.innerHTML, count: document.querySelectorAll('*').length }));
     const list = await waitFor(async () => {
@@ -80,8 +56,8 @@ describe('entity highlights on a news page', () => {
   });
 
   it('never highlights a name again once the reader says it is not an entity', async () => {
-    const url = server.url('www.qhnews.com', 'qhnews-article.html');
-    const page = await browser.context.newPage();
+    const url = session.server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await session.browser.context.newPage();
     await page.goto(url);
     await waitFor(async () => ((await annotations(url))?.entities.some((s) => s.text === '西宁市') ? true : undefined), 30_000, '西宁市');
     const point = await pointOnText(page, '西宁市');
@@ -101,13 +77,13 @@ describe('entity highlights on a news page', () => {
   });
 
   it('switches annotation off and on for a site from the popup, remembered across reloads', async () => {
-    const url = server.url('www.qhnews.com', 'qhnews-article.html');
-    const page = await browser.context.newPage();
+    const url = session.server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await session.browser.context.newPage();
     await page.goto(url);
     await waitFor(async () => ((await annotations(url))?.entities.length ? true : undefined), 30_000, 'the page to be annotated');
-    const tabId = await ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
+    const tabId = await session.ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
     const names = () => page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.getByRole('button', { name: '在本站关闭标注' }).click();
     await expect.poll(names).toEqual([]);
     await popup.getByText('本站的标注已关闭。').waitFor();
@@ -117,7 +93,7 @@ describe('entity highlights on a news page', () => {
     expect(await names()).toEqual([]);
     expect((await annotations(url))?.entities).toEqual([]);
     await popup.close();
-    const again = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const again = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await again.getByRole('button', { name: '在本站开启标注' }).click();
     await expect.poll(names, { timeout: 20_000 }).toContain('zwpz-PERSON');
     await again.close();
@@ -125,8 +101,8 @@ describe('entity highlights on a news page', () => {
   });
 
   it('reads text that arrives after load', async () => {
-    const url = server.url('www.gov.cn', 'late-text.html');
-    const page = await browser.context.newPage();
+    const url = session.server.url('www.gov.cn', 'late-text.html');
+    const page = await session.browser.context.newPage();
     await page.goto(url);
     const list = await waitFor(async () => {
       const a = await annotations(url);
