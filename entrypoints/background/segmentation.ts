@@ -2,8 +2,8 @@ import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
-import { recognize } from '@/lib/recognize';
-import { readUserDictionary, rejectName, storageAreaStore } from '@/lib/store/user-dictionary';
+import { addEntityWords, recognize } from '@/lib/recognize';
+import { addName, readUserDictionary, rejectName, storageAreaStore } from '@/lib/store/user-dictionary';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
 
@@ -37,7 +37,11 @@ export function setupSegmentation(): void {
    */
   async function viaOffscreen<K extends 'segment' | 'recognize' | 'segmenter/status'>(
     type: K,
-    request: K extends 'segment' ? SegmentRequest : K extends 'recognize' ? { text: string; rejected: string[] } : Record<string, never>,
+    request: K extends 'segment'
+      ? SegmentRequest
+      : K extends 'recognize'
+        ? { text: string; rejected: string[]; added: Array<{ text: string; entityType: 'PERSON' | 'PLACE' | 'ORG' | 'DOC' }> }
+        : Record<string, never>,
   ) {
     for (const delay of [0, 50, 100, 200, 400, 800, 1600]) {
       if (delay) await new Promise((r) => setTimeout(r, delay));
@@ -61,15 +65,22 @@ export function setupSegmentation(): void {
     },
     async recognize(request) {
       // The user's rejected names travel with the request: the offscreen document has no storage.
-      const rejected = (await readUserDictionary(storage)).rejected.map((r) => r.text);
+      const dictionary = await readUserDictionary(storage);
+      const rejected = dictionary.rejected.map((r) => r.text);
+      const added = dictionary.added.map((a) => ({ text: a.text, entityType: a.type }));
       if (hasOffscreenApi) {
-        const value = await viaOffscreen('recognize', { text: request.text, rejected });
+        const value = await viaOffscreen('recognize', { text: request.text, rejected, added });
         if (value) return value;
       }
       const service = localService();
+      const segmenter = await service.segmenter();
+      await addEntityWords(segmenter, dictionary.added);
       const started = performance.now();
-      const spans = await recognize(request.text, await service.segmenter(), { rejected: new Set(rejected) });
+      const spans = await recognize(request.text, segmenter, { rejected: new Set(rejected) });
       return { spans, host: service.status().host, ms: performance.now() - started };
+    },
+    async 'entities/add'({ text, entityType }) {
+      return { added: await addName(storage, text, entityType) };
     },
     async 'entities/reject'({ text, entityType }) {
       return { rejected: await rejectName(storage, text, entityType) };

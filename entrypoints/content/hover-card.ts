@@ -33,6 +33,8 @@ export interface HoverCardSource {
   reveal(start: number, end: number): boolean;
   /** Marks the span's name as not an entity; resolves with an error message or null. */
   reject(span: WireSpan): Promise<string | null>;
+  /** Adds a name as an entity of a type and reads the page again; resolves with an error message or null. */
+  add(text: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'): Promise<string | null>;
 }
 
 /**
@@ -71,6 +73,7 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
 
   function show(span: WireSpan, spans: readonly WireSpan[], x: number, y: number): void {
     const el = ensureCard();
+    el.classList.remove('adding');
     shown = span;
     const all = occurrencesOf(spans, span);
     const index = all.findIndex((s) => s.start === span.start);
@@ -135,6 +138,7 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     cancelAnimationFrame(frame);
     const { clientX: x, clientY: y } = event;
     frame = requestAnimationFrame(() => {
+      if (card?.classList.contains('adding')) return; // the add card stays until used or closed
       const now = source.current();
       const pos = now && positionAt(x, y);
       const at = pos && now ? offsetOf(now.map, pos.node, pos.offset) : -1;
@@ -143,16 +147,73 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
         if (shown) hide();
         return;
       }
+
       if (span !== shown) show(span, now.spans, x, y);
     });
   }
 
   function onKey(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && shown) hide();
+    if (event.key === 'Escape') {
+      if (shown) hide();
+      if (card && card.classList.contains('adding')) hideAdd();
+    }
+  }
+
+  function hideAdd(): void {
+    if (!card) return;
+    card.classList.remove('adding');
+    card.hidden = true;
+  }
+
+  /** “添加为实体” for a selection: the reader picks the type. */
+  function showAdd(text: string, x: number, y: number): void {
+    const el = ensureCard();
+    shown = undefined;
+    el.classList.add('adding');
+    const title = document.createElement('div');
+    title.className = 'type';
+    title.textContent = '添加为实体';
+    const name = document.createElement('div');
+    name.className = 'name';
+    name.textContent = text;
+    const row = document.createElement('div');
+    row.className = 'row';
+    const status = document.createElement('div');
+    status.className = 'status';
+    for (const type of ['PERSON', 'PLACE', 'ORG', 'DOC'] as const) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = TYPE_LABELS[type]!;
+      b.setAttribute('aria-label', `添加为${TYPE_LABELS[type]}`);
+      b.addEventListener('click', () => {
+        void source.add(text, type).then((error) => {
+          if (error) status.textContent = error;
+          else hideAdd();
+        });
+      });
+      row.append(b);
+    }
+    el.replaceChildren(title, name, row, status);
+    el.hidden = false;
+    el.style.left = `${Math.max(8, Math.min(x, window.innerWidth - el.offsetWidth - 8))}px`;
+    el.style.top = `${Math.max(8, y + 8)}px`;
+  }
+
+  function onMouseUp(event: MouseEvent): void {
+    if (host && event.composedPath().includes(host)) return;
+    const selection = window.getSelection();
+    const text = selection?.toString().trim() ?? '';
+    if (!selection || selection.isCollapsed || text.length < 2 || text.length > 40 || /\n/.test(text)) {
+      if (card?.classList.contains('adding')) hideAdd();
+      return;
+    }
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    showAdd(text, rect.left, rect.bottom);
   }
 
   ctx.addEventListener(document, 'mousemove', onMove, { passive: true });
   ctx.addEventListener(document, 'keydown', onKey);
+  ctx.addEventListener(document, 'mouseup', onMouseUp);
   ctx.onInvalidated(() => {
     cancelAnimationFrame(frame);
     host?.remove();

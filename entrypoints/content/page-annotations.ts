@@ -22,6 +22,8 @@ export interface PageAnnotations {
    * with an error message in Chinese if the name could not be stored (nothing changes then).
    */
   reject(span: WireSpan): Promise<string | null>;
+  /** Adds a name as an entity and reads the page again; resolves with an error message or null. */
+  add(text: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'): Promise<string | null>;
 }
 
 /**
@@ -118,6 +120,12 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   return {
     entities: () => entities,
     current: () => (current ? { spans: entities, map: current } : null),
+    async add(text, type) {
+      const answer = await background.call('entities/add', { text, entityType: type });
+      if (!answer.ok) return `无法保存：${answer.error}`;
+      await scan();
+      return null;
+    },
     async reject(span) {
       const answer = await background.call('entities/reject', { text: span.text, entityType: span.type });
       if (!answer.ok) return `无法保存：${answer.error}`;

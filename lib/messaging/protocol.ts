@@ -63,6 +63,11 @@ const recognizeSpec = {
     text: z.string().max(MAX_SEGMENT_CHARS),
     /** Names the user rejected ("不是实体"), never returned. The background fills these in. */
     rejected: z.array(z.string().max(200)).max(20_000).default([]),
+    /** Names the user added as entities: cut whole and marked as their type. */
+    added: z
+      .array(z.object({ text: z.string().min(2).max(200), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) }))
+      .max(20_000)
+      .default([]),
   }),
   response: z.object({
     spans: z.array(spanSchema),
@@ -85,6 +90,11 @@ export const backgroundProtocol = {
   recognize: recognizeSpec,
   'segmenter/status': statusSpec,
   /** The user says a highlighted name is not an entity: it is never highlighted again. */
+  /** The user marks a selection as an entity of a type: it is highlighted from now on. */
+  'entities/add': {
+    request: z.object({ text: z.string().trim().min(2).max(200), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) }),
+    response: z.object({ added: z.number().int().nonnegative() }),
+  },
   'entities/reject': {
     // Not `type`: that field of a message names its kind.
     request: z.object({ text: z.string().min(1).max(200), entityType: z.enum(SPAN_TYPE_NAMES) }),

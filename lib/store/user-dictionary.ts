@@ -1,5 +1,6 @@
 /**
- * The user's dictionary as kept in extension storage: names rejected from highlighting.
+ * The user's dictionary as kept in extension storage: names rejected from highlighting and
+ * names added as entities.
  * (Words added as entities, and the Dexie store, come with the clippings issue.) Checked with
  * zod whenever it is read or written.
  */
@@ -11,10 +12,14 @@ export const USER_DICTIONARY_KEY = 'userDictionary.v1';
 export const userDictionarySchema = z.object({
   version: z.literal(1),
   rejected: z.array(z.object({ text: z.string().min(1).max(200), type: z.enum(SPAN_TYPE_NAMES), at: z.number() })).max(20_000),
+  added: z
+    .array(z.object({ text: z.string().min(2).max(200), type: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']), at: z.number() }))
+    .max(20_000)
+    .default([]),
 });
 export type UserDictionary = z.infer<typeof userDictionarySchema>;
 
-export const EMPTY_USER_DICTIONARY: UserDictionary = { version: 1, rejected: [] };
+export const EMPTY_USER_DICTIONARY: UserDictionary = { version: 1, rejected: [], added: [] };
 
 /** The part of `browser.storage.local` this needs (tests pass a fake). */
 export interface KeyValueStore {
@@ -46,6 +51,22 @@ export async function rejectName(store: KeyValueStore, text: string, type: UserD
   const next = userDictionarySchema.parse({ ...dictionary, rejected: [...dictionary.rejected, { text, type, at: now }] });
   await store.set({ [USER_DICTIONARY_KEY]: next });
   return next.rejected.length;
+}
+
+/**
+ * Adds a name as an entity of `type` (replacing an earlier type for it, and taking it off the
+ * rejected list) and writes the dictionary back; resolves with the number of added names.
+ * Rejects if storage does or the name is not a valid entry, leaving the stored value as it was.
+ */
+export async function addName(store: KeyValueStore, text: string, type: UserDictionary['added'][number]['type'], now = Date.now()): Promise<number> {
+  const dictionary = await readUserDictionary(store);
+  const next = userDictionarySchema.parse({
+    ...dictionary,
+    rejected: dictionary.rejected.filter((r) => r.text !== text),
+    added: [...dictionary.added.filter((a) => a.text !== text), { text, type, at: now }],
+  });
+  await store.set({ [USER_DICTIONARY_KEY]: next });
+  return next.added.length;
 }
 
 /** Adapts an extension storage area (`browser.storage.local`) to {@link KeyValueStore}. */

@@ -114,4 +114,37 @@ describe('entity highlights on a news page', () => {
     );
     await page.close();
   });
+
+  it('marks a selection as an entity of the type the reader picks, from then on', async () => {
+    const url = session.server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await session.browser.context.newPage();
+    await page.goto(url);
+    await waitFor(async () => ((await annotations(url))?.entities.length ? true : undefined), 30_000, 'the page to be annotated');
+    expect((await annotations(url))?.entities.map((s) => s.text)).not.toContain('盐湖化工');
+    // Select 盐湖化工 in the article with the mouse, as a reader would.
+    const box = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf('盐湖化工——');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 4);
+        const r = range.getBoundingClientRect();
+        return { left: r.left + 1, right: r.right - 1, y: r.top + r.height / 2 };
+      }
+      return null;
+    });
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.left, box!.y);
+    await page.mouse.down();
+    await page.mouse.move(box!.right, box!.y, { steps: 5 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('盐湖化工');
+    await page.getByRole('button', { name: '添加为机构' }).click();
+    await expect
+      .poll(async () => (await annotations(url))?.entities.some((s) => s.text === '盐湖化工' && s.type === 'ORG'), { timeout: 20_000 })
+      .toBe(true);
+    await page.close();
+  });
 });

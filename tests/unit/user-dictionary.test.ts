@@ -18,6 +18,17 @@ describe('user dictionary in extension storage', () => {
     expect((await readUserDictionary(store())).rejected.map((r) => r.text)).toEqual(['西宁市', '崔永焘']);
   });
 
+  it('adds names as entities, once per name, taking them off the rejected list', async () => {
+    const { addName } = await import('@/lib/store/user-dictionary');
+    await rejectName(store(), '盐湖化工', 'ORG', 1);
+    expect(await addName(store(), '盐湖化工', 'ORG', 2)).toBe(1);
+    expect(await addName(store(), '盐湖化工', 'PLACE', 3)).toBe(1);
+    const dictionary = await readUserDictionary(store());
+    expect(dictionary.added).toEqual([{ text: '盐湖化工', type: 'PLACE', at: 3 }]);
+    expect(dictionary.rejected).toEqual([]);
+    await expect(addName(store(), '盐', 'ORG')).rejects.toThrow();
+  });
+
   it('reads a malformed stored value as empty without overwriting it', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     await fakeBrowser.storage.local.set({ [USER_DICTIONARY_KEY]: { version: 1, rejected: [{ text: 42 }] } });
