@@ -9,6 +9,8 @@ import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/mess
 
 /** How long the page must stay still before changed text is read again, ms. */
 const RESCAN_DELAY_MS = 400;
+/** The shortest time between two reads of a whole page that keeps changing, ms. */
+const RESCAN_MIN_INTERVAL_MS = 2000;
 
 export interface PageAnnotations {
   /** What is painted now (offsets into the page's flat text). */
@@ -73,8 +75,11 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   let generation = 0;
 
   /** Reads the page's text as it is now, recognizes it and paints the result. */
+  let lastScan = 0;
+
   async function scan(): Promise<void> {
     if (!document.body) return;
+    lastScan = performance.now();
     const mine = ++generation;
     const map = buildTextMap(document.body, MAX_SEGMENT_CHARS);
     if (!map.text.trim()) return;
@@ -109,7 +114,10 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     );
     if (!textChanged) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void scan(), RESCAN_DELAY_MS);
+    // Debounced, and at most one whole-page read every RESCAN_MIN_INTERVAL_MS on pages that keep
+    // changing (tickers, clocks), until reading only the changed blocks comes.
+    const wait = Math.max(RESCAN_DELAY_MS, lastScan + RESCAN_MIN_INTERVAL_MS - performance.now());
+    timer = setTimeout(() => void scan(), wait);
   });
   if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => {
