@@ -9,16 +9,26 @@ type State = { state: 'pending' } | { state: 'done'; result: PageSegmentation } 
 
 /**
  * Sends the page's visible text to the extension's one segmenter (never loading WASM into the
- * page) and keeps the answer, which the popup and tests read with `page/segmentation`.
+ * page) when first asked with `page/segmentation`, and keeps the answer for the popup, the side
+ * panel and tests.
  * Everything is removed when the content script is invalidated (extension update or reload).
  */
 export function startPageSegmentation(ctx: ContentScriptContext, annotations: PageAnnotations): void {
   let state: State = { state: 'pending' };
+  let requested = false;
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
 
   const listener = toRuntimeListener(
     createHandler('content', contentProtocol, {
-      'page/segmentation': () => state,
+      // Segmented on first request (the popup, the side panel), not at every page load: the
+      // recognizer already runs the segmenter over the page for the highlights.
+      'page/segmentation': () => {
+        if (!requested) {
+          requested = true;
+          void segment();
+        }
+        return state;
+      },
       'annotations/list': () => ({ url: location.href, entities: annotations.entities() }),
       'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
     }),
@@ -26,7 +36,7 @@ export function startPageSegmentation(ctx: ContentScriptContext, annotations: Pa
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
-  void (async () => {
+  async function segment(): Promise<void> {
     const { text } = readPageText(document, MAX_SEGMENT_CHARS);
     const started = performance.now();
     const answer = await background.call('segment', { text, mode: 'tag' });
@@ -46,5 +56,5 @@ export function startPageSegmentation(ctx: ContentScriptContext, annotations: Pa
         }
       : { state: 'failed', error: answer.error };
     if (!answer.ok) console.warn('[政务新闻批注阅读] segmentation failed:', answer.error);
-  })();
+  }
 }
