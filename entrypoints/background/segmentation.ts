@@ -2,7 +2,7 @@ import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
-import { addEntityWords, recognize } from '@/lib/recognize';
+import { recognize } from '@/lib/recognize';
 import { addName, readUserDictionary, rejectName, storageAreaStore } from '@/lib/store/user-dictionary';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
@@ -74,9 +74,8 @@ export function setupSegmentation(): void {
       }
       const service = localService();
       const segmenter = await service.segmenter();
-      await addEntityWords(segmenter, dictionary.added);
       const started = performance.now();
-      const spans = await recognize(request.text, segmenter, { rejected: new Set(rejected) });
+      const spans = await recognize(request.text, segmenter, { rejected: new Set(rejected), added: dictionary.added });
       return { spans, host: service.status().host, ms: performance.now() - started };
     },
     async 'entities/add'({ text, entityType }) {

@@ -1,7 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { createHandler, toRuntimeListener } from '@/lib/messaging';
 import { offscreenProtocol } from '@/lib/messaging/protocol';
-import { addEntityWords, recognize } from '@/lib/recognize';
+import { recognize } from '@/lib/recognize';
 import { createSegmenterService } from '@/lib/segment/service';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
@@ -18,9 +18,10 @@ browser.runtime.onMessage.addListener(
       async recognize({ text, rejected, added }) {
         const segmenter = await service.segmenter();
         const started = performance.now();
-        // Words the user added; the segmenter keeps each once.
-        if (added.length) await addEntityWords(segmenter, added.map((a) => ({ text: a.text, type: a.entityType })));
-        const spans = await recognize(text, segmenter, { rejected: new Set(rejected) });
+        const spans = await recognize(text, segmenter, {
+          rejected: new Set(rejected),
+          added: added.map((a) => ({ text: a.text, type: a.entityType })),
+        });
         return { spans, host: 'offscreen' as const, ms: performance.now() - started };
       },
       'segmenter/status': () => service.status(),

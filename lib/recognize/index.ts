@@ -17,6 +17,8 @@ export type { Span, SpanType } from './types';
 export interface RecognizeOptions {
   /** Surface strings the user rejected ("不是实体"): never returned, whatever the rules say. */
   rejected?: ReadonlySet<string>;
+  /** Names the user added as entities ("添加为实体"): loaded into the segmenter (once each) and marked. */
+  added?: ReadonlyArray<{ text: string; type: SpanType }>;
   /**
    * Load the seed corpus's own entity names into the segmenter first (default true); only the
    * script that builds that list turns it off.
@@ -99,6 +101,7 @@ export function prepareSegmenter(segmenter: Segmenter, seedWords = true): Promis
 export async function recognize(text: string, segmenter: Segmenter, options: RecognizeOptions = {}): Promise<Span[]> {
   if (!text) return [];
   await prepareSegmenter(segmenter, options.seedWords ?? true);
+  if (options.added?.length) await addEntityWords(segmenter, options.added);
   const tokens = await segmenter.tag(text);
   const docs = findDocs(text);
   const candidates: Candidate[] = docs.map((d) => Object.assign(d, { priority: 100 }));
