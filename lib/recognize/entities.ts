@@ -570,10 +570,15 @@ function nameAt(t: Tokens, k: number): boolean {
   return k >= 0 && k < t.n && chineseNameStrength(t.word(k)) !== null;
 }
 
+/** Whether token `i` opens the text or a line of it (a page's text holds many paragraphs). */
+function lineStart(t: Tokens, i: number): boolean {
+  return i === 0 || t.word(i - 1).endsWith('\n');
+}
+
 /** Whether the words around token `i` support a name there. */
 function nameContext(t: Tokens, i: number): boolean {
   return (
-    (i === 0 && t.tag(i) === 'x') || // an unknown word opening the paragraph: the author's line
+    (lineStart(t, i) && t.tag(i) === 'x') || // an unknown word opening the paragraph: the author's line
     titleAt(t, i - 1) ||
     titleAt(t, i + 1) ||
     speechAt(t, i + 1) ||
@@ -705,10 +710,10 @@ function findPersons(t: Tokens, out: Candidate[]): void {
 
 const ROLE_ALT = BYLINE_ROLES.map((r) => r.replace('/', '\\/')).join('|');
 const BYLINE = new RegExp(
-  `(?:^|[（(【\\[\\s□■●◎|｜讯电])(?:${ROLE_ALT})[\\s　:：]*((?:[\\u4e00-\\u9fff·]{2,4}(?:[\\s　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
+  `(?:^|[（(【\\[\\s□■●◎|｜讯电])(?:${ROLE_ALT})[ \\t　:：]*((?:[\\u4e00-\\u9fff·]{2,4}(?:[ \\t　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
   'g',
 );
-const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[\s　/／]*摄(?=[\s　）)\n。与和]|$)/g;
+const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[ \t　/／]*摄(?=[\s　）)\n。与和]|$)/g;
 /** An author's name alone on its line, or before the text after a space: 高吉楠 截至目前…. */
 const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[ 　]+\S)/g;
 

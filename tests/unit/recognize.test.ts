@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addEntityWords, recognize } from '@/lib/recognize';
@@ -98,6 +100,26 @@ describe('recognize: any input is safe', () => {
       { numRuns: 200 },
     );
   });
+});
+
+describe('recognize: a page of paragraphs', () => {
+  // The extension sends a page's whole text, its blocks joined by newlines: every paragraph must
+  // get exactly the spans it gets alone (nothing joins across lines, a line start counts as one).
+  it('marks each paragraph of a joined text as it marks it alone', async () => {
+    const records = readFileSync(resolve(import.meta.dirname, '../gold/seeds.gold.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const paragraphs = [...records, '记者 汤红红', '', '今年以来，市社保部门推进工作。', '王汝大夫擅长用中医药治病。'];
+    const alone: string[] = [];
+    let offset = 0;
+    for (const p of paragraphs) {
+      for (const s of await recognize(p, segmenter)) alone.push(`${s.start + offset} ${s.type} ${s.text}`);
+      offset += p.length + 1;
+    }
+    const joined = (await recognize(paragraphs.join('\n'), segmenter)).map((s) => `${s.start} ${s.type} ${s.text}`);
+    expect(joined).toEqual(alone);
+  }, 60_000);
 });
 
 describe('user dictionary hooks', () => {
