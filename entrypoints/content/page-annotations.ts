@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { buildTextMap, rangeFor, type TextMap } from '@/lib/anchor/text-map';
-import { paintHighlights, type PaintedHighlights } from '@/lib/highlight/css-highlights';
+import { batchBlocks, blockIndexAt, splitBlocks, visibleFirst, type Block } from '@/lib/anchor/blocks';
+import { buildTextMap, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/text-map';
+import { createPainter, type Painter } from '@/lib/highlight/painter';
 import { createClient } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
-import { backgroundProtocol, MAX_SEGMENT_CHARS, type WireSpan } from '@/lib/messaging/protocol';
+import { backgroundProtocol, type AnnotationProgress, type WireSpan } from '@/lib/messaging/protocol';
 
 /** How long the page must stay still before changed text is read again, ms. */
 const RESCAN_DELAY_MS = 400;
-/** The shortest time between two reads of a whole page that keeps changing, ms. */
+/** The shortest time between two reads of a page that keeps changing, ms. */
 const RESCAN_MIN_INTERVAL_MS = 2000;
 
 export interface PageAnnotations {
@@ -17,6 +18,8 @@ export interface PageAnnotations {
   entities(): WireSpan[];
   /** The painted spans and the text map they index, or null before the first paint. */
   current(): { spans: readonly WireSpan[]; map: TextMap } | null;
+  /** How far reading the page has come, with timings. */
+  progress(): AnnotationProgress;
   /** Scrolls to the span at these offsets; false if it is no longer on the page. */
   reveal(start: number, end: number): boolean;
   /**
@@ -28,26 +31,57 @@ export interface PageAnnotations {
   add(text: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'): Promise<string | null>;
 }
 
+/** Characters per recognizer request: small enough that each answer comes back quickly. */
+const BATCH_CHARS = 6_000;
+/** The most text read from one page; beyond it the rest of a page is left unmarked. */
+const MAX_PAGE_CHARS = 3_000_000;
+/** Blocks whose spans are remembered between reads of a page that changes. */
+const MAX_CACHED_BLOCKS = 50_000;
+
+
 /**
  * Recognizes the page's visible text in the extension's recognizer (never in the page) and
- * paints the spans with CSS highlights. Everything is removed when the content script is
- * invalidated. Long pages are cut at the message limit for now; reading them in chunks,
- * visible part first, comes with the highlighting issue.
+ * paints the spans as they arrive. The text goes in batches of blocks, those on screen first;
+ * spans are kept per block, so when the page changes only new or changed blocks are sent again.
+ * Everything is removed when the content script is invalidated.
  */
 export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations {
+  const startedAt = performance.now();
   /** Every span recognized on the page; `entities` is what is painted (hidden types left out). */
   let recognized: WireSpan[] = [];
   let entities: WireSpan[] = [];
   let hidden = new Set<string>();
-  let painted: PaintedHighlights | undefined;
+  let painter: Painter | undefined;
   let current: TextMap | undefined;
   const storage = storageAreaStore(browser.storage.local);
+  /** Block text → its spans, offsets relative to the block. */
+  const cache = new Map<string, WireSpan[]>();
+  const progress: AnnotationProgress = { scans: 0, pending: 0, firstPaintMs: null, doneMs: null, failed: 0, painter: 'css' };
+
+  /** Paints with the DOM observer paused: the fallback painter changes the DOM itself. */
+  function paint(spans: WireSpan[], fresh: boolean): void {
+    if (!current || !document.body) return;
+    const next = fresh || !painter ? createPainter() : painter;
+    progress.painter = next.kind;
+    withoutObserver(() => {
+      if (fresh) painter?.destroy();
+      painter = next;
+      next.add(spans.filter((s) => !hidden.has(s.type)), current!);
+      if (next.mutatesDom) current = buildTextMap(document.body, MAX_PAGE_CHARS);
+    });
+    if (spans.length && progress.firstPaintMs === null) progress.firstPaintMs = performance.now() - startedAt;
+  }
 
   function repaint(): void {
     if (siteOff) return;
     entities = recognized.filter((s) => !hidden.has(s.type));
-    painted?.destroy();
-    if (current) painted = paintHighlights(entities, current);
+    paint(recognized, true);
+  }
+
+  function clearPaint(): void {
+    withoutObserver(() => painter?.destroy());
+    painter = undefined;
+    entities = [];
   }
 
   let siteOff = false;
@@ -59,40 +93,79 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     void readSettings(storage).then((settings) => {
       hidden = new Set(settings.hiddenTypes);
       siteOff = settings.disabledSites.includes(location.hostname);
-      if (siteOff) {
-        painted?.destroy();
-        painted = undefined;
-        entities = [];
-      } else if (!started) void annotate();
+      if (siteOff) clearPaint();
+      else if (!started) void annotate();
       else repaint();
     });
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
-  ctx.onInvalidated(() => painted?.destroy());
+  ctx.onInvalidated(() => {
+    stopped = true;
+    clearPaint();
+  });
 
   let generation = 0;
-
-  /** Reads the page's text as it is now, recognizes it and paints the result. */
   let lastScan = 0;
+  let withoutObserver: (work: () => void) => void = (work) => work();
 
+  /** Reads the page's text as it is now, recognizes what is new and paints the result. */
   async function scan(): Promise<void> {
     if (!document.body) return;
     lastScan = performance.now();
     const mine = ++generation;
-    const map = buildTextMap(document.body, MAX_SEGMENT_CHARS);
-    if (!map.text.trim()) return;
-    const answer = await background.call('recognize', { text: map.text });
-    // A newer scan started meanwhile, or the script or the site was switched off.
-    if (!ctx.isValid || siteOff || mine !== generation) return;
-    if (!answer.ok) {
-      console.warn('[政务新闻批注阅读] recognition failed:', answer.error);
-      return;
-    }
-    recognized = answer.value.spans;
+    progress.scans++;
+    progress.failed = 0;
+    // The painter's marks (fallback) are inline and keep the flat text as it is.
+    const map = buildTextMap(document.body, MAX_PAGE_CHARS);
+    const blocks = splitBlocks(map.text, BATCH_CHARS);
     current = map;
-    repaint();
+    recognized = [];
+    // What is known already is painted at once (a page that changed keeps its highlights).
+    const unknown: Block[] = [];
+    for (const block of blocks) {
+      const spans = cache.get(block.text);
+      if (spans) for (const s of spans) recognized.push({ ...s, start: s.start + block.start, end: s.end + block.start });
+      else unknown.push(block);
+    }
+    entities = recognized.filter((s) => !hidden.has(s.type));
+    paint(recognized, true);
+    // The rest in batches, what is on screen first.
+    const seen = visibleOffsets(map);
+    const ordered = seen ? visibleFirst(unknown, blockIndexAt(unknown, seen[0]), blockIndexAt(unknown, seen[1])) : unknown;
+    const batches = batchBlocks(ordered, BATCH_CHARS);
+    progress.pending = batches.length;
+    for (const batch of batches) {
+      const answer = await background.call('recognize', { text: batch.text });
+      // A newer read started meanwhile, or the script or the site was switched off.
+      if (!ctx.isValid || siteOff || mine !== generation) return;
+      progress.pending--;
+      if (!answer.ok) {
+        progress.failed++;
+        console.warn('[政务新闻批注阅读] recognition failed:', answer.error);
+        continue;
+      }
+      const fresh: WireSpan[] = [];
+      const perBlock: WireSpan[][] = batch.blocks.map(() => []);
+      let k = 0;
+      for (const span of answer.value.spans) {
+        // Spans never cross a block: find the block by its start (spans come sorted).
+        while (k + 1 < batch.offsets.length && batch.offsets[k + 1]! <= span.start) k++;
+        const at = batch.offsets[k]!;
+        perBlock[k]!.push({ ...span, start: span.start - at, end: span.end - at });
+        const block = batch.blocks[k]!;
+        fresh.push({ ...span, start: span.start - at + block.start, end: span.end - at + block.start });
+      }
+      if (cache.size + batch.blocks.length > MAX_CACHED_BLOCKS) cache.clear();
+      batch.blocks.forEach((block, i) => cache.set(block.text, perBlock[i]!));
+      recognized.push(...fresh);
+      entities.push(...fresh.filter((s) => !hidden.has(s.type)));
+      paint(fresh, false);
+    }
+    recognized.sort((a, b) => a.start - b.start);
+    entities = recognized.filter((s) => !hidden.has(s.type));
+    progress.doneMs = performance.now() - startedAt;
   }
 
   async function annotate(): Promise<void> {
@@ -107,20 +180,44 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
 
   // Pages that change: text added or edited after load is read again, in one debounced scan.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => {
-    if (siteOff || !started) return;
+  let stopped = false;
+  function onMutations(records: MutationRecord[]): void {
+    if (siteOff || !started || stopped) return;
     const textChanged = records.some(
       (r) => r.type === 'characterData' || r.removedNodes.length > 0 || [...r.addedNodes].some((n) => n.textContent?.trim()),
     );
     if (!textChanged) return;
     clearTimeout(timer);
-    // Debounced, and at most one whole-page read every RESCAN_MIN_INTERVAL_MS on pages that keep
-    // changing (tickers, clocks), until reading only the changed blocks comes.
+    // Debounced, and at most one read every RESCAN_MIN_INTERVAL_MS on pages that keep changing
+    // (tickers, clocks); a read sends only the blocks not seen before.
     const wait = Math.max(RESCAN_DELAY_MS, lastScan + RESCAN_MIN_INTERVAL_MS - performance.now());
     timer = setTimeout(() => void scan(), wait);
+  }
+  const observer = new MutationObserver(onMutations);
+  const observe = () => {
+    if (!stopped && document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
+  observe();
+  withoutObserver = (work) => {
+    // Our own changes (the fallback painter's marks) must not look like the page changing; the
+    // page's own changes queued so far are handled first.
+    const queued = observer.takeRecords();
+    if (queued.length) onMutations(queued);
+    observer.disconnect();
+    try {
+      work();
+    } finally {
+      observe();
+    }
+  };
+  // Single-page sites: a new address is a new article, read at once.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (!started || siteOff) return;
+    clearTimeout(timer);
+    void scan();
   });
-  if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => {
+    stopped = true;
     observer.disconnect();
     clearTimeout(timer);
   });
@@ -128,9 +225,12 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   return {
     entities: () => entities,
     current: () => (current ? { spans: entities, map: current } : null),
+    progress: () => ({ ...progress }),
     async add(text, type) {
       const answer = await background.call('entities/add', { text, entityType: type });
       if (!answer.ok) return `无法保存：${answer.error}`;
+      // Every block may read differently now.
+      cache.clear();
       await scan();
       return null;
     },
@@ -138,6 +238,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
       const answer = await background.call('entities/reject', { text: span.text, entityType: span.type });
       if (!answer.ok) return `无法保存：${answer.error}`;
       recognized = recognized.filter((s) => s.text !== span.text);
+      for (const [block, spans] of cache) cache.set(block, spans.filter((s) => s.text !== span.text));
       repaint();
       return null;
     },

@@ -29,7 +29,7 @@ export function startPageSegmentation(ctx: ContentScriptContext, annotations: Pa
         }
         return state;
       },
-      'annotations/list': () => ({ url: location.href, entities: annotations.entities() }),
+      'annotations/list': () => ({ url: location.href, entities: annotations.entities(), progress: annotations.progress() }),
       'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
     }),
   );

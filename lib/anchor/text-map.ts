@@ -107,3 +107,38 @@ export function offsetOf(map: TextMap, node: Node, offset: number): number {
 }
 
 const nodeIndex = new WeakMap<TextMap, Map<Node, number>>();
+
+/**
+ * Flat offsets of the text on screen now, `[first, last]`, found by probing points of the
+ * viewport (`caretRangeFromPoint`, or Firefox's `caretPositionFromPoint`); null when no probe
+ * lands on mapped text (an empty or scrolled-away page, or a browser with neither API).
+ */
+export function visibleOffsets(map: TextMap, win: Window = globalThis.window): [number, number] | null {
+  const doc = win.document as Document & {
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  const at = (x: number, y: number): { node: Node; offset: number } | null => {
+    if (doc.caretPositionFromPoint) {
+      const p = doc.caretPositionFromPoint(x, y);
+      return p ? { node: p.offsetNode, offset: p.offset } : null;
+    }
+    const r = doc.caretRangeFromPoint?.(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  };
+  let first = Infinity;
+  let last = -Infinity;
+  const w = win.innerWidth;
+  const h = win.innerHeight;
+  for (const fx of [0.2, 0.5, 0.8]) {
+    for (let fy = 0.05; fy < 1; fy += 0.1) {
+      const p = at(w * fx, h * fy);
+      if (!p || p.node.nodeType !== 3) continue;
+      const offset = offsetOf(map, p.node, p.offset);
+      if (offset < 0) continue;
+      first = Math.min(first, offset);
+      last = Math.max(last, offset);
+    }
+  }
+  return first <= last ? [first, last] : null;
+}

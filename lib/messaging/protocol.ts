@@ -117,12 +117,29 @@ export const pageSegmentationSchema = z.object({
 });
 export type PageSegmentation = z.infer<typeof pageSegmentationSchema>;
 
+/** How far the content script has come reading its page; times are ms since it started. */
+export const annotationProgressSchema = z.object({
+  /** Reads of the page so far (the first, then one per change of the page). */
+  scans: z.number().int().nonnegative(),
+  /** Recognizer requests of the current read still unanswered. */
+  pending: z.number().int().nonnegative(),
+  /** When the first highlights were painted; null before. */
+  firstPaintMs: z.number().nonnegative().nullable(),
+  /** When the latest read finished; null while the first one runs. */
+  doneMs: z.number().nonnegative().nullable(),
+  /** Requests of the latest read that failed; their blocks are sent again on the next read. */
+  failed: z.number().int().nonnegative(),
+  /** How spans are painted: CSS highlights, or `<mark>` elements where the API is missing. */
+  painter: z.enum(['css', 'wrap']),
+});
+export type AnnotationProgress = z.infer<typeof annotationProgressSchema>;
+
 /** Addressed to the content script of one tab (through `tabs.sendMessage`). */
 export const contentProtocol = {
   /** What the content script paints on the page now (offsets into its flat page text). */
   'annotations/list': {
     request: z.object({}),
-    response: z.object({ url: z.string(), entities: z.array(spanSchema) }),
+    response: z.object({ url: z.string(), entities: z.array(spanSchema), progress: annotationProgressSchema.optional() }),
   },
   /** Scrolls the page to the span at these offsets; `found: false` if it is no longer there. */
   'annotations/reveal': {
