@@ -3,7 +3,7 @@ import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging'
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
 import { recognize } from '@/lib/recognize';
-import { addName, readUserDictionary, rejectName, storageAreaStore } from '@/lib/store/user-dictionary';
+import { addName, readUserDictionary, rejectName, storageAreaStore, USER_DICTIONARY_KEY } from '@/lib/store/user-dictionary';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
 
@@ -29,6 +29,14 @@ export function setupSegmentation(): void {
 
   const offscreen = createClient('offscreen', offscreenProtocol, (m) => browser.runtime.sendMessage(m));
   const hasOffscreenApi = !import.meta.env.FIREFOX && typeof browser.offscreen?.createDocument === 'function';
+  /** Whether the last call reached the offscreen document (so it is probably still there). */
+  let offscreenAnswered = false;
+
+  // The user dictionary goes with every recognize request: read once, then kept in step.
+  let dictionary: ReturnType<typeof readUserDictionary> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && USER_DICTIONARY_KEY in changes) dictionary = undefined;
+  });
 
   /**
    * Asks the offscreen document, creating it if needed. A document that exists but does not
@@ -45,8 +53,13 @@ export function setupSegmentation(): void {
   ) {
     for (const delay of [0, 50, 100, 200, 400, 800, 1600]) {
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      if (!(await ensureOffscreenDocument())) return null;
+      // Asking first costs nothing when the document is there (most calls); only a failed call
+      // checks for it and creates it.
+      if (delay || !offscreenAnswered) {
+        if (!(await ensureOffscreenDocument())) return null;
+      }
       const result = await offscreen.call(type, request as never);
+      offscreenAnswered = result.ok || !result.transport;
       if (result.ok) return result.value;
       // The document answered with an error of its own: that is the answer.
       if (!result.transport) throw new Error(result.error);
@@ -65,9 +78,11 @@ export function setupSegmentation(): void {
     },
     async recognize(request) {
       // The user's rejected names travel with the request: the offscreen document has no storage.
-      const dictionary = await readUserDictionary(storage);
-      const rejected = dictionary.rejected.map((r) => r.text);
-      const added = dictionary.added.map((a) => ({ text: a.text, entityType: a.type }));
+      const current = (dictionary ??= readUserDictionary(storage));
+      current.catch(() => (dictionary = undefined));
+      const userDictionary = await current;
+      const rejected = userDictionary.rejected.map((r) => r.text);
+      const added = userDictionary.added.map((a) => ({ text: a.text, entityType: a.type }));
       if (hasOffscreenApi) {
         const value = await viaOffscreen('recognize', { text: request.text, rejected, added });
         if (value) return value;
@@ -75,14 +90,18 @@ export function setupSegmentation(): void {
       const service = localService();
       const segmenter = await service.segmenter();
       const started = performance.now();
-      const spans = await recognize(request.text, segmenter, { rejected: new Set(rejected), added: dictionary.added });
+      const spans = await recognize(request.text, segmenter, { rejected: new Set(rejected), added: userDictionary.added });
       return { spans, host: service.status().host, ms: performance.now() - started };
     },
     async 'entities/add'({ text, entityType }) {
-      return { added: await addName(storage, text, entityType) };
+      const added = await addName(storage, text, entityType);
+      dictionary = undefined;
+      return { added };
     },
     async 'entities/reject'({ text, entityType }) {
-      return { rejected: await rejectName(storage, text, entityType) };
+      const rejected = await rejectName(storage, text, entityType);
+      dictionary = undefined;
+      return { rejected };
     },
     async 'segmenter/status'() {
       if (hasOffscreenApi) {

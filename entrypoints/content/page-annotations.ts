@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { batchBlocks, blockIndexAt, splitBlocks, visibleFirst, type Block } from '@/lib/anchor/blocks';
-import { buildTextMap, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/text-map';
+import { buildTextMap, buildTextMapSliced, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
 import { createClient } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
@@ -31,8 +31,12 @@ export interface PageAnnotations {
   add(text: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'): Promise<string | null>;
 }
 
-/** Characters per recognizer request: small enough that each answer comes back quickly. */
-const BATCH_CHARS = 6_000;
+/** Characters of the first recognizer request: what is on screen, answered quickly. */
+const FIRST_BATCH_CHARS = 4_000;
+/** Characters per later request: large enough that messaging costs little beside recognizing. */
+const BATCH_CHARS = 20_000;
+/** Requests in flight at once, so the recognizer never waits for the next one to arrive. */
+const IN_FLIGHT = 2;
 /** The most text read from one page; beyond it the rest of a page is left unmarked. */
 const MAX_PAGE_CHARS = 3_000_000;
 /** Blocks whose spans are remembered between reads of a page that changes. */
@@ -56,20 +60,54 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   const storage = storageAreaStore(browser.storage.local);
   /** Block text → its spans, offsets relative to the block. */
   const cache = new Map<string, WireSpan[]>();
-  const progress: AnnotationProgress = { scans: 0, pending: 0, firstPaintMs: null, doneMs: null, failed: 0, painter: 'css' };
+  const progress: AnnotationProgress = { startedAt, scans: 0, pending: 0, recognizerMs: 0, firstPaintMs: null, doneMs: null, failed: 0, painter: 'css' };
 
-  /** Paints with the DOM observer paused: the fallback painter changes the DOM itself. */
+  /** The painter of the previous read, kept until the new one has painted (no flash). */
+  let retiring: Painter | undefined;
+  let retireTimer: ReturnType<typeof setTimeout> | undefined;
+  function retire(): void {
+    clearTimeout(retireTimer);
+    const old = retiring;
+    retiring = undefined;
+    if (old) withoutObserver(() => old.destroy());
+  }
+
+  function onPaint(): void {
+    if (progress.firstPaintMs === null) progress.firstPaintMs = performance.now() - startedAt;
+    retire();
+  }
+
+  /**
+   * Paints spans: `fresh` starts a new painter for a new read of the page (the old one goes
+   * once the new one has painted); otherwise adds to the current one. The DOM observer is
+   * paused meanwhile: the fallback painter changes the DOM itself.
+   */
   function paint(spans: WireSpan[], fresh: boolean): void {
     if (!current || !document.body) return;
-    const next = fresh || !painter ? createPainter() : painter;
+    let next = painter;
+    if (fresh || !next) {
+      retire();
+      retiring = painter;
+      next = createPainter(window, onPaint);
+      if (next.mutatesDom) {
+        // Marks of two painters must not nest: the old ones go first, then the map is read again.
+        retire();
+        current = buildTextMap(document.body, MAX_PAGE_CHARS);
+      } else {
+        // Nothing near the screen to paint: the old highlights go anyway.
+        retireTimer = setTimeout(retire, 300);
+      }
+    }
     progress.painter = next.kind;
+    const target = next;
     withoutObserver(() => {
-      if (fresh) painter?.destroy();
-      painter = next;
-      next.add(spans.filter((s) => !hidden.has(s.type)), current!);
-      if (next.mutatesDom) current = buildTextMap(document.body, MAX_PAGE_CHARS);
+      painter = target;
+      target.add(spans.filter((s) => !hidden.has(s.type)), current!);
+      if (target.mutatesDom) {
+        current = buildTextMap(document.body, MAX_PAGE_CHARS);
+        if (spans.length) onPaint();
+      }
     });
-    if (spans.length && progress.firstPaintMs === null) progress.firstPaintMs = performance.now() - startedAt;
   }
 
   function repaint(): void {
@@ -79,6 +117,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   }
 
   function clearPaint(): void {
+    retire();
     withoutObserver(() => painter?.destroy());
     painter = undefined;
     entities = [];
@@ -118,8 +157,9 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     progress.scans++;
     progress.failed = 0;
     // The painter's marks (fallback) are inline and keep the flat text as it is.
-    const map = buildTextMap(document.body, MAX_PAGE_CHARS);
-    const blocks = splitBlocks(map.text, BATCH_CHARS);
+    const map = await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
+    if (!ctx.isValid || siteOff || mine !== generation) return;
+    const blocks = splitBlocks(map.text, FIRST_BATCH_CHARS);
     current = map;
     recognized = [];
     // What is known already is painted at once (a page that changed keeps its highlights).
@@ -132,12 +172,16 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     entities = recognized.filter((s) => !hidden.has(s.type));
     paint(recognized, true);
     // The rest in batches, what is on screen first.
-    const seen = visibleOffsets(map);
+    const seen = current && visibleOffsets(current);
     const ordered = seen ? visibleFirst(unknown, blockIndexAt(unknown, seen[0]), blockIndexAt(unknown, seen[1])) : unknown;
-    const batches = batchBlocks(ordered, BATCH_CHARS);
+    const batches = batchBlocks(ordered, BATCH_CHARS, FIRST_BATCH_CHARS);
     progress.pending = batches.length;
-    for (const batch of batches) {
-      const answer = await background.call('recognize', { text: batch.text });
+    const send = (i: number) => background.call('recognize', { text: batches[i]!.text });
+    const queue = batches.slice(0, IN_FLIGHT).map((_b, i) => send(i));
+    for (let i = 0; i < batches.length; i++) {
+      const batch = batches[i]!;
+      const answer = await queue.shift()!;
+      if (i + IN_FLIGHT < batches.length && mine === generation) queue.push(send(i + IN_FLIGHT));
       // A newer read started meanwhile, or the script or the site was switched off.
       if (!ctx.isValid || siteOff || mine !== generation) return;
       progress.pending--;
@@ -146,6 +190,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
         console.warn('[政务新闻批注阅读] recognition failed:', answer.error);
         continue;
       }
+      progress.recognizerMs += answer.value.ms;
       const fresh: WireSpan[] = [];
       const perBlock: WireSpan[][] = batch.blocks.map(() => []);
       let k = 0;

@@ -51,10 +51,15 @@ function pushBlock(out: Block[], text: string, start: number, end: number): void
 
 /**
  * Groups blocks, in the given order, into batches whose joined text (blocks separated by `\n`)
- * stays within `maxChars`; a batch holds at least one block. Each batch's text is what one
- * recognizer request carries; `offsets[i]` is where block `i` of the batch starts in it.
+ * stays within `maxChars` (`firstMaxChars` for the first batch, so the first answer comes
+ * quickly); a batch holds at least one block. Each batch's text is what one recognizer request
+ * carries; `offsets[i]` is where block `i` of the batch starts in it.
  */
-export function batchBlocks(blocks: readonly Block[], maxChars: number): Array<{ blocks: Block[]; text: string; offsets: number[] }> {
+export function batchBlocks(
+  blocks: readonly Block[],
+  maxChars: number,
+  firstMaxChars = maxChars,
+): Array<{ blocks: Block[]; text: string; offsets: number[] }> {
   const out: Array<{ blocks: Block[]; text: string; offsets: number[] }> = [];
   let current: Block[] = [];
   let length = 0;
@@ -71,7 +76,7 @@ export function batchBlocks(blocks: readonly Block[], maxChars: number): Array<{
     length = 0;
   };
   for (const block of blocks) {
-    if (current.length && length + 1 + block.text.length > maxChars) flush();
+    if (current.length && length + 1 + block.text.length > (out.length ? maxChars : firstMaxChars)) flush();
     length += (current.length ? 1 : 0) + block.text.length;
     current.push(block);
   }

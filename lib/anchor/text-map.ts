@@ -24,7 +24,10 @@ export interface TextMap {
 function skipped(el: Element): boolean {
   if (SKIP.has(el.tagName)) return true;
   const html = el as HTMLElement;
-  if (html.hidden || html.isContentEditable || el.getAttribute('aria-hidden') === 'true') return true;
+  // An editable element is skipped with its subtree, so its own attribute is enough (reading
+  // `isContentEditable` instead would update the page's style for every element).
+  const editable = el.getAttribute('contenteditable');
+  if (html.hidden || (editable !== null && editable !== 'false') || el.getAttribute('aria-hidden') === 'true') return true;
   // The extension's own UI lives in shadow hosts marked so.
   return el.hasAttribute('data-zwpz-ui');
 }
@@ -34,24 +37,62 @@ function skipped(el: Element): boolean {
  * Never throws; an empty root gives an empty map.
  */
 export function buildTextMap(root: Element, limit = 1_000_000): TextMap {
+  const walk = walkText(root, limit);
+  let step = walk.next();
+  while (!step.done) step = walk.next();
+  return step.value;
+}
+
+/**
+ * {@link buildTextMap} in slices of about `sliceMs` of work, yielding to the page's event loop
+ * between them, so a long page never blocks it. The page may change between slices; the map
+ * then describes some nodes no longer there, which `rangeFor` and the painters skip. Never rejects.
+ */
+export async function buildTextMapSliced(root: Element, limit = 1_000_000, sliceMs = 8): Promise<TextMap> {
+  const walk = walkText(root, limit);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Walks the text of `root`; yields every 256 nodes so a caller can pause, returns the map. */
+function* walkText(root: Element, limit: number): Generator<void, TextMap> {
   const doc = root.ownerDocument;
   const segments: TextSegment[] = [];
-  let text = '';
+  // Pieces joined once at the end: reading back a string built by `+=` (endsWith) flattens it
+  // each time, which made this quadratic on long pages.
+  const parts: string[] = [];
+  let length = 0;
+  let endsWithBreak = true;
+  let visited = 0;
   const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode: (node) => (node.nodeType === 1 && skipped(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((++visited & 255) === 0) yield;
     if (node.nodeType === 1) {
-      if (BLOCK.has((node as Element).tagName) && text && !text.endsWith('\n')) text += '\n';
+      if (!endsWithBreak && BLOCK.has((node as Element).tagName)) {
+        parts.push('\n');
+        length++;
+        endsWithBreak = true;
+      }
       continue;
     }
     const data = (node as Text).data;
     if (!data.trim()) continue;
-    if (text.length + data.length > limit) break;
-    segments.push({ node: node as Text, start: text.length });
-    text += data;
+    if (length + data.length > limit) break;
+    segments.push({ node: node as Text, start: length });
+    parts.push(data);
+    length += data.length;
+    endsWithBreak = data.endsWith('\n');
   }
-  return { text, segments };
+  return { text: parts.join(''), segments };
 }
 
 /** Index of the segment holding flat offset `at`, or -1. */
@@ -89,6 +130,28 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
     return null; // the node's text changed under us
   }
   return range;
+}
+
+/**
+ * The text-node pieces of flat offsets [start, end): for each text node the span covers, the
+ * node and the part of its data inside the span, in document order. Static positions, unlike a
+ * live `Range`, cost nothing when the DOM changes. Null when either end falls in a block break,
+ * or a node left the document or is shorter than the map says.
+ */
+export function piecesFor(map: TextMap, start: number, end: number): Array<{ node: Text; from: number; to: number }> | null {
+  const a = segmentAt(map, start, false);
+  const b = segmentAt(map, end, true);
+  if (a < 0 || b < 0 || b < a) return null;
+  const out: Array<{ node: Text; from: number; to: number }> = [];
+  for (let i = a; i <= b; i++) {
+    const seg = map.segments[i]!;
+    const length = seg.node.data.length;
+    const from = i === a ? start - seg.start : 0;
+    const to = i === b ? end - seg.start : length;
+    if (!seg.node.isConnected || to > length) return null;
+    if (to > from) out.push({ node: seg.node, from, to });
+  }
+  return out;
 }
 
 /**
@@ -130,8 +193,9 @@ export function visibleOffsets(map: TextMap, win: Window = globalThis.window): [
   let last = -Infinity;
   const w = win.innerWidth;
   const h = win.innerHeight;
-  for (const fx of [0.2, 0.5, 0.8]) {
-    for (let fy = 0.05; fy < 1; fy += 0.1) {
+  // Ten probes: each costs a hit test, ~0.5 ms on a long page.
+  for (const fx of [0.35, 0.65]) {
+    for (let fy = 0.1; fy < 1; fy += 0.2) {
       const p = at(w * fx, h * fy);
       if (!p || p.node.nodeType !== 3) continue;
       const offset = offsetOf(map, p.node, p.offset);

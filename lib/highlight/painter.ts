@@ -4,6 +4,7 @@
  */
 import type { TextMap } from '../anchor/text-map';
 import { createCssPainter, hasCssHighlights } from './css-highlights';
+import { createViewportPainter } from './viewport';
 import { createWrapPainter } from './wrap';
 
 export interface PaintSpan {
@@ -33,8 +34,13 @@ export interface Painter {
 
 /**
  * The best painter the window supports: CSS highlights where `CSS.highlights` exists (Chromium
- * 105+, Firefox 140+, Safari 17.2+), otherwise wrapping in elements.
+ * 105+, Firefox 140+, Safari 17.2+), painting only what is near the screen where
+ * `IntersectionObserver` exists too; otherwise wrapping in elements. `onPaint` is called when
+ * ranges reach the screen (the wrapping painter: at once).
  */
-export function createPainter(win: Window & typeof globalThis = globalThis.window): Painter {
-  return hasCssHighlights(win) ? createCssPainter(win) : createWrapPainter(win.document);
+export function createPainter(win: Window & typeof globalThis = globalThis.window, onPaint?: (ranges: number) => void): Painter {
+  if (hasCssHighlights(win)) {
+    return typeof win.IntersectionObserver === 'function' ? createViewportPainter(win, { onPaint }) : createCssPainter(win);
+  }
+  return createWrapPainter(win.document);
 }

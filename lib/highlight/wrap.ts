@@ -4,7 +4,7 @@
  * same (marks are inline), but text nodes are split, so a `TextMap` must be rebuilt after each
  * `add`. `destroy` unwraps every mark and joins the text nodes it split.
  */
-import { rangeFor, type TextMap } from '../anchor/text-map';
+import { piecesFor, type TextMap } from '../anchor/text-map';
 import type { Painter, PaintSpan } from './painter';
 
 /** Attribute on every mark this painter inserts; its value is the span type. */
@@ -22,24 +22,6 @@ function wrapText(doc: Document, node: Text, from: number, to: number, type: str
   return mark;
 }
 
-/** The text nodes a range covers, each with the part of it inside the range. */
-function textPieces(range: Range): Array<{ node: Text; from: number; to: number }> {
-  const out: Array<{ node: Text; from: number; to: number }> = [];
-  const { startContainer, endContainer, startOffset, endOffset } = range;
-  if (startContainer === endContainer && startContainer.nodeType === 3) {
-    return [{ node: startContainer as Text, from: startOffset, to: endOffset }];
-  }
-  const doc = startContainer.ownerDocument!;
-  const walker = doc.createTreeWalker(range.commonAncestorContainer, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    if (!range.intersectsNode(n)) continue;
-    const from = n === startContainer ? startOffset : 0;
-    const to = n === endContainer ? endOffset : n.data.length;
-    if (to > from) out.push({ node: n, from, to });
-  }
-  return out;
-}
-
 /** A painter that wraps spans in elements; see the module comment. Never throws on stale spans. */
 export function createWrapPainter(doc: Document = globalThis.document): Painter {
   const marks: HTMLElement[] = [];
@@ -53,19 +35,19 @@ export function createWrapPainter(doc: Document = globalThis.document): Painter 
     },
     add(spans: ReadonlyArray<PaintSpan>, map: TextMap): number {
       if (destroyed) return 0;
-      // All ranges first, from a map that matches the DOM; then wrap from the last to the first,
-      // so splitting a node never moves a range not yet wrapped.
-      const ranges: Array<{ range: Range; type: string; start: number }> = [];
+      // All positions first, from a map that matches the DOM; then wrap from the last to the
+      // first, so splitting a node (it keeps its first part) never moves a position still to wrap.
+      const found: Array<{ pieces: Array<{ node: Text; from: number; to: number }>; type: string; start: number }> = [];
       for (const span of spans) {
-        const range = rangeFor(map, span.start, span.end);
-        if (range) ranges.push({ range, type: span.type, start: span.start });
+        const pieces = piecesFor(map, span.start, span.end);
+        if (pieces?.length) found.push({ pieces, type: span.type, start: span.start });
       }
-      ranges.sort((a, b) => b.start - a.start);
-      for (const { range, type } of ranges) {
-        for (const piece of textPieces(range).reverse()) marks.push(wrapText(doc, piece.node, piece.from, piece.to, type));
+      found.sort((a, b) => b.start - a.start);
+      for (const { pieces, type } of found) {
+        for (let i = pieces.length - 1; i >= 0; i--) marks.push(wrapText(doc, pieces[i]!.node, pieces[i]!.from, pieces[i]!.to, type));
       }
-      count += ranges.length;
-      return ranges.length;
+      count += found.length;
+      return found.length;
     },
     destroy() {
       if (destroyed) return;

@@ -119,6 +119,8 @@ export type PageSegmentation = z.infer<typeof pageSegmentationSchema>;
 
 /** How far the content script has come reading its page; times are ms since it started. */
 export const annotationProgressSchema = z.object({
+  /** When the content script started, ms since the page's time origin (`performance.now()`). */
+  startedAt: z.number().nonnegative(),
   /** Reads of the page so far (the first, then one per change of the page). */
   scans: z.number().int().nonnegative(),
   /** Recognizer requests of the current read still unanswered. */
@@ -127,6 +129,8 @@ export const annotationProgressSchema = z.object({
   firstPaintMs: z.number().nonnegative().nullable(),
   /** When the latest read finished; null while the first one runs. */
   doneMs: z.number().nonnegative().nullable(),
+  /** Time the recognizer spent on this page's requests, ms (the rest is messaging and painting). */
+  recognizerMs: z.number().nonnegative(),
   /** Requests of the latest read that failed; their blocks are sent again on the next read. */
   failed: z.number().int().nonnegative(),
   /** How spans are painted: CSS highlights, or `<mark>` elements where the API is missing. */
