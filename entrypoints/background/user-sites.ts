@@ -3,6 +3,8 @@ import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
 
 const SCRIPT_ID = 'user-sites';
 const CONTENT_SCRIPT = 'content-scripts/content.js';
+/** The highlight colors, which the manifest's content script gets as `css`. */
+const CONTENT_STYLES = 'content-scripts/content.css';
 
 /**
  * Sites the user granted from the options page (optional host permissions) get the same
@@ -25,7 +27,15 @@ async function syncUserSites(): Promise<void> {
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     if (!matches.length) return;
     await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, matches, js: [CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: SCRIPT_ID,
+        matches,
+        js: [CONTENT_SCRIPT],
+        css: [CONTENT_STYLES],
+        allFrames: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
   } catch (error) {
     console.error('[user sites] cannot register the content script', error);

@@ -8,6 +8,8 @@ import { startPageSegmentation } from './page-segmentation';
 export default defineContentScript({
   matches: DEFAULT_SITE_PATTERNS,
   runAt: 'document_idle',
+  // Articles inside same-origin frames (special-topic pages) are read too, each frame on its own.
+  allFrames: true,
   main(ctx) {
     const annotations = startPageAnnotations(ctx);
     startPageSegmentation(ctx, annotations);

@@ -60,7 +60,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   const storage = storageAreaStore(browser.storage.local);
   /** Block text → its spans, offsets relative to the block. */
   const cache = new Map<string, WireSpan[]>();
-  const progress: AnnotationProgress = { startedAt, scans: 0, pending: 0, recognizerMs: 0, firstPaintMs: null, doneMs: null, failed: 0, painter: 'css' };
+  const progress: AnnotationProgress = { startedAt, scans: 0, pending: 0, sentChars: 0, recognizerMs: 0, firstPaintMs: null, doneMs: null, failed: 0, painter: 'css' };
 
   /** The painter of the previous read, kept until the new one has painted (no flash). */
   let retiring: Painter | undefined;
@@ -156,6 +156,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     const mine = ++generation;
     progress.scans++;
     progress.failed = 0;
+    progress.doneMs = null;
     // The painter's marks (fallback) are inline and keep the flat text as it is.
     const map = await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
     if (!ctx.isValid || siteOff || mine !== generation) return;
@@ -176,6 +177,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     const ordered = seen ? visibleFirst(unknown, blockIndexAt(unknown, seen[0]), blockIndexAt(unknown, seen[1])) : unknown;
     const batches = batchBlocks(ordered, BATCH_CHARS, FIRST_BATCH_CHARS);
     progress.pending = batches.length;
+    progress.sentChars = batches.reduce((n, b) => n + b.text.length, 0);
     const send = (i: number) => background.call('recognize', { text: batches[i]!.text });
     const queue = batches.slice(0, IN_FLIGHT).map((_b, i) => send(i));
     for (let i = 0; i < batches.length; i++) {

@@ -33,6 +33,9 @@ export function startPageSegmentation(ctx: ContentScriptContext, annotations: Pa
       'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
     }),
   );
+  // The top frame speaks for the tab (a message to a tab reaches every frame, and the first
+  // answer wins); frames only paint their own text.
+  if (window !== window.top) return;
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 

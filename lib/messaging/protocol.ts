@@ -127,8 +127,10 @@ export const annotationProgressSchema = z.object({
   pending: z.number().int().nonnegative(),
   /** When the first highlights were painted; null before. */
   firstPaintMs: z.number().nonnegative().nullable(),
-  /** When the latest read finished; null while the first one runs. */
+  /** When the latest read finished; null while a read runs. */
   doneMs: z.number().nonnegative().nullable(),
+  /** Characters sent to the recognizer by the latest read (blocks read before are not sent again). */
+  sentChars: z.number().int().nonnegative(),
   /** Time the recognizer spent on this page's requests, ms (the rest is messaging and painting). */
   recognizerMs: z.number().nonnegative(),
   /** Requests of the latest read that failed; their blocks are sent again on the next read. */

@@ -646,9 +646,9 @@ function findPersons(t: Tokens, out: Candidate[]): void {
         continue;
       }
     }
-    // A given name's last character cut off: 林子/nr 妍/zg, 县委书记 汪明/nr 新.
+    // A given name's last character cut off: 林子/nr 妍/zg, 县委书记 汪明/nr 新, 局长 申长/x 雨 表示.
     const nextChar = t.word(i + 1);
-    if (w.length === 2 && tag === 'nr' && nextChar.length === 1 && isHan(nextChar) && !FUNCTION_CHARS.has(nextChar) && !SPEECH_VERBS.has(nextChar) && !SUFFIX_CHARS.has(nextChar)) {
+    if (w.length === 2 && (tag === 'nr' || (tag === 'x' && SURNAMES_SINGLE.has(w[0]!))) && nextChar.length === 1 && isHan(nextChar) && !FUNCTION_CHARS.has(nextChar) && !SPEECH_VERBS.has(nextChar) && !SUFFIX_CHARS.has(nextChar)) {
       const full = w + nextChar;
       const around = title(i - 1) || speech(i + 2) || title(i + 2) || t.word(i + 2) === '、' || t.word(i - 1) === '、';
       if (chineseNameStrength(full) && around) {

@@ -20,7 +20,15 @@ export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
   : join(ROOT, '.output/screenshots');
 
 /** Host names of real news sites that resolve to the fixture server. */
-export const FIXTURE_HOSTS = ['www.qhnews.com', 'www.gov.cn', 'paper.people.com.cn', 'www.example.com'] as const;
+export const FIXTURE_HOSTS = [
+  'www.qhnews.com',
+  'www.gov.cn',
+  'amr.qinghai.gov.cn',
+  'paper.people.com.cn',
+  'www.gansudaily.com.cn',
+  'www.chinahightech.com',
+  'www.example.com',
+] as const;
 
 /**
  * The Chromium binary to drive.
@@ -47,17 +55,30 @@ export interface FixtureServer {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
 
-/** Serves `tests/e2e/fixtures` on 127.0.0.1; a missing fixture is a 404 (and fails the test). */
+/** The strict policy a page gets with `?csp=strict`: no inline or foreign script, nothing foreign at all. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
+
+/**
+ * Serves `tests/e2e/fixtures` on 127.0.0.1; a missing fixture is a 404 (and fails the test).
+ * `*.gbk.html` files are served as GBK; `?csp=strict` adds {@link STRICT_CSP}.
+ */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const requestUrl = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(requestUrl.pathname);
     const file = resolve(FIXTURES_DIR, `.${path}`);
     if (!file.startsWith(FIXTURES_DIR)) {
       res.writeHead(403).end();
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) => {
+        const headers: Record<string, string> = {
+          'content-type': file.endsWith('.gbk.html') ? 'text/html; charset=gbk' : (TYPES[extname(file)] ?? 'application/octet-stream'),
+        };
+        if (requestUrl.searchParams.get('csp') === 'strict') headers['content-security-policy'] = STRICT_CSP;
+        res.writeHead(200, headers).end(body);
+      },
       () => res.writeHead(404).end('missing fixture'),
     );
   });

@@ -21,6 +21,7 @@ describe('recognize: entities', () => {
     ['（特约记者 苏烽 闻皓）近日，活动举行。', 'PERSON', '闻皓'],
     ['社区主任赵刚介绍说，居民很满意。', 'PERSON', '赵刚'],
     ['张伯礼院士表示，要加快成果转化。', 'PERSON', '张伯礼'],
+    ['国家知识产权局局长申长雨表示，上半年成效明显。', 'PERSON', '申长雨'],
     // PLACE: administrative units with their suffix, consecutive places apart, roads and communities
     ['青海省西宁市召开会议。', 'PLACE', '西宁市'],
     ['浙江省湖州市德清县乾元镇的灯会', 'PLACE', '德清县'],
