@@ -91,6 +91,10 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+L' },
           description: '打开批注侧边栏 (Open the side panel)',
         },
+        'annotate-page': {
+          suggested_key: { default: 'Alt+Shift+A' },
+          description: '标注当前页面（仅此一次）(Annotate this page once)',
+        },
       },
     };
   },

@@ -13,6 +13,15 @@ export interface PopupViewProps {
   /** The page's host and whether annotation is off there; null where nothing runs. */
   site?: { host: string; off: boolean } | null;
   onToggleSite?(): void;
+  /**
+   * Set where no content script answers on an ordinary web page: the page's host if known (the
+   * popup learns it from the click's `activeTab` grant), and the last error of an action.
+   */
+  offer?: { host: string | null; error?: string | null } | null;
+  /** Annotate this page now, once (activeTab). */
+  onAnnotateOnce?(): void;
+  /** Ask for this site's permission and annotate it from now on. */
+  onEnableSite?(host: string): void;
   onOpenSidePanel(): void;
   onOpenOptions(): void;
 }
@@ -26,6 +35,9 @@ export function PopupView({
   onToggleType,
   site = null,
   onToggleSite = () => {},
+  offer = null,
+  onAnnotateOnce = () => {},
+  onEnableSite = () => {},
   onOpenSidePanel,
   onOpenOptions,
 }: PopupViewProps) {
@@ -42,9 +54,36 @@ export function PopupView({
             </button>
           </div>
         )}
-        <PageStatus page={page} sampleSize={entities?.length ? 0 : 18} />
+        {offer ? (
+          <div className="offer">
+            <p className="empty">本页不在自动标注的网站之列{offer.host ? `（${offer.host}）` : ''}。</p>
+            <div className="row">
+              <button type="button" className="primary" onClick={onAnnotateOnce}>
+                仅此一次标注本页
+              </button>
+              {offer.host && (
+                <button type="button" onClick={() => onEnableSite(offer.host!)}>
+                  始终在此网站标注
+                </button>
+              )}
+            </div>
+            <p className="small muted">快捷键 Alt+Shift+A 也可标注当前页面。</p>
+            {offer.error && (
+              <p className="error" role="alert">
+                {offer.error}
+              </p>
+            )}
+          </div>
+        ) : (
+          <PageStatus page={page} sampleSize={entities?.length ? 0 : 18} />
+        )}
         {site?.off ? (
-          <p className="empty">本站的标注已关闭。</p>
+          <div>
+            <p className="empty">本站的标注已关闭。</p>
+            <button type="button" onClick={onAnnotateOnce}>
+              仅此一次标注本页
+            </button>
+          </div>
         ) : (
           <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
         )}

@@ -1,4 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setupAnnotateCommand } from './annotate-once';
 import { setupSegmentation } from './segmentation';
 import { setupSidePanel } from './side-panel';
 import { setupUserSites } from './user-sites';
@@ -7,4 +8,5 @@ export default defineBackground(() => {
   setupSegmentation();
   setupSidePanel();
   setupUserSites();
+  setupAnnotateCommand();
 });

@@ -1,5 +1,6 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
+import { annotateOnce } from './annotate-once';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
 import { recognize } from '@/lib/recognize';
@@ -98,6 +99,7 @@ export function setupSegmentation(): void {
       dictionary = undefined;
       return { added };
     },
+    'page/annotate-once': ({ tabId }) => annotateOnce(tabId),
     async 'entities/reject'({ text, entityType }) {
       const rejected = await rejectName(storage, text, entityType);
       dictionary = undefined;

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
+import { annotateOnce } from './annotate-once';
+import { CONTENT_SCRIPT, CONTENT_STYLES } from './content-files';
 
 const SCRIPT_ID = 'user-sites';
-const CONTENT_SCRIPT = 'content-scripts/content.js';
-/** The highlight colors, which the manifest's content script gets as `css`. */
-const CONTENT_STYLES = 'content-scripts/content.css';
 
 /**
  * Sites the user granted from the options page (optional host permissions) get the same
@@ -13,7 +12,12 @@ const CONTENT_STYLES = 'content-scripts/content.css';
  */
 export function setupUserSites(): void {
   void syncUserSites();
-  browser.permissions.onAdded.addListener(() => void syncUserSites());
+  browser.permissions.onAdded.addListener((added) => {
+    void syncUserSites();
+    // Tabs already open on the new site are annotated now, not at their next load (the popup
+    // that asked may have closed when the browser showed its prompt).
+    void annotateOpenTabs(added.origins ?? []);
+  });
   browser.permissions.onRemoved.addListener(() => void syncUserSites());
 }
 
@@ -39,5 +43,17 @@ async function syncUserSites(): Promise<void> {
     ]);
   } catch (error) {
     console.error('[user sites] cannot register the content script', error);
+  }
+}
+
+async function annotateOpenTabs(origins: string[]): Promise<void> {
+  if (!origins.length) return;
+  try {
+    const tabs = await browser.tabs.query({ url: origins });
+    for (const tab of tabs) {
+      if (tab.id !== undefined) await annotateOnce(tab.id).catch((e: unknown) => console.warn('[user sites]', e));
+    }
+  } catch (error) {
+    console.warn('[user sites] cannot annotate open tabs', error);
   }
 }

@@ -11,6 +11,11 @@ export default defineContentScript({
   // Articles inside same-origin frames (special-topic pages) are read too, each frame on its own.
   allFrames: true,
   main(ctx) {
+    // Injected again on demand (popup, keyboard command) where it already runs: one is enough.
+    const marker = globalThis as { __zwpzContentScript?: boolean };
+    if (marker.__zwpzContentScript) return;
+    marker.__zwpzContentScript = true;
+    ctx.onInvalidated(() => delete marker.__zwpzContentScript);
     const annotations = startPageAnnotations(ctx);
     startPageSegmentation(ctx, annotations);
     startHoverCard(ctx, annotations);

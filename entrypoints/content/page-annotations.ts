@@ -18,6 +18,11 @@ export interface PageAnnotations {
   entities(): WireSpan[];
   /** The painted spans and the text map they index, or null before the first paint. */
   current(): { spans: readonly WireSpan[]; map: TextMap } | null;
+  /**
+   * Annotates the page now, for this page load, even if its site is switched off (the reader
+   * asked from the popup or the keyboard command). Returns false if the script is invalidated.
+   */
+  runNow(): boolean;
   /** How far reading the page has come, with timings. */
   progress(): AnnotationProgress;
   /** Scrolls to the span at these offsets; false if it is no longer on the page. */
@@ -125,13 +130,15 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
 
   let siteOff = false;
   let started = false;
+  /** The reader asked for this page: the per-site switch does not apply to it. */
+  let forced = false;
 
   // The popup's switches (per type, per site): follow them live.
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     void readSettings(storage).then((settings) => {
       hidden = new Set(settings.hiddenTypes);
-      siteOff = settings.disabledSites.includes(location.hostname);
+      siteOff = !forced && settings.disabledSites.includes(location.hostname);
       if (siteOff) clearPaint();
       else if (!started) void annotate();
       else repaint();
@@ -218,7 +225,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
   async function annotate(): Promise<void> {
     const settings = await readSettings(storage);
     hidden = new Set(settings.hiddenTypes);
-    siteOff = settings.disabledSites.includes(location.hostname);
+    siteOff = !forced && settings.disabledSites.includes(location.hostname);
     if (siteOff || started) return;
     started = true;
     await scan();
@@ -273,6 +280,14 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     entities: () => entities,
     current: () => (current ? { spans: entities, map: current } : null),
     progress: () => ({ ...progress }),
+    runNow() {
+      if (!ctx.isValid) return false;
+      forced = true;
+      siteOff = false;
+      if (started) void scan();
+      else void annotate();
+      return true;
+    },
     async add(text, type) {
       const answer = await background.call('entities/add', { text, entityType: type });
       if (!answer.ok) return `无法保存：${answer.error}`;

@@ -31,6 +31,7 @@ export function startPageSegmentation(ctx: ContentScriptContext, annotations: Pa
       },
       'annotations/list': () => ({ url: location.href, entities: annotations.entities(), progress: annotations.progress() }),
       'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
+      'page/annotate-now': () => ({ started: annotations.runNow() }),
     }),
   );
   // The top frame speaks for the tab (a message to a tab reaches every frame, and the first

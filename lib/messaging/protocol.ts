@@ -95,6 +95,14 @@ export const backgroundProtocol = {
     request: z.object({ text: z.string().trim().min(2).max(200), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) }),
     response: z.object({ added: z.number().int().nonnegative() }),
   },
+  /**
+   * Annotates a tab's page now, once: on a site the extension does not run on (through the
+   * `activeTab` grant of a popup click or the keyboard command), or on a site switched off.
+   */
+  'page/annotate-once': {
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+    response: z.object({ injected: z.boolean() }),
+  },
   'entities/reject': {
     // Not `type`: that field of a message names its kind.
     request: z.object({ text: z.string().min(1).max(200), entityType: z.enum(SPAN_TYPE_NAMES) }),
@@ -146,6 +154,11 @@ export const contentProtocol = {
   'annotations/list': {
     request: z.object({}),
     response: z.object({ url: z.string(), entities: z.array(spanSchema), progress: annotationProgressSchema.optional() }),
+  },
+  /** Annotates this page now even if its site is switched off (a one-off run asked by the reader). */
+  'page/annotate-now': {
+    request: z.object({}),
+    response: z.object({ started: z.boolean() }),
   },
   /** Scrolls the page to the span at these offsets; `found: false` if it is no longer there. */
   'annotations/reveal': {

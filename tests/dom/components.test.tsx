@@ -26,6 +26,27 @@ const done: PageState = {
 };
 
 describe('PopupView', () => {
+  it('offers a page outside the site list: once, or always for its site, with the error shown', () => {
+    const onAnnotateOnce = vi.fn();
+    const onEnableSite = vi.fn();
+    render(
+      <PopupView
+        page={{ state: 'inactive' }}
+        offer={{ host: 'www.example.com', error: '无法在此页运行：浏览器未允许扩展访问此页。' }}
+        onAnnotateOnce={onAnnotateOnce}
+        onEnableSite={onEnableSite}
+        onOpenSidePanel={() => {}}
+        onOpenOptions={() => {}}
+      />,
+    );
+    expect(screen.getByText('本页不在自动标注的网站之列（www.example.com）。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '仅此一次标注本页' }));
+    fireEvent.click(screen.getByRole('button', { name: '始终在此网站标注' }));
+    expect(onAnnotateOnce).toHaveBeenCalledOnce();
+    expect(onEnableSite).toHaveBeenCalledWith('www.example.com');
+    expect(screen.getByRole('alert').textContent).toContain('浏览器未允许扩展访问此页');
+  });
+
   it('shows the page round trip: characters, words, time and sample words without punctuation', () => {
     render(<PopupView page={done} onOpenSidePanel={() => {}} onOpenOptions={() => {}} />);
     expect(screen.getByRole('heading', { name: '政务新闻批注阅读' })).toBeTruthy();

@@ -93,10 +93,38 @@ describe('entity highlights on a news page', () => {
     expect(await names()).toEqual([]);
     expect((await annotations(url))?.entities).toEqual([]);
     await popup.close();
+    // The reader can still have this one page annotated, once; the site stays off.
+    const once = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await once.getByRole('button', { name: '仅此一次标注本页' }).click();
+    await expect.poll(names, { timeout: 20_000 }).toContain('zwpz-PERSON');
+    expect((await annotations(url))?.entities.map((s) => s.text)).toContain('崔永焘');
+    await once.close();
+    await page.reload();
+    await page.waitForLoadState('load');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await names()).toEqual([]);
     const again = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await again.getByRole('button', { name: '在本站开启标注' }).click();
     await expect.poll(names, { timeout: 20_000 }).toContain('zwpz-PERSON');
     await again.close();
+    await page.close();
+  });
+
+  it('offers to annotate a page of another site, and says why when the browser does not allow it', async () => {
+    const url = session.server.url('www.example.com', 'other-site.html');
+    const page = await session.browser.context.newPage();
+    await page.goto(url);
+    const tabId = await session.ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByText('本页不在自动标注的网站之列').waitFor();
+    // A popup opened as a tab carries no activeTab grant (a click on the toolbar button would):
+    // the run is refused with a message, and nothing on the page changes.
+    await popup.getByRole('button', { name: '仅此一次标注本页' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('无法在此页运行');
+    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
+    await popup.setViewportSize({ width: 400, height: 420 });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-other-site.png') });
+    await popup.close();
     await page.close();
   });
 
