@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { offsetOf, type TextMap } from '@/lib/anchor/text-map';
+import { offsetOf, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/text-map';
 import { occurrencesOf, spanAt } from '@/lib/highlight/spans';
 import type { WireSpan } from '@/lib/messaging/protocol';
 import { formatValue, TYPE_LABELS } from '@/lib/text/format-value';
@@ -20,6 +20,7 @@ button { font: inherit; color: inherit; background: #f6f8fa; border: 1px solid #
 button:focus-visible { outline: 2px solid #b3261e; outline-offset: 1px; }
 .close { margin-left: auto; }
 .status { font-size: 12px; color: #b3261e; }
+.corpus { margin-top: 6px; padding-top: 6px; border-top: 1px solid #d0d7de; font-size: 12px; color: #59636e; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #3d444d; }
   .type, .row { color: #9198a1; }
@@ -40,8 +41,9 @@ export interface HoverCardSource {
 /**
  * The card shown over a highlighted entity or figure: its type in Chinese, its value, how often
  * it occurs on the page with buttons to the previous and next occurrence. Lives in a shadow
- * root on one host element, built with DOM APIs only (page text is set as text, never as HTML);
- * its buttons take the keyboard and Esc closes it. Removed when the content script is invalidated.
+ * root on one host element, built with DOM APIs only (page text is set as text, never as HTML).
+ * Alt+Shift+E opens it from the keyboard with focus on its buttons; Esc closes it and gives
+ * focus back. Removed when the content script is invalidated.
  */
 export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSource): void {
   let host: HTMLElement | undefined;
@@ -66,12 +68,23 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     return card;
   }
 
+  /** Where focus was before the keyboard opened the card; it goes back there on Esc. */
+  let returnFocus: HTMLElement | null = null;
+
   function hide(): void {
+    const focused = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
     if (card) card.hidden = true;
     shown = undefined;
+    if (focused) {
+      // Focus leaves the card at once (not when the browser notices it is hidden), back to
+      // where it was if that can hold it.
+      focused.blur();
+      if (returnFocus && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus({ preventScroll: true });
+    }
+    returnFocus = null;
   }
 
-  function show(span: WireSpan, spans: readonly WireSpan[], x: number, y: number): void {
+  function show(span: WireSpan, spans: readonly WireSpan[], x: number, y: number, focus = false): void {
     const el = ensureCard();
     el.classList.remove('adding');
     shown = span;
@@ -95,7 +108,20 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     const go = (step: number) => {
       const next = all[(index + step + all.length) % all.length]!;
       source.reveal(next.start, next.end);
-      hide();
+      // From the keyboard the card follows to the next occurrence, focus on the same button.
+      const keyboard = host !== undefined && document.activeElement === host;
+      if (!keyboard) {
+        hide();
+        return;
+      }
+      const label = (host!.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('aria-label');
+      requestAnimationFrame(() => {
+        const now = source.current();
+        const range = now && rangeFor(now.map, next.start, next.end);
+        const rect = range?.getBoundingClientRect();
+        show(next, now?.spans ?? spans, rect?.left ?? x, rect?.bottom ?? y, true);
+        if (label) (card!.querySelector(`button[aria-label="${label}"]`) as HTMLElement | null)?.focus();
+      });
     };
     const row = document.createElement('div');
     row.className = 'row';
@@ -116,13 +142,38 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
         });
       }),
     );
-    el.replaceChildren(...children, row, actions, status);
+    // The seed-corpus articles that mention it come with the corpus index; until then, say so.
+    const corpus = line('corpus', '种子语料中的相关文章：语料索引尚未建立');
+    el.replaceChildren(...children, row, actions, status, corpus);
     el.hidden = false;
     // Below and right of the pointer, kept inside the window.
     const left = Math.min(x + 12, window.innerWidth - el.offsetWidth - 8);
     const top = y + 16 + el.offsetHeight > window.innerHeight ? y - el.offsetHeight - 12 : y + 16;
     el.style.left = `${Math.max(8, left)}px`;
     el.style.top = `${Math.max(8, top)}px`;
+    if (focus) (el.querySelector('button') as HTMLElement | null)?.focus();
+  }
+
+  /**
+   * Alt+Shift+E opens the card from the keyboard: for the entity at the caret or selection, else
+   * the next one after it, else the first on screen; focus goes to the card's first button.
+   */
+  function openFromKeyboard(): void {
+    const now = source.current();
+    if (!now || !now.spans.length) return;
+    const selection = window.getSelection();
+    let at = selection?.anchorNode ? offsetOf(now.map, selection.anchorNode, selection.anchorOffset) : -1;
+    if (at < 0) {
+      const seen = visibleOffsets(now.map);
+      at = seen ? seen[0] : 0;
+    }
+    const span = spanAt(now.spans, at) ?? now.spans.find((s) => s.start >= at) ?? now.spans[0]!;
+    const range = rangeFor(now.map, span.start, span.end);
+    if (!range) return;
+    if (!host || document.activeElement !== host) returnFocus = document.activeElement as HTMLElement | null;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+    const rect = range.getBoundingClientRect();
+    show(span, now.spans, rect.left, rect.bottom, true);
   }
 
   function positionAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -153,6 +204,11 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
   }
 
   function onKey(event: KeyboardEvent): void {
+    if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyE') {
+      event.preventDefault();
+      openFromKeyboard();
+      return;
+    }
     if (event.key === 'Escape') {
       if (shown) hide();
       if (card && card.classList.contains('adding')) hideAdd();

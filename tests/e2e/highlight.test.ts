@@ -55,6 +55,37 @@ describe('entity highlights on a news page', () => {
     await page.close();
   });
 
+  it('opens the card from the keyboard (Alt+Shift+E), moves through its buttons, and Esc gives focus back', async () => {
+    const url = session.server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await session.browser.context.newPage();
+    await page.goto(url);
+    await waitFor(async () => ((await annotations(url))?.entities.length ? true : undefined), 30_000, 'the page to be annotated');
+    // The caret in 青海省市场监管局 (as after a click or with caret browsing).
+    await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf('青海省市场监管局');
+        if (at < 0) continue;
+        getSelection()!.collapse(node, at + 2);
+        return;
+      }
+    });
+    await page.keyboard.press('Alt+Shift+E');
+    const card = page.locator('zwpz-ui .card');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.textContent()).toContain('机构青海省市场监管局');
+    expect(await card.textContent()).toContain('种子语料中的相关文章');
+    const focused = () => page.evaluate(() => document.querySelector('zwpz-ui')?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? null);
+    const first = await focused();
+    expect(first).not.toBeNull();
+    await page.keyboard.press('Tab');
+    expect(await focused()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('ZWPZ-UI');
+    await page.close();
+  });
+
   it('never highlights a name again once the reader says it is not an entity', async () => {
     const url = session.server.url('www.qhnews.com', 'qhnews-article.html');
     const page = await session.browser.context.newPage();
