@@ -1,0 +1,214 @@
+/**
+ * The one IndexedDB database of the extension (Dexie): the reader's clippings. Schema versions
+ * are named constants with dated comments and named upgrade functions; a version is never
+ * edited once shipped, only followed by a new one. Every row is checked with zod before it is
+ * written. Opened by the background (which saves, so a closed tab loses nothing) and by the
+ * popup (which reads live and edits).
+ */
+import Dexie, { type Table } from 'dexie';
+import { z } from 'zod';
+import { clippingSchema, pageKey, type Clipping } from './clipping';
+
+export const DB_NAME = 'zwpz';
+
+/**
+ * v1 (2026-11-22, first release): clippings by id; newest first (`createdAt`), by page
+ * (`pageKey`), site, tag, entity type; `tokens` is the search index (jieba search mode).
+ */
+export const SCHEMA_V1 = {
+  clippings: 'id, createdAt, updatedAt, pageKey, site, *tags, *entityTypes, *tokens',
+} as const;
+
+/** Every schema, oldest first; the last one is current. */
+export const SCHEMA_VERSIONS = [{ version: 1, stores: SCHEMA_V1, upgrade: undefined }] as const;
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+/** A clipping as stored: the clipping and the fields derived from it for the indexes. */
+export interface StoredClipping extends Clipping {
+  pageKey: string;
+  entityTypes: string[];
+  tokens: string[];
+}
+
+const storedSchema = z.object({
+  pageKey: z.string().max(4000),
+  entityTypes: z.array(z.string().max(20)).max(8),
+  tokens: z.array(z.string().max(200)).max(20_000),
+});
+
+export class ClippingsDb extends Dexie {
+  clippings!: Table<StoredClipping, string>;
+
+  /** `options.indexedDB`/`IDBKeyRange` for tests (fake-indexeddb); the browser's otherwise. */
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}
+
+/** A storage error as a sentence in Chinese: quota, a blocked or closed database, anything else. */
+export function storageErrorMessage(error: unknown): string {
+  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (/QuotaExceeded/i.test(name) || /quota/i.test(message)) return '存储空间已满：请导出并删除一些摘录，或在浏览器设置中为本扩展释放空间。';
+  if (/DatabaseClosed|InvalidState/i.test(name)) return '摘录库已关闭，请重新打开弹窗后再试。';
+  if (/Version|Upgrade/i.test(name)) return '摘录库正在升级，请关闭扩展的其他页面后再试。';
+  return `无法访问摘录库：${message}`;
+}
+
+/** The row to store for a clipping: validated, with its index fields. Throws a zod error if invalid. */
+export function toStored(clipping: Clipping, tokens: readonly string[]): StoredClipping {
+  const valid = clippingSchema.parse(clipping);
+  const derived = storedSchema.parse({
+    pageKey: pageKey(valid.canonicalUrl),
+    entityTypes: [...new Set(valid.entities.map((e) => e.type))],
+    tokens: [...new Set(tokens)],
+  });
+  return { ...valid, ...derived };
+}
+
+/** The clipping of a stored row (without index fields). */
+export function fromStored(row: StoredClipping): Clipping {
+  const { pageKey: _p, entityTypes: _e, tokens: _t, ...clipping } = row;
+  return clipping;
+}
+
+/**
+ * Writes a clipping (new or replacing the row with its id) after validating it. Rejects with
+ * a Chinese message ({@link storageErrorMessage}) on storage errors and with a zod error on
+ * an invalid clipping; nothing is written then.
+ */
+export async function putClipping(db: ClippingsDb, clipping: Clipping, tokens: readonly string[]): Promise<StoredClipping> {
+  const row = toStored(clipping, tokens);
+  try {
+    await db.clippings.put(row);
+  } catch (error) {
+    throw new Error(storageErrorMessage(error));
+  }
+  return row;
+}
+
+/** What may change in a clipping after it is saved. */
+export interface ClippingPatch {
+  note?: string;
+  tags?: string[];
+  color?: Clipping['color'];
+  entities?: Clipping['entities'];
+  related?: Clipping['related'];
+}
+
+/**
+ * Changes a clipping in one transaction (concurrent edits from several views do not overwrite
+ * each other's fields); `tokens` replaces the search tokens when given. Resolves with the new
+ * row, or null if the clipping is gone. Rejects like {@link putClipping}.
+ */
+export async function updateClipping(
+  db: ClippingsDb,
+  id: string,
+  patch: ClippingPatch,
+  tokens?: readonly string[],
+  now = Date.now(),
+): Promise<StoredClipping | null> {
+  try {
+    return await db.transaction('rw', db.clippings, async () => {
+      const row = await db.clippings.get(id);
+      if (!row) return null;
+      const next = toStored({ ...fromStored(row), ...patch, updatedAt: Math.max(now, row.createdAt) }, tokens ?? row.tokens);
+      await db.clippings.put(next);
+      return next;
+    });
+  } catch (error) {
+    if (error instanceof z.ZodError) throw error;
+    throw new Error(storageErrorMessage(error));
+  }
+}
+
+/** Deletes a clipping; resolves with the row (to undo with {@link restoreClipping}) or null. */
+export async function deleteClipping(db: ClippingsDb, id: string): Promise<StoredClipping | null> {
+  try {
+    return await db.transaction('rw', db.clippings, async () => {
+      const row = await db.clippings.get(id);
+      if (row) await db.clippings.delete(id);
+      return row ?? null;
+    });
+  } catch (error) {
+    throw new Error(storageErrorMessage(error));
+  }
+}
+
+/** Puts back a deleted row as it was. */
+export async function restoreClipping(db: ClippingsDb, row: StoredClipping): Promise<void> {
+  try {
+    await db.clippings.put(toStored(fromStored(row), row.tokens));
+  } catch (error) {
+    if (error instanceof z.ZodError) throw error;
+    throw new Error(storageErrorMessage(error));
+  }
+}
+
+/** The clippings of a page (by its canonical address or its address), oldest first. */
+export async function clippingsForPage(db: ClippingsDb, url: string, canonicalUrl?: string): Promise<StoredClipping[]> {
+  const keys = [...new Set([pageKey(url), ...(canonicalUrl ? [pageKey(canonicalUrl)] : [])])];
+  const rows = await db.clippings.where('pageKey').anyOf(keys).toArray();
+  return rows.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export interface ClippingFilter {
+  /** Search tokens of the query (same cut as the rows'); the raw query for a substring check. */
+  tokens?: readonly string[];
+  query?: string;
+  site?: string;
+  tag?: string;
+  entityType?: string;
+  /** Created at or after / before (ms). */
+  from?: number;
+  to?: number;
+}
+
+/** Whether a row matches the filter (see {@link searchClippings}). */
+export function matches(row: StoredClipping, f: ClippingFilter): boolean {
+  if (f.site && row.site !== f.site) return false;
+  if (f.tag && !row.tags.includes(f.tag)) return false;
+  if (f.entityType && !row.entityTypes.includes(f.entityType)) return false;
+  if (f.from !== undefined && row.createdAt < f.from) return false;
+  if (f.to !== undefined && row.createdAt >= f.to) return false;
+  const query = f.query?.trim().toLowerCase();
+  if (query) {
+    const tokens = f.tokens ?? [];
+    const byTokens = tokens.length > 0 && tokens.every((t) => row.tokens.includes(t));
+    if (!byTokens && !`${row.quote}\n${row.note}\n${row.tags.join(' ')}`.toLowerCase().includes(query)) return false;
+  }
+  return true;
+}
+
+/**
+ * Clippings matching the filter, newest first, at most `limit`. A query matches a clipping when
+ * all its search tokens are in the clipping's (知识产权 finds 知识产权局), or when it is a
+ * substring of its quote, note or tags. Uses the token index where it can.
+ */
+export async function searchClippings(db: ClippingsDb, filter: ClippingFilter, limit = 200): Promise<StoredClipping[]> {
+  const tokens = filter.tokens?.filter(Boolean) ?? [];
+  let rows: StoredClipping[];
+  if (filter.query?.trim() && tokens.length) {
+    // Candidates from the index by the rarest-looking (longest) token, and by substring.
+    const longest = [...tokens].sort((a, b) => b.length - a.length)[0]!;
+    const byIndex = await db.clippings.where('tokens').equals(longest).toArray();
+    const seen = new Set(byIndex.map((r) => r.id));
+    const q = filter.query.trim().toLowerCase();
+    const bySubstring = await db.clippings.filter((r) => !seen.has(r.id) && `${r.quote}\n${r.note}\n${r.tags.join(' ')}`.toLowerCase().includes(q)).toArray();
+    rows = [...byIndex, ...bySubstring];
+  } else if (filter.tag) {
+    rows = await db.clippings.where('tags').equals(filter.tag).toArray();
+  } else if (filter.site) {
+    rows = await db.clippings.where('site').equals(filter.site).toArray();
+  } else {
+    return (await db.clippings.orderBy('createdAt').reverse().filter((r) => matches(r, filter)).limit(limit).toArray());
+  }
+  return rows
+    .filter((r) => matches(r, filter))
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, limit);
+}

@@ -1,0 +1,181 @@
+/**
+ * Clippings out of and into the extension: JSON (complete, versioned, re-importable), Markdown
+ * (grouped by page), CSV and W3C Web Annotation JSON-LD. Import reads only our JSON, checks the
+ * whole file before anything is written, and names the first bad record. Pure, except
+ * {@link importClippings}, which writes through the Dexie module.
+ */
+import { formatValue, TYPE_LABELS } from '../text/format-value';
+import { clippingSchema, pageKey, type Clipping } from './clipping';
+import { storageErrorMessage, toStored, type ClippingsDb } from './db';
+
+export const EXPORT_FORMAT = 'zwpz-clippings';
+export const EXPORT_VERSION = 1;
+/** Largest file import accepts, in characters (about 200 MB of UTF-16). */
+export const MAX_IMPORT_CHARS = 100_000_000;
+
+/** Import failed; `message` says why in Chinese, naming the first bad record. Nothing was written. */
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+function byCreated(a: Clipping, b: Clipping): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The complete export: `{format, version, clippings}` with the clippings oldest first, every
+ * field in schema order. Deterministic: exporting what was imported gives the same bytes.
+ */
+export function toJson(clippings: readonly Clipping[]): string {
+  const rows = [...clippings].sort(byCreated).map((c) => clippingSchema.parse(c));
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, clippings: rows }, null, 2)}\n`;
+}
+
+/**
+ * Reads an export file. Throws {@link ImportError} for anything but a complete, valid file:
+ * bad JSON, another format or version, a record missing a field or with a wrong type, an
+ * over-long string, a repeated id. Never returns part of a file.
+ */
+export function parseImport(text: string): Clipping[] {
+  if (text.length > MAX_IMPORT_CHARS) throw new ImportError(`文件过大（${Math.round(text.length / 1e6)} M 字符），最多 ${MAX_IMPORT_CHARS / 1e6} M。`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ImportError(`不是有效的 JSON 文件：${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
+    throw new ImportError('不是本扩展导出的摘录文件（缺少 "format": "zwpz-clippings"）。');
+  }
+  const { version, clippings } = data as { version?: unknown; clippings?: unknown };
+  if (version !== EXPORT_VERSION) {
+    throw new ImportError(`文件版本 ${JSON.stringify(version)} 不受支持：本扩展读取版本 ${EXPORT_VERSION}。`);
+  }
+  if (!Array.isArray(clippings)) throw new ImportError('文件中没有摘录列表（"clippings" 应为数组）。');
+  const out: Clipping[] = [];
+  const ids = new Set<string>();
+  clippings.forEach((record, i) => {
+    const parsed = clippingSchema.safeParse(record);
+    const id = typeof (record as { id?: unknown })?.id === 'string' ? (record as { id: string }).id : '无';
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const path = issue.path.length ? issue.path.join('.') : '（整条）';
+      throw new ImportError(`第 ${i + 1} 条摘录（id ${id.slice(0, 40)}）无效：${path}：${issue.message}`);
+    }
+    if (ids.has(parsed.data.id)) throw new ImportError(`第 ${i + 1} 条摘录的 id ${id} 与前面的重复。`);
+    ids.add(parsed.data.id);
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Writes parsed clippings in one transaction: new ids are added, known ids replaced only by a
+ * newer version (`updatedAt`), so importing the same file twice changes nothing. `tokens[i]` are
+ * the search tokens of `clippings[i]`. Rejects with a Chinese message on storage errors, and
+ * then nothing was written.
+ */
+export async function importClippings(db: ClippingsDb, clippings: readonly Clipping[], tokens: readonly string[][]): Promise<ImportResult> {
+  const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+  const rows = clippings.map((c, i) => toStored(c, tokens[i] ?? []));
+  try {
+    await db.transaction('rw', db.clippings, async () => {
+      const existing = await db.clippings.bulkGet(rows.map((r) => r.id));
+      const writes = rows.filter((row, i) => {
+        const old = existing[i];
+        if (!old) result.added++;
+        else if (old.updatedAt < row.updatedAt) result.updated++;
+        else {
+          result.unchanged++;
+          return false;
+        }
+        return true;
+      });
+      await db.clippings.bulkPut(writes);
+    });
+  } catch (error) {
+    throw new Error(storageErrorMessage(error));
+  }
+  return result;
+}
+
+const date = (ms: number) => new Date(ms).toISOString();
+
+/** Markdown for reading: one section per page, each clipping as a quote with its note, tags and entities. */
+export function toMarkdown(clippings: readonly Clipping[]): string {
+  const pages = new Map<string, Clipping[]>();
+  for (const c of [...clippings].sort(byCreated)) {
+    const key = pageKey(c.canonicalUrl);
+    const list = pages.get(key) ?? [];
+    list.push(c);
+    pages.set(key, list);
+  }
+  const out: string[] = ['# 摘录', ''];
+  for (const list of pages.values()) {
+    const first = list[0]!;
+    out.push(`## [${mdEscape(first.title || first.canonicalUrl)}](${first.canonicalUrl})`, '', `${first.site} · ${list.length} 条摘录`, '');
+    for (const c of list) {
+      out.push(...c.quote.split('\n').map((line) => `> ${line}`), '');
+      if (c.note) out.push(`笔记：${c.note}`, '');
+      if (c.tags.length) out.push(`标签：${c.tags.map((t) => `#${t}`).join(' ')}`, '');
+      if (c.entities.length) {
+        out.push('实体与数字：', '');
+        for (const e of c.entities) {
+          const value = formatValue(e);
+          out.push(`- ${TYPE_LABELS[e.type] ?? e.type}：${mdEscape(e.text)}${value ? `（${value}）` : ''}`);
+        }
+        out.push('');
+      }
+      out.push(`<sub>${date(c.createdAt)}</sub>`, '');
+    }
+  }
+  return out.join('\n');
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the Chinese right). */
+export function toCsv(clippings: readonly Clipping[]): string {
+  const header = ['id', 'created', 'updated', 'site', 'title', 'url', 'quote', 'note', 'tags', 'color', 'entities'];
+  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [header.join(',')];
+  for (const c of [...clippings].sort(byCreated)) {
+    const entities = c.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `=${e.value}${e.unit ?? ''}` : ''}`).join('; ');
+    lines.push([c.id, date(c.createdAt), date(c.updatedAt), c.site, c.title, c.url, c.quote, c.note, c.tags.join('; '), c.color, entities].map(cell).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** W3C Web Annotation Data Model JSON-LD: an AnnotationCollection of highlighting/commenting annotations. */
+export function toJsonLd(clippings: readonly Clipping[]): string {
+  const items = [...clippings].sort(byCreated).map((c) => {
+    const body: unknown[] = [];
+    if (c.note) body.push({ type: 'TextualBody', value: c.note, purpose: 'commenting', format: 'text/plain', language: 'zh' });
+    for (const tag of c.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+    return {
+      id: `urn:uuid:${c.id}`,
+      type: 'Annotation',
+      motivation: c.note ? 'commenting' : 'highlighting',
+      created: date(c.createdAt),
+      modified: date(c.updatedAt),
+      ...(body.length ? { body } : {}),
+      target: {
+        source: c.canonicalUrl,
+        ...(c.url !== c.canonicalUrl ? { via: c.url } : {}),
+        selector: [
+          { type: 'TextQuoteSelector', exact: c.selectors.quote.exact, prefix: c.selectors.quote.prefix, suffix: c.selectors.quote.suffix },
+          { type: 'TextPositionSelector', start: c.selectors.position.start, end: c.selectors.position.end },
+        ],
+      },
+    };
+  });
+  return `${JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: '政务新闻批注阅读 摘录', total: items.length, first: { type: 'AnnotationPage', items } }, null, 2)}\n`;
+}

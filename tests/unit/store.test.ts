@@ -1,0 +1,230 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Clipping } from '@/lib/store/clipping';
+import { pageKey } from '@/lib/store/clipping';
+import {
+  ClippingsDb,
+  clippingsForPage,
+  CURRENT_VERSION,
+  deleteClipping,
+  fromStored,
+  putClipping,
+  restoreClipping,
+  searchClippings,
+  SCHEMA_VERSIONS,
+  updateClipping,
+} from '@/lib/store/db';
+import { importClippings, ImportError, parseImport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
+import { indexText, tokenizeMany } from '@/lib/store/search-tokens';
+import { nodeSegmenter } from '@/lib/segment/node';
+
+const segmenter = nodeSegmenter();
+const cut = (text: string) => segmenter.cutForSearch(text);
+
+let factory: IDBFactory;
+let db: ClippingsDb;
+let n = 0;
+beforeEach(() => {
+  factory = new IDBFactory();
+  db = new ClippingsDb(`test-${n++}`, { indexedDB: factory, IDBKeyRange });
+});
+
+function clipping(quote: string, extra: Partial<Clipping> = {}): Clipping {
+  const id = extra.id ?? crypto.randomUUID();
+  const created = extra.createdAt ?? 1_716_000_000_000 + n * 1000 + quote.length;
+  return {
+    id,
+    quote,
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact: quote, prefix: '前文', suffix: '后文' },
+      position: { type: 'TextPositionSelector', start: 10, end: 10 + quote.length },
+    },
+    url: 'https://www.qhnews.com/news/2024/04/24/1.shtml?utm_source=wx',
+    canonicalUrl: 'http://www.qhnews.com/news/2024/04/24/1.shtml',
+    title: '我省发布镁产业专利导航项目成果',
+    site: 'www.qhnews.com',
+    createdAt: created,
+    updatedAt: created,
+    note: '',
+    tags: [],
+    color: 'yellow',
+    entities: [],
+    related: [],
+    ...extra,
+  };
+}
+
+async function save(c: Clipping) {
+  const [tokens] = await tokenizeMany([indexText(c)], cut);
+  return putClipping(db, c, tokens!);
+}
+
+describe('clippings store', () => {
+  it('saves, finds by page (canonical address, tracking parameters aside) and edits', async () => {
+    const c = await save(clipping('青海省知识产权局发布专利导航成果', { entities: [{ start: 0, end: 7, type: 'ORG', text: '青海省知识产权局'.slice(0, 7) }] }));
+    expect(c.pageKey).toBe(pageKey('https://www.qhnews.com/news/2024/04/24/1.shtml'));
+    expect(c.entityTypes).toEqual(['ORG']);
+    expect((await clippingsForPage(db, 'http://www.qhnews.com/news/2024/04/24/1.shtml#top')).map((r) => r.id)).toEqual([c.id]);
+    const edited = await updateClipping(db, c.id, { note: '值得关注', tags: ['专利', '青海'] }, undefined, c.createdAt + 5);
+    expect(edited).toMatchObject({ note: '值得关注', tags: ['专利', '青海'], updatedAt: c.createdAt + 5 });
+    expect(await updateClipping(db, 'f0000000-0000-4000-8000-000000000000', { note: 'x' })).toBeNull();
+  });
+
+  it('rejects an invalid clipping and writes nothing', async () => {
+    await expect(save(clipping('', {}))).rejects.toThrow();
+    await expect(save({ ...clipping('正文'), url: 'not a url' })).rejects.toThrow();
+    expect(await db.clippings.count()).toBe(0);
+  });
+
+  it('finds 知识产权局 clippings by 知识产权, and by any word inside the quote, note or tags', async () => {
+    const a = await save(clipping('省知识产权局针对这9个产业专利导航项目组织专家进行了系统评价'));
+    await save(clipping('德令哈市火车站街道黄河路社区居民热情服务', { note: '社区治理', tags: ['基层'] }));
+    const search = async (query: string) => {
+      const [tokens] = await tokenizeMany([query], cut);
+      return (await searchClippings(db, { query, tokens })).map((r) => r.quote.slice(0, 6));
+    };
+    expect(await search('知识产权')).toEqual([a.quote.slice(0, 6)]);
+    expect(await search('专家')).toEqual([a.quote.slice(0, 6)]);
+    expect(await search('社区治理')).toEqual(['德令哈市火车']);
+    expect(await search('基层')).toEqual(['德令哈市火车']);
+    expect(await search('航项')).toEqual([a.quote.slice(0, 6)]); // a substring that is no word
+    expect(await search('上海')).toEqual([]);
+  });
+
+  it('filters by site, tag, entity type and date, newest first', async () => {
+    const old = await save(clipping('旧的摘录内容', { createdAt: 1000, updatedAt: 1000, tags: ['甲'] }));
+    const recent = await save(clipping('新的摘录内容', { createdAt: 5000, updatedAt: 5000, site: 'www.gov.cn', entities: [{ start: 0, end: 2, type: 'DATE', text: '新的' }] }));
+    expect((await searchClippings(db, {})).map((r) => r.id)).toEqual([recent.id, old.id]);
+    expect((await searchClippings(db, { site: 'www.gov.cn' })).map((r) => r.id)).toEqual([recent.id]);
+    expect((await searchClippings(db, { tag: '甲' })).map((r) => r.id)).toEqual([old.id]);
+    expect((await searchClippings(db, { entityType: 'DATE' })).map((r) => r.id)).toEqual([recent.id]);
+    expect((await searchClippings(db, { from: 2000 })).map((r) => r.id)).toEqual([recent.id]);
+    expect((await searchClippings(db, { to: 2000 })).map((r) => r.id)).toEqual([old.id]);
+  });
+
+  it('deletes with undo', async () => {
+    const c = await save(clipping('要删除的摘录'));
+    const row = (await deleteClipping(db, c.id))!;
+    expect(await db.clippings.count()).toBe(0);
+    await restoreClipping(db, row);
+    expect(fromStored((await db.clippings.get(c.id))!)).toEqual(fromStored(c));
+  });
+
+  it('loses nothing when several views save at once', async () => {
+    const other = new ClippingsDb(db.name, { indexedDB: factory, IDBKeyRange });
+    const writes = Array.from({ length: 60 }, (_, i) => putClipping(i % 2 ? db : other, clipping(`并发保存的第${i}条摘录`), []));
+    await Promise.all(writes);
+    expect(await db.clippings.count()).toBe(60);
+    other.close();
+  });
+});
+
+describe('schema versions', () => {
+  it('opens a database created at every earlier version, keeping its rows', async () => {
+    // Raw IndexedDB, as an older build left it (Dexie stores version × 10).
+    for (const v of SCHEMA_VERSIONS) {
+      const name = `raw-v${v.version}`;
+      await new Promise<void>((resolve, reject) => {
+        const open = factory.open(name, v.version * 10);
+        open.onupgradeneeded = () => {
+          const store = open.result.createObjectStore('clippings', { keyPath: 'id' });
+          for (const spec of v.stores.clippings.split(',').slice(1).map((s) => s.trim())) {
+            const multi = spec.startsWith('*');
+            const key = spec.replace('*', '');
+            store.createIndex(key, key, { multiEntry: multi });
+          }
+        };
+        open.onsuccess = () => {
+          const c = clipping('旧版本写入的摘录：青海省市场监管局');
+          const tx = open.result.transaction('clippings', 'readwrite');
+          tx.objectStore('clippings').put({ ...c, pageKey: pageKey(c.canonicalUrl), entityTypes: [], tokens: ['市场', '监管局'] });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      });
+      const current = new ClippingsDb(name, { indexedDB: factory, IDBKeyRange });
+      await current.open();
+      expect(current.verno).toBe(CURRENT_VERSION);
+      const rows = await current.clippings.toArray();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.quote).toBe('旧版本写入的摘录：青海省市场监管局');
+      expect((await searchClippings(current, { query: '监管局', tokens: ['监管局'] })).length).toBe(1);
+      current.close();
+    }
+  });
+});
+
+describe('export and import', () => {
+  async function fill() {
+    await save(clipping('第一条：青海省市场监管局在西宁市发布成果，投资15.68亿元', { note: '重要，"数字"', tags: ['专利', '青海'], entities: [{ start: 4, end: 12, type: 'ORG', text: '青海省市场监管局' }, { start: 24, end: 31, type: 'MONEY', text: '15.68亿元', value: 1568000000, unit: 'CNY' }] }));
+    await save(clipping('第二条：\n两段文字，含逗号,和引号"', { createdAt: 2_000_000_000_000, updatedAt: 2_000_000_000_000, color: 'green' }));
+    return (await db.clippings.toArray()).map(fromStored);
+  }
+
+  it('JSON: export → import into an empty store → export is identical; importing twice adds nothing', async () => {
+    const rows = await fill();
+    const first = toJson(rows);
+    const parsed = parseImport(first);
+    const other = new ClippingsDb('other', { indexedDB: factory, IDBKeyRange });
+    const tokens = await tokenizeMany(parsed.map(indexText), cut);
+    expect(await importClippings(other, parsed, tokens)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await importClippings(other, parsed, tokens)).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    const second = toJson((await other.clippings.toArray()).map(fromStored));
+    expect(second).toBe(first);
+    // The search index was rebuilt on import.
+    expect((await searchClippings(other, { query: '监管局', tokens: ['监管局'] })).length).toBe(1);
+    other.close();
+  });
+
+  it('Markdown, CSV and JSON-LD carry the quote, note, tags and entities with values', async () => {
+    const rows = await fill();
+    const md = toMarkdown(rows);
+    expect(md).toContain('## [我省发布镁产业专利导航项目成果](http://www.qhnews.com/news/2024/04/24/1.shtml)');
+    expect(md).toContain('> 第一条：青海省市场监管局在西宁市发布成果，投资15.68亿元');
+    expect(md).toContain('标签：#专利 #青海');
+    expect(md).toMatch(/- 金额：15\.68亿元（¥1,568,000,000（15\.68 ?亿元））/);
+    const csv = toCsv(rows);
+    expect(csv.startsWith('\uFEFFid,created,updated,site,title,url,quote,note,tags,color,entities\r\n')).toBe(true);
+    expect(csv).toContain('"重要，""数字"""');
+    expect(csv).toContain('"第二条：\n两段文字，含逗号,和引号"""');
+    expect(csv).toContain('MONEY:15.68亿元=1568000000CNY');
+    const ld = JSON.parse(toJsonLd(rows));
+    expect(ld['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(ld.first.items[0]).toMatchObject({
+      type: 'Annotation',
+      motivation: 'commenting',
+      body: [{ type: 'TextualBody', value: '重要，"数字"', purpose: 'commenting' }, { value: '专利', purpose: 'tagging' }, { value: '青海', purpose: 'tagging' }],
+      target: { source: 'http://www.qhnews.com/news/2024/04/24/1.shtml', selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector' }] },
+    });
+  });
+
+  it.each<[string, (good: any) => string, RegExp]>([
+    ['bad JSON', () => '{"format": "zwpz-clippings", ', /不是有效的 JSON/],
+    ['another format', () => JSON.stringify({ format: 'hypothesis', version: 1, clippings: [] }), /不是本扩展导出的摘录文件/],
+    ['a newer version', (g) => JSON.stringify({ ...g, version: 2 }), /版本 2 不受支持/],
+    ['no list', (g) => JSON.stringify({ ...g, clippings: {} }), /应为数组/],
+    ['a missing field', (g) => JSON.stringify({ ...g, clippings: [g.clippings[0], { ...g.clippings[1], quote: undefined }] }), /第 2 条摘录.*quote/],
+    ['a wrong type', (g) => JSON.stringify({ ...g, clippings: [{ ...g.clippings[0], createdAt: '昨天' }] }), /第 1 条摘录.*createdAt/],
+    ['a huge string', (g) => JSON.stringify({ ...g, clippings: [{ ...g.clippings[0], note: '长'.repeat(60_000) }] }), /第 1 条摘录.*note/],
+    ['a bad id', (g) => JSON.stringify({ ...g, clippings: [{ ...g.clippings[0], id: '<script>' }] }), /第 1 条摘录（id <script>）无效：id/],
+    ['a repeated id', (g) => JSON.stringify({ ...g, clippings: [g.clippings[0], g.clippings[0]] }), /重复/],
+  ])('rejects a file with %s as a whole, naming why, and changes nothing', async (_name, make, message) => {
+    const rows = await fill();
+    const good = JSON.parse(toJson(rows));
+    const before = toJson((await db.clippings.toArray()).map(fromStored));
+    let error: unknown;
+    try {
+      const parsed = parseImport(make(good));
+      await importClippings(db, parsed, parsed.map(() => []));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(message);
+    expect(toJson((await db.clippings.toArray()).map(fromStored))).toBe(before);
+  });
+});
