@@ -91,6 +91,10 @@ export default defineConfig({
           suggested_key: { default: 'Alt+Shift+L' },
           description: '打开批注侧边栏 (Open the side panel)',
         },
+        'save-clipping': {
+          suggested_key: { default: 'Alt+Shift+S' },
+          description: '保存选中的文字为摘录 (Save the selection as a clipping)',
+        },
         'annotate-page': {
           suggested_key: { default: 'Alt+Shift+A' },
           description: '标注当前页面（仅此一次）(Annotate this page once)',

@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setupAnnotateCommand } from './annotate-once';
+import { setupClippingBadge, setupClippingCommands } from './clippings';
 import { setupSegmentation } from './segmentation';
 import { setupSidePanel } from './side-panel';
 import { setupUserSites } from './user-sites';
@@ -9,4 +10,6 @@ export default defineBackground(() => {
   setupSidePanel();
   setupUserSites();
   setupAnnotateCommand();
+  setupClippingCommands();
+  setupClippingBadge();
 });

@@ -1,6 +1,7 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
 import { annotateOnce } from './annotate-once';
+import { clippingHandlers } from './clippings';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
 import { recognize } from '@/lib/recognize';
@@ -69,31 +70,41 @@ export function setupSegmentation(): void {
     return null;
   }
 
+  /** The recognizer on a text, with the user's dictionary: in the offscreen document, else here. */
+  async function recognizeText(text: string) {
+    // The user's rejected names travel with the request: the offscreen document has no storage.
+    const current = (dictionary ??= readUserDictionary(storage));
+    current.catch(() => (dictionary = undefined));
+    const userDictionary = await current;
+    const rejected = userDictionary.rejected.map((r) => r.text);
+    const added = userDictionary.added.map((a) => ({ text: a.text, entityType: a.type }));
+    if (hasOffscreenApi) {
+      const value = await viaOffscreen('recognize', { text, rejected, added });
+      if (value) return value;
+    }
+    const service = localService();
+    const segmenter = await service.segmenter();
+    const started = performance.now();
+    const spans = await recognize(text, segmenter, { rejected: new Set(rejected), added: userDictionary.added });
+    return { spans, host: service.status().host, ms: performance.now() - started };
+  }
+
+  /** Segments a text (tag or search mode) in the offscreen document, else here. */
+  async function segmentText(request: SegmentRequest) {
+    if (hasOffscreenApi) {
+      const value = await viaOffscreen('segment', request);
+      if (value) return value;
+    }
+    return localService().segment(request);
+  }
+
   const handler = createHandler('background', backgroundProtocol, {
-    async segment(request) {
-      if (hasOffscreenApi) {
-        const value = await viaOffscreen('segment', request);
-        if (value) return value;
-      }
-      return localService().segment(request);
-    },
-    async recognize(request) {
-      // The user's rejected names travel with the request: the offscreen document has no storage.
-      const current = (dictionary ??= readUserDictionary(storage));
-      current.catch(() => (dictionary = undefined));
-      const userDictionary = await current;
-      const rejected = userDictionary.rejected.map((r) => r.text);
-      const added = userDictionary.added.map((a) => ({ text: a.text, entityType: a.type }));
-      if (hasOffscreenApi) {
-        const value = await viaOffscreen('recognize', { text: request.text, rejected, added });
-        if (value) return value;
-      }
-      const service = localService();
-      const segmenter = await service.segmenter();
-      const started = performance.now();
-      const spans = await recognize(request.text, segmenter, { rejected: new Set(rejected), added: userDictionary.added });
-      return { spans, host: service.status().host, ms: performance.now() - started };
-    },
+    ...clippingHandlers({
+      cutForSearch: async (text) => (await segmentText({ text, mode: 'search' })).tokens,
+      recognize: async (text) => (await recognizeText(text)).spans,
+    }),
+    segment: (request) => segmentText(request),
+    recognize: (request) => recognizeText(request.text),
     async 'entities/add'({ text, entityType }) {
       const added = await addName(storage, text, entityType);
       dictionary = undefined;

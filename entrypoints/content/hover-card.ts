@@ -3,6 +3,7 @@ import { offsetOf, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/t
 import { occurrencesOf, spanAt } from '@/lib/highlight/spans';
 import type { WireSpan } from '@/lib/messaging/protocol';
 import { formatValue, TYPE_LABELS } from '@/lib/text/format-value';
+import type { PageClippings } from './page-clippings';
 
 const CARD_CSS = `
 :host { all: initial; }
@@ -20,6 +21,9 @@ button { font: inherit; color: inherit; background: #f6f8fa; border: 1px solid #
 button:focus-visible { outline: 2px solid #b3261e; outline-offset: 1px; }
 .close { margin-left: auto; }
 .status { font-size: 12px; color: #b3261e; }
+button.primary { background: #b3261e; border-color: #b3261e; color: #fff; }
+textarea, input { display: block; box-sizing: border-box; width: 100%; margin-top: 6px; font: inherit; color: inherit;
+  background: transparent; border: 1px solid #d0d7de; border-radius: 5px; padding: 4px 6px; }
 .corpus { margin-top: 6px; padding-top: 6px; border-top: 1px solid #d0d7de; font-size: 12px; color: #59636e; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #3d444d; }
@@ -45,7 +49,7 @@ export interface HoverCardSource {
  * Alt+Shift+E opens it from the keyboard with focus on its buttons; Esc closes it and gives
  * focus back. Removed when the content script is invalidated.
  */
-export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSource): void {
+export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSource, clips: PageClippings): { showSaved(id: string, quote: string): void } {
   let host: HTMLElement | undefined;
   let card: HTMLElement | undefined;
   let shown: WireSpan | undefined;
@@ -221,50 +225,111 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     card.hidden = true;
   }
 
-  /** “添加为实体” for a selection: the reader picks the type. */
-  function showAdd(text: string, x: number, y: number): void {
+  function button(label: string, title: string, onClick: () => void, primary = false): HTMLButtonElement {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.setAttribute('aria-label', title);
+    if (primary) b.className = 'primary';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function div(className: string, text = ''): HTMLDivElement {
+    const d = document.createElement('div');
+    d.className = className;
+    d.textContent = text;
+    return d;
+  }
+
+  /**
+   * The selection toolbar: “保存摘录” for any selection, and “添加为实体” with a type for a
+   * short one. What would be saved is captured now, while the selection is there.
+   */
+  function showSelection(text: string, x: number, y: number): void {
     const el = ensureCard();
     shown = undefined;
     el.classList.add('adding');
-    const title = document.createElement('div');
-    title.className = 'type';
-    title.textContent = '添加为实体';
-    const name = document.createElement('div');
-    name.className = 'name';
-    name.textContent = text;
-    const row = document.createElement('div');
-    row.className = 'row';
-    const status = document.createElement('div');
-    status.className = 'status';
-    for (const type of ['PERSON', 'PLACE', 'ORG', 'DOC'] as const) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.textContent = TYPE_LABELS[type]!;
-      b.setAttribute('aria-label', `添加为${TYPE_LABELS[type]}`);
-      b.addEventListener('click', () => {
-        void source.add(text, type).then((error) => {
+    const captured = clips.capture();
+    const status = div('status');
+    const children: HTMLElement[] = [div('type', '选中的文字'), div('name', text.length > 60 ? `${text.slice(0, 60)}…` : text)];
+    const saveRow = div('row');
+    if (typeof captured === 'string') status.textContent = captured;
+    else {
+      saveRow.append(
+        button('保存摘录', '保存摘录 (Alt+Shift+S)', () => {
+          status.textContent = '正在保存…';
+          clips.save(captured).then(
+            (id) => showSaved(id, captured.quote),
+            (error: unknown) => (status.textContent = error instanceof Error ? error.message : String(error)),
+          );
+        }, true),
+      );
+    }
+    children.push(saveRow);
+    if (text.length >= 2 && text.length <= 40 && !/\n/.test(text)) {
+      const row = div('row', '添加为实体：');
+      for (const type of ['PERSON', 'PLACE', 'ORG', 'DOC'] as const) {
+        row.append(
+          button(TYPE_LABELS[type]!, `添加为${TYPE_LABELS[type]}`, () => {
+            void source.add(text, type).then((error) => {
+              if (error) status.textContent = error;
+              else hideAdd();
+            });
+          }),
+        );
+      }
+      children.push(row);
+    }
+    el.replaceChildren(...children, status);
+    el.hidden = false;
+    el.style.left = `${Math.max(8, Math.min(x, window.innerWidth - el.offsetWidth - 8))}px`;
+    el.style.top = `${Math.max(8, Math.min(y + 8, window.innerHeight - el.offsetHeight - 8))}px`;
+  }
+
+  /** After a save: the note and tags can be added at once (or later, in the popup). */
+  function showSaved(id: string, quote: string): void {
+    const el = ensureCard();
+    shown = undefined;
+    el.classList.add('adding');
+    const note = document.createElement('textarea');
+    note.placeholder = '笔记（可选）';
+    note.rows = 3;
+    note.setAttribute('aria-label', '笔记');
+    const tags = document.createElement('input');
+    tags.placeholder = '标签，用空格分隔';
+    tags.setAttribute('aria-label', '标签');
+    const status = div('status');
+    const row = div('row');
+    row.append(
+      button('保存笔记', '保存笔记和标签', () => {
+        const list = tags.value.split(/[\s,，]+/).filter(Boolean);
+        void clips.update(id, note.value, list).then((error) => {
           if (error) status.textContent = error;
           else hideAdd();
         });
-      });
-      row.append(b);
-    }
-    el.replaceChildren(title, name, row, status);
+      }, true),
+      button('完成', '完成', hideAdd),
+    );
+    el.replaceChildren(div('type', '已保存摘录'), div('name', quote.length > 60 ? `${quote.slice(0, 60)}…` : quote), note, tags, row, status);
     el.hidden = false;
-    el.style.left = `${Math.max(8, Math.min(x, window.innerWidth - el.offsetWidth - 8))}px`;
-    el.style.top = `${Math.max(8, y + 8)}px`;
+    if (!el.style.left) {
+      el.style.left = `${Math.max(8, window.innerWidth - el.offsetWidth - 24)}px`;
+      el.style.top = '24px';
+    }
+    note.focus({ preventScroll: true });
   }
 
   function onMouseUp(event: MouseEvent): void {
     if (host && event.composedPath().includes(host)) return;
     const selection = window.getSelection();
     const text = selection?.toString().trim() ?? '';
-    if (!selection || selection.isCollapsed || text.length < 2 || text.length > 40 || /\n/.test(text)) {
+    if (!selection || selection.isCollapsed || text.length < 2) {
       if (card?.classList.contains('adding')) hideAdd();
       return;
     }
     const rect = selection.getRangeAt(0).getBoundingClientRect();
-    showAdd(text, rect.left, rect.bottom);
+    showSelection(text, rect.left, rect.bottom);
   }
 
   ctx.addEventListener(document, 'mousemove', onMove, { passive: true });
@@ -274,4 +339,5 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     cancelAnimationFrame(frame);
     host?.remove();
   });
+  return { showSaved };
 }

@@ -3,6 +3,7 @@ import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
 import './highlights.css';
 import { startHoverCard } from './hover-card';
 import { startPageAnnotations } from './page-annotations';
+import { startPageClippings } from './page-clippings';
 import { startPageSegmentation } from './page-segmentation';
 
 export default defineContentScript({
@@ -17,7 +18,9 @@ export default defineContentScript({
     marker.__zwpzContentScript = true;
     ctx.onInvalidated(() => delete marker.__zwpzContentScript);
     const annotations = startPageAnnotations(ctx);
-    startPageSegmentation(ctx, annotations);
-    startHoverCard(ctx, annotations);
+    const clippings = startPageClippings(ctx);
+    annotations.onRead((map) => clippings.onRead(map));
+    const card = startHoverCard(ctx, annotations, clippings);
+    startPageSegmentation(ctx, annotations, clippings, (id, quote) => card.showSaved(id, quote));
   },
 });

@@ -23,6 +23,8 @@ export interface PageAnnotations {
    * asked from the popup or the keyboard command). Returns false if the script is invalidated.
    */
   runNow(): boolean;
+  /** Calls `listener` with the page's text map each time the page is read. */
+  onRead(listener: (map: TextMap) => void): void;
   /** How far reading the page has come, with timings. */
   progress(): AnnotationProgress;
   /** Scrolls to the span at these offsets; false if it is no longer on the page. */
@@ -154,6 +156,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
 
   let generation = 0;
   let lastScan = 0;
+  const readListeners: Array<(map: TextMap) => void> = [];
   let withoutObserver: (work: () => void) => void = (work) => work();
 
   /** Reads the page's text as it is now, recognizes what is new and paints the result. */
@@ -169,6 +172,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     if (!ctx.isValid || siteOff || mine !== generation) return;
     const blocks = splitBlocks(map.text, FIRST_BATCH_CHARS);
     current = map;
+    for (const listener of readListeners) listener(map);
     recognized = [];
     // What is known already is painted at once (a page that changed keeps its highlights).
     const unknown: Block[] = [];
@@ -280,6 +284,7 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     entities: () => entities,
     current: () => (current ? { spans: entities, map: current } : null),
     progress: () => ({ ...progress }),
+    onRead: (listener) => void readListeners.push(listener),
     runNow() {
       if (!ctx.isValid) return false;
       forced = true;

@@ -4,6 +4,7 @@ import { readPageText } from '@/lib/anchor/page-text';
 import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
 import { backgroundProtocol, contentProtocol, MAX_SEGMENT_CHARS, type PageSegmentation } from '@/lib/messaging/protocol';
 import type { PageAnnotations } from './page-annotations';
+import type { PageClippings } from './page-clippings';
 
 type State = { state: 'pending' } | { state: 'done'; result: PageSegmentation } | { state: 'failed'; error: string };
 
@@ -13,7 +14,12 @@ type State = { state: 'pending' } | { state: 'done'; result: PageSegmentation } 
  * panel and tests.
  * Everything is removed when the content script is invalidated (extension update or reload).
  */
-export function startPageSegmentation(ctx: ContentScriptContext, annotations: PageAnnotations): void {
+export function startPageSegmentation(
+  ctx: ContentScriptContext,
+  annotations: PageAnnotations,
+  clippings: PageClippings,
+  onSaved?: (id: string, quote: string) => void,
+): void {
   let state: State = { state: 'pending' };
   let requested = false;
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
@@ -32,6 +38,15 @@ export function startPageSegmentation(ctx: ContentScriptContext, annotations: Pa
       'annotations/list': () => ({ url: location.href, entities: annotations.entities(), progress: annotations.progress() }),
       'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
       'page/annotate-now': () => ({ started: annotations.runNow() }),
+      async 'clippings/save-selection'() {
+        const captured = clippings.capture();
+        if (typeof captured === 'string') throw new Error(captured);
+        const id = await clippings.save(captured);
+        onSaved?.(id, captured.quote);
+        return { id };
+      },
+      'clippings/status': () => ({ url: location.href, items: clippings.status() }),
+      'clippings/reveal': ({ id }) => ({ found: clippings.reveal(id) }),
     }),
   );
   // The top frame speaks for the tab (a message to a tab reaches every frame, and the first

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import type { MessageSpec } from './index';
+import { clippingBackgroundProtocol, clippingContentProtocol } from './clipping-protocol';
+import { SPAN_TYPE_NAMES, spanSchema } from './span';
 
 /** Longest text one `segment` request may carry; the content script sends larger pages in chunks. */
 export const MAX_SEGMENT_CHARS = 200_000;
@@ -46,17 +48,7 @@ const statusSpec = {
   }),
 } satisfies MessageSpec;
 
-export const SPAN_TYPE_NAMES = ['PERSON', 'PLACE', 'ORG', 'DOC', 'MONEY', 'PERCENT', 'QUANTITY', 'DATE'] as const;
-
-export const spanSchema = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  type: z.enum(SPAN_TYPE_NAMES),
-  text: z.string(),
-  value: z.union([z.number(), z.string()]).optional(),
-  unit: z.string().optional(),
-});
-export type WireSpan = z.infer<typeof spanSchema>;
+export { SPAN_TYPE_NAMES, spanSchema, type WireSpan } from './span';
 
 const recognizeSpec = {
   request: z.object({
@@ -86,6 +78,7 @@ export const offscreenProtocol = {
 
 /** Addressed to the background (service worker, or Firefox's background page). */
 export const backgroundProtocol = {
+  ...clippingBackgroundProtocol,
   segment: segmentSpec,
   recognize: recognizeSpec,
   'segmenter/status': statusSpec,
@@ -150,6 +143,7 @@ export type AnnotationProgress = z.infer<typeof annotationProgressSchema>;
 
 /** Addressed to the content script of one tab (through `tabs.sendMessage`). */
 export const contentProtocol = {
+  ...clippingContentProtocol,
   /** What the content script paints on the page now (offsets into its flat page text). */
   'annotations/list': {
     request: z.object({}),

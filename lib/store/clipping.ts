@@ -5,7 +5,7 @@
  * is read from a file.
  */
 import { z } from 'zod';
-import { spanSchema } from '../messaging/protocol';
+import { spanSchema } from '../messaging/span';
 
 /** Longest quote kept, in characters; a longer selection is cut (the popup says so). */
 export const MAX_QUOTE_CHARS = 20_000;

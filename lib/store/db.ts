@@ -102,7 +102,8 @@ export interface ClippingPatch {
 
 /**
  * Changes a clipping in one transaction (concurrent edits from several views do not overwrite
- * each other's fields); `tokens` replaces the search tokens when given. Resolves with the new
+ * each other's fields); `tokens` replaces the search tokens when given; `updatedAt` moves to
+ * `now` unless `touch` is false. Resolves with the new
  * row, or null if the clipping is gone. Rejects like {@link putClipping}.
  */
 export async function updateClipping(
@@ -110,13 +111,16 @@ export async function updateClipping(
   id: string,
   patch: ClippingPatch,
   tokens?: readonly string[],
-  now = Date.now(),
+  options: { now?: number; touch?: boolean } = {},
 ): Promise<StoredClipping | null> {
+  const { now = Date.now(), touch = true } = options;
   try {
     return await db.transaction('rw', db.clippings, async () => {
       const row = await db.clippings.get(id);
       if (!row) return null;
-      const next = toStored({ ...fromStored(row), ...patch, updatedAt: Math.max(now, row.createdAt) }, tokens ?? row.tokens);
+      // `touch: false` for what the extension adds by itself (entities, related articles).
+      const updatedAt = touch ? Math.max(now, row.createdAt) : row.updatedAt;
+      const next = toStored({ ...fromStored(row), ...patch, updatedAt }, tokens ?? row.tokens);
       await db.clippings.put(next);
       return next;
     });

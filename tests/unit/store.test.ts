@@ -65,7 +65,7 @@ describe('clippings store', () => {
     expect(c.pageKey).toBe(pageKey('https://www.qhnews.com/news/2024/04/24/1.shtml'));
     expect(c.entityTypes).toEqual(['ORG']);
     expect((await clippingsForPage(db, 'http://www.qhnews.com/news/2024/04/24/1.shtml#top')).map((r) => r.id)).toEqual([c.id]);
-    const edited = await updateClipping(db, c.id, { note: '值得关注', tags: ['专利', '青海'] }, undefined, c.createdAt + 5);
+    const edited = await updateClipping(db, c.id, { note: '值得关注', tags: ['专利', '青海'] }, undefined, { now: c.createdAt + 5 });
     expect(edited).toMatchObject({ note: '值得关注', tags: ['专利', '青海'], updatedAt: c.createdAt + 5 });
     expect(await updateClipping(db, 'f0000000-0000-4000-8000-000000000000', { note: 'x' })).toBeNull();
   });

@@ -1,0 +1,154 @@
+import { browser } from 'wxt/browser';
+import { createClient, type Handlers } from '@/lib/messaging';
+import { contentProtocol } from '@/lib/messaging/protocol';
+import { annotateOnce } from './annotate-once';
+import type { clippingBackgroundProtocol } from '@/lib/messaging/clipping-protocol';
+import type { WireSpan } from '@/lib/messaging/span';
+import type { Token } from '@/lib/segment';
+import type { Clipping } from '@/lib/store/clipping';
+import { ClippingsDb, clippingsForPage, putClipping, updateClipping } from '@/lib/store/db';
+import { importClippings, parseImport } from '@/lib/store/exchange';
+import { indexText, searchTokens, tokenizeMany } from '@/lib/store/search-tokens';
+
+let database: ClippingsDb | undefined;
+/** The clippings database, opened on first use. */
+export function clippingsDb(): ClippingsDb {
+  return (database ??= new ClippingsDb());
+}
+
+export interface ClippingServices {
+  /** jieba's search-mode cut (the offscreen segmenter). */
+  cutForSearch(text: string): Promise<Token[]>;
+  /** The recognizer on a text. */
+  recognize(text: string): Promise<WireSpan[]>;
+}
+
+/**
+ * Saving, editing and importing clippings for content scripts and the popup. A save is written
+ * at once, before anything else is asked of the segmenter, so a tab closed right after the click
+ * loses nothing; entities and search tokens are added to the row after.
+ */
+export function clippingHandlers(services: ClippingServices): Handlers<typeof clippingBackgroundProtocol> {
+  const db = clippingsDb();
+
+  /** Entities and search tokens of a saved clipping; failures leave the row as saved. */
+  async function enrich(id: string): Promise<void> {
+    try {
+      const row = await db.clippings.get(id);
+      if (!row) return;
+      const entities = await services.recognize(row.quote);
+      const tokens = searchTokens(await services.cutForSearch(indexText({ ...row, entities })));
+      await updateClipping(db, id, { entities }, tokens, { touch: false });
+    } catch (error) {
+      console.warn('[clippings] could not index', id, error);
+    }
+  }
+
+  return {
+    async 'clippings/save'(captured, sender) {
+      const now = Date.now();
+      const clipping: Clipping = {
+        id: crypto.randomUUID(),
+        quote: captured.quote,
+        selectors: captured.selectors,
+        url: captured.url,
+        canonicalUrl: captured.canonicalUrl,
+        title: captured.title,
+        site: new URL(captured.canonicalUrl).hostname,
+        createdAt: now,
+        updatedAt: now,
+        note: captured.note ?? '',
+        tags: captured.tags ?? [],
+        color: captured.color ?? 'yellow',
+        entities: [],
+        related: [],
+      };
+      // Searchable by its text at once (substring); words and entities follow.
+      await putClipping(db, clipping, []);
+      void enrich(clipping.id).then(() => updateBadge(tabOf(sender)));
+      void updateBadge(tabOf(sender));
+      return { id: clipping.id };
+    },
+    async 'clippings/update'({ id, ...patch }) {
+      const row = await db.clippings.get(id);
+      if (!row) return { updated: false };
+      const next = { ...row, ...patch };
+      const tokens = searchTokens(await services.cutForSearch(indexText(next)).catch(() => []));
+      return { updated: (await updateClipping(db, id, patch, tokens.length ? tokens : undefined)) !== null };
+    },
+    async 'clippings/for-page'({ url, canonicalUrl }) {
+      const rows = await clippingsForPage(db, url, canonicalUrl);
+      return { clippings: rows.map((r) => ({ id: r.id, quote: r.quote, selectors: r.selectors, color: r.color, note: r.note })) };
+    },
+    async 'clippings/import'({ text }) {
+      const clippings = parseImport(text);
+      const tokens = await tokenizeMany(
+        clippings.map((c) => indexText(c)),
+        (t) => services.cutForSearch(t),
+      );
+      return importClippings(db, clippings, tokens);
+    },
+  };
+}
+
+function tabOf(sender: unknown): number | undefined {
+  return (sender as { tab?: { id?: number } } | undefined)?.tab?.id;
+}
+
+/** The toolbar badge: how many clippings the tab's page has. */
+async function updateBadge(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) return;
+  try {
+    const tab = await browser.tabs.get(tabId);
+    if (!tab.url || !/^https?:/.test(tab.url)) return;
+    const count = (await clippingsForPage(clippingsDb(), tab.url)).length;
+    // MV3 `action`; Firefox's MV2 build has `browserAction`.
+    const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+    await action.setBadgeText({ tabId, text: count ? String(count) : '' });
+    await action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+  } catch {
+    // The tab is gone, or its address is not ours to read: no badge.
+  }
+}
+
+/** Keeps the badge in step as tabs load and the reader switches between them. */
+export function setupClippingBadge(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete' || change.url) void updateBadge(tabId);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(tabId));
+}
+
+const SAVE_MENU_ID = 'save-clipping';
+
+/**
+ * “保存摘录” from the context menu on a selection and the `save-clipping` command (Alt+Shift+S):
+ * the tab's content script captures the selection and saves it; on a page without it, the
+ * content script is injected first (both count as the reader's gesture for `activeTab`).
+ */
+export function setupClippingCommands(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: '保存摘录', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined) void saveSelection(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'save-clipping' && tab?.id !== undefined) void saveSelection(tab.id);
+  });
+}
+
+async function saveSelection(tabId: number): Promise<void> {
+  const content = createClient('content', contentProtocol, (m) => browser.tabs.sendMessage(tabId, m));
+  let answer = await content.call('clippings/save-selection', {});
+  if (!answer.ok && answer.transport) {
+    try {
+      await annotateOnce(tabId);
+      answer = await content.call('clippings/save-selection', {});
+    } catch (error) {
+      console.warn('[clippings] cannot run on this page', error);
+      return;
+    }
+  }
+  if (!answer.ok) console.warn('[clippings] not saved:', answer.error);
+}

@@ -1,0 +1,142 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { anchorQuote, describeQuote, type Anchor } from '@/lib/anchor/quote';
+import { cssPath, rangeOffsets } from '@/lib/anchor/selection';
+import { buildTextMap, buildTextMapSliced, rangeFor, type TextMap } from '@/lib/anchor/text-map';
+import { createPainter, type Painter } from '@/lib/highlight/painter';
+import { createClient } from '@/lib/messaging';
+import type { CapturedClipping, PageClipping } from '@/lib/messaging/clipping-protocol';
+import { backgroundProtocol } from '@/lib/messaging/protocol';
+import { QUOTE_CONTEXT_CHARS } from '@/lib/store/clipping';
+
+/** The most text read from a page to find its clippings. */
+const MAX_PAGE_CHARS = 3_000_000;
+
+export interface PageClippings {
+  /**
+   * What the current selection would be saved as, or an error message in Chinese (nothing
+   * selected, a selection in a form field…). Call it while the selection is there.
+   */
+  capture(): CapturedClipping | string;
+  /** Saves a captured selection; resolves with its id, or rejects with a Chinese message. */
+  save(captured: CapturedClipping, extra?: { note?: string; tags?: string[] }): Promise<string>;
+  /** Changes a saved clipping's note and tags; resolves with an error message or null. */
+  update(id: string, note: string, tags: string[]): Promise<string | null>;
+  /** The page's clippings and whether each was found on the page. */
+  status(): Array<{ id: string; anchored: boolean; method: Anchor['method'] | null }>;
+  /** Scrolls to a clipping; false if it could not be found on the page. */
+  reveal(id: string): boolean;
+  /** The page's text was read again (by the entity highlighter): anchor and paint on it. */
+  onRead(map: TextMap): void;
+}
+
+/** The page's canonical address (`<link rel=canonical>`), or its address without fragment. */
+function canonicalUrl(): string {
+  const href = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  try {
+    if (href && /^https?:/.test(href)) return new URL(href, location.href).href;
+  } catch {
+    // a malformed canonical link: the address itself
+  }
+  const url = new URL(location.href);
+  url.hash = '';
+  return url.href;
+}
+
+/**
+ * The reader's clippings on this page: capturing and saving a selection, and highlighting the
+ * page's saved clippings again on each visit (their own `zwpz-CLIP` style, over the entity
+ * colors). Clippings that cannot be found are reported as orphans, never dropped.
+ */
+export function startPageClippings(ctx: ContentScriptContext): PageClippings {
+  const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
+  let map: TextMap | undefined;
+  let clippings: PageClipping[] = [];
+  const anchors = new Map<string, Anchor | null>();
+  let painter: Painter | undefined;
+  ctx.onInvalidated(() => painter?.destroy());
+
+  function paint(): void {
+    if (!map) return;
+    anchors.clear();
+    for (const c of clippings) anchors.set(c.id, anchorQuote(map.text, c.selectors));
+    const next = createPainter(window);
+    const spans = [...anchors.values()].flatMap((a) => (a ? [{ start: a.start, end: a.end, type: 'CLIP' }] : []));
+    next.add(spans, map);
+    painter?.destroy();
+    painter = next;
+  }
+
+  async function load(): Promise<void> {
+    const answer = await background.call('clippings/for-page', { url: location.href, canonicalUrl: canonicalUrl() });
+    if (!answer.ok || !ctx.isValid) return;
+    clippings = answer.value.clippings;
+    if (!clippings.length) return;
+    map ??= await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
+    paint();
+  }
+  if (document.body) void load();
+
+  return {
+    capture() {
+      const selection = window.getSelection();
+      if (!selection || selection.isCollapsed || !selection.rangeCount) return '请先在页面上选中要保存的文字。';
+      const range = selection.getRangeAt(0);
+      // A fresh read: the selection is in the page as it is now.
+      map = buildTextMapSync();
+      const offsets = rangeOffsets(map, range);
+      if (!offsets) return '选中的内容不是页面正文（如输入框或扩展自身的界面），无法保存。';
+      const selectors = describeQuote(map.text, offsets.start, offsets.end, QUOTE_CONTEXT_CHARS);
+      const startEl = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+      const endEl = range.endContainer.nodeType === 1 ? (range.endContainer as Element) : range.endContainer.parentElement;
+      return {
+        quote: selectors.quote.exact,
+        selectors: {
+          ...selectors,
+          range: {
+            type: 'RangeSelector',
+            startSelector: { type: 'CssSelector', value: cssPath(startEl).slice(0, 2000) },
+            endSelector: { type: 'CssSelector', value: cssPath(endEl).slice(0, 2000) },
+          },
+        },
+        url: location.href,
+        canonicalUrl: canonicalUrl(),
+        title: document.title.slice(0, 1000),
+      };
+    },
+    async save(captured, extra = {}) {
+      const answer = await background.call('clippings/save', { ...captured, ...extra });
+      if (!answer.ok) throw new Error(`保存失败：${answer.error.replace(/^[\w/-]+: /, '')}`);
+      clippings.push({ id: answer.value.id, quote: captured.quote, selectors: captured.selectors, color: 'yellow', note: extra.note ?? '' });
+      paint();
+      return answer.value.id;
+    },
+    async update(id, note, tags) {
+      const answer = await background.call('clippings/update', { id, note, tags });
+      if (!answer.ok) return `保存失败：${answer.error.replace(/^[\w/-]+: /, '')}`;
+      return answer.value.updated ? null : '这条摘录已被删除。';
+    },
+    status() {
+      return clippings.map((c) => {
+        const a = anchors.get(c.id) ?? null;
+        return { id: c.id, anchored: a !== null, method: a?.method ?? null };
+      });
+    },
+    reveal(id) {
+      const a = anchors.get(id);
+      const range = a && map ? rangeFor(map, a.start, a.end) : null;
+      if (!range) return false;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      return true;
+    },
+    onRead(next) {
+      map = next;
+      if (clippings.length) paint();
+    },
+  };
+
+  function buildTextMapSync(): TextMap {
+    // The selection is read at once; a long page costs tens of ms here, once per save.
+    return buildTextMap(document.body, MAX_PAGE_CHARS);
+  }
+}
