@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { WireSpan } from '@/lib/messaging/protocol';
 import { Brand } from './Brand';
 import { EntitySummary } from './EntitySummary';
@@ -22,6 +23,8 @@ export interface PopupViewProps {
   onAnnotateOnce?(): void;
   /** Ask for this site's permission and annotate it from now on. */
   onEnableSite?(host: string): void;
+  /** The clippings library (see `ClippingLibrary`). */
+  library?: ReactNode;
   onOpenSidePanel(): void;
   onOpenOptions(): void;
 }
@@ -38,6 +41,7 @@ export function PopupView({
   offer = null,
   onAnnotateOnce = () => {},
   onEnableSite = () => {},
+  library,
   onOpenSidePanel,
   onOpenOptions,
 }: PopupViewProps) {
@@ -90,9 +94,11 @@ export function PopupView({
       </section>
       <section className="section" aria-labelledby="popup-library">
         <h2 id="popup-library">摘录库</h2>
-        <p className="empty">
-          还没有摘录。在新闻页面上选中文字后点击“保存摘录”，摘录会保存在本机，可在这里搜索、加标签和导出。
-        </p>
+        {library ?? (
+          <p className="empty">
+            还没有摘录。在新闻页面上选中文字后点击“保存摘录”，摘录会保存在本机，可在这里搜索、加标签和导出。
+          </p>
+        )}
       </section>
       <footer className="section row">
         <button type="button" className="primary" onClick={onOpenSidePanel}>

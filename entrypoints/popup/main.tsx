@@ -1,6 +1,12 @@
 import '@/components/theme.css';
 import './style.css';
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ClippingLibrary, type ExportKind, type LibraryFilters, type LibraryItem } from '@/components/ClippingLibrary';
+import { ClippingsDb, clippingsForPage, deleteClipping, fromStored, restoreClipping, searchClippings, storageErrorMessage, type StoredClipping } from '@/lib/store/db';
+import { toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
+import { searchTokens } from '@/lib/store/search-tokens';
+import { contentProtocol } from '@/lib/messaging/protocol';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { PageState } from '@/components/PageStatus';
@@ -14,6 +20,171 @@ import { storageAreaStore } from '@/lib/store/user-dictionary';
 
 const storage = storageAreaStore(browser.storage.local);
 const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
+
+const db = new ClippingsDb();
+// Ask the browser to keep the library when space runs short (best effort; the answer is shown nowhere).
+void navigator.storage?.persist?.().catch(() => false);
+
+const PERIOD_MS = { day: 86_400_000, week: 7 * 86_400_000, month: 31 * 86_400_000 } as const;
+
+/** A text fragment link (`#:~:text=start,end`) so the browser scrolls to the quote. */
+function linkTo(item: { url: string; quote: string }): string {
+  const quote = item.quote.replace(/\s+/g, ' ').trim();
+  const url = item.url.split('#')[0]!;
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+  const fragment = quote.length <= 40 ? enc(quote) : `${enc(quote.slice(0, 12))},${enc(quote.slice(-12))}`;
+  return `${url}#:~:text=${fragment}`;
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The library part of the popup: live from IndexedDB, current page first. */
+function useLibrary(tabId: number | undefined) {
+  const [query, setQuery] = useState('');
+  const [tokens, setTokens] = useState<string[]>([]);
+  const [filters, setFilters] = useState<LibraryFilters>({});
+  const [pageUrl, setPageUrl] = useState<string | null>(null);
+  const [status, setStatus] = useState<Map<string, boolean>>(new Map());
+  const [undo, setUndo] = useState<StoredClipping | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Newest first, a page at a time as the reader scrolls (the list renders only what is visible).
+  const [limit, setLimit] = useState(300);
+
+  // The query's words, cut like the clippings' (jieba search mode, in the offscreen document).
+  useEffect(() => {
+    let alive = true;
+    const text = query.trim();
+    if (!text) {
+      setTokens([]);
+      return;
+    }
+    void background.call('segment', { text, mode: 'search' }).then((answer) => {
+      if (alive) setTokens(answer.ok ? searchTokens(answer.value.tokens) : []);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [query]);
+
+  useEffect(() => {
+    void (async () => {
+      const tab = await currentTab(tabId);
+      if (!tab?.url || !/^https?:/.test(tab.url)) return;
+      setPageUrl(tab.url);
+      const id = tab.id;
+      if (id === undefined) return;
+      const content = createClient('content', contentProtocol, (m) => browser.tabs.sendMessage(id, m));
+      const answer = await content.call('clippings/status', {});
+      if (answer.ok) setStatus(new Map(answer.value.items.map((i) => [i.id, i.anchored])));
+    })();
+  }, []);
+
+  const now = Date.now();
+  const filter = {
+    query,
+    tokens,
+    site: filters.site,
+    tag: filters.tag,
+    entityType: filters.entityType,
+    from: filters.period ? now - PERIOD_MS[filters.period] : undefined,
+  };
+  const rows = useLiveQuery(() => searchClippings(db, filter, limit), [query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit]);
+  const onPage = useLiveQuery(async () => (pageUrl ? new Set((await clippingsForPage(db, pageUrl)).map((r) => r.id)) : new Set<string>()), [pageUrl]);
+  const total = useLiveQuery(() => db.clippings.count(), []) ?? 0;
+  const facets = useLiveQuery(async () => ({
+    sites: (await db.clippings.orderBy('site').uniqueKeys()) as string[],
+    tags: (await db.clippings.orderBy('tags').uniqueKeys()) as string[],
+  }), []);
+
+  const items: LibraryItem[] | null = useMemo(() => {
+    if (!rows) return null;
+    const mapped = rows.map((r) => ({
+      id: r.id,
+      quote: r.quote,
+      note: r.note,
+      tags: r.tags,
+      site: r.site,
+      title: r.title,
+      url: r.url,
+      createdAt: r.createdAt,
+      entityTypes: r.entityTypes,
+      ...(onPage?.has(r.id) ? { onPage: { anchored: status.has(r.id) ? status.get(r.id)! : null } } : {}),
+    }));
+    // The current page's clippings first, then the rest, each newest first.
+    return [...mapped.filter((i) => i.onPage), ...mapped.filter((i) => !i.onPage)];
+  }, [rows, onPage, status]);
+
+  async function exportAs(kind: ExportKind) {
+    try {
+      const all = (await db.clippings.toArray()).map(fromStored);
+      const day = new Date().toISOString().slice(0, 10);
+      if (kind === 'json') download(`摘录-${day}.json`, toJson(all), 'application/json');
+      if (kind === 'markdown') download(`摘录-${day}.md`, toMarkdown(all), 'text/markdown');
+      if (kind === 'csv') download(`摘录-${day}.csv`, toCsv(all), 'text/csv');
+      if (kind === 'jsonld') download(`摘录-${day}.jsonld`, toJsonLd(all), 'application/ld+json');
+      setMessage({ kind: 'ok', text: `已导出 ${all.length} 条摘录。` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: storageErrorMessage(error) });
+    }
+  }
+
+  async function importFile(file: File) {
+    const text = await file.text();
+    const answer = await background.call('clippings/import', { text });
+    if (!answer.ok) setMessage({ kind: 'error', text: `导入失败，未做任何更改：${answer.error.replace(/^[\w/-]+: /, '')}` });
+    else {
+      const { added, updated, unchanged } = answer.value;
+      setMessage({ kind: 'ok', text: `已导入：新增 ${added} 条，更新 ${updated} 条，${unchanged} 条已存在。` });
+    }
+  }
+
+  return {
+    props: {
+      items,
+      total,
+      query,
+      onQuery: setQuery,
+      filters,
+      onFilters: setFilters,
+      sites: facets?.sites ?? [],
+      tags: facets?.tags ?? [],
+      async onSave(id: string, note: string, tags: string[]) {
+        const answer = await background.call('clippings/update', { id, note, tags });
+        return answer.ok ? null : answer.error.replace(/^[\w/-]+: /, '');
+      },
+      onDelete(id: string) {
+        void deleteClipping(db, id).then(
+          (row) => setUndo(row),
+          (error: unknown) => setMessage({ kind: 'error', text: String(error instanceof Error ? error.message : error) }),
+        );
+      },
+      undo: undo
+        ? {
+            quote: undo.quote,
+            onUndo() {
+              void restoreClipping(db, undo).then(() => setUndo(null));
+            },
+          }
+        : null,
+      onOpen(item: LibraryItem) {
+        void browser.tabs.create({ url: linkTo(item) });
+      },
+      onExport: (kind: ExportKind) => void exportAs(kind),
+      onImport: (file: File) => void importFile(file),
+      message,
+      onNearEnd() {
+        if (rows && rows.length >= limit) setLimit((l) => l + 500);
+      },
+    },
+  };
+}
 
 /** The tab the popup is about: the given one, or the active tab of its window. */
 async function currentTab(tabId: number | undefined): Promise<{ id?: number; url?: string } | undefined> {
@@ -35,6 +206,7 @@ function Popup() {
   const [offer, setOffer] = useState<{ host: string | null; error?: string | null } | null>(null);
   const [reload, setReload] = useState(0);
   const tabId = tabIdFromLocation(location.search);
+  const library = useLibrary(tabId);
 
   useEffect(() => {
     let alive = true;
@@ -90,6 +262,7 @@ function Popup() {
       }}
       site={site}
       offer={offer}
+      library={<ClippingLibrary {...library.props} />}
       onAnnotateOnce={() => void annotateOnce()}
       onEnableSite={(host) => {
         void (async () => {

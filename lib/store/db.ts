@@ -13,10 +13,11 @@ export const DB_NAME = 'zwpz';
 
 /**
  * v1 (2026-11-22, first release): clippings by id; newest first (`createdAt`), by page
- * (`pageKey`), site, tag, entity type; `tokens` is the search index (jieba search mode).
+ * (`pageKeys`: its canonical address and the address it was read at), site, tag, entity type;
+ * `tokens` is the search index (jieba search mode).
  */
 export const SCHEMA_V1 = {
-  clippings: 'id, createdAt, updatedAt, pageKey, site, *tags, *entityTypes, *tokens',
+  clippings: 'id, createdAt, updatedAt, *pageKeys, site, *tags, *entityTypes, *tokens',
 } as const;
 
 /** Every schema, oldest first; the last one is current. */
@@ -25,13 +26,14 @@ export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.vers
 
 /** A clipping as stored: the clipping and the fields derived from it for the indexes. */
 export interface StoredClipping extends Clipping {
-  pageKey: string;
+  /** {@link pageKey} of the canonical address and of the address (one entry if they agree). */
+  pageKeys: string[];
   entityTypes: string[];
   tokens: string[];
 }
 
 const storedSchema = z.object({
-  pageKey: z.string().max(4000),
+  pageKeys: z.array(z.string().max(4000)).min(1).max(2),
   entityTypes: z.array(z.string().max(20)).max(8),
   tokens: z.array(z.string().max(200)).max(20_000),
 });
@@ -63,7 +65,7 @@ export function storageErrorMessage(error: unknown): string {
 export function toStored(clipping: Clipping, tokens: readonly string[]): StoredClipping {
   const valid = clippingSchema.parse(clipping);
   const derived = storedSchema.parse({
-    pageKey: pageKey(valid.canonicalUrl),
+    pageKeys: [...new Set([pageKey(valid.canonicalUrl), pageKey(valid.url)])],
     entityTypes: [...new Set(valid.entities.map((e) => e.type))],
     tokens: [...new Set(tokens)],
   });
@@ -72,7 +74,7 @@ export function toStored(clipping: Clipping, tokens: readonly string[]): StoredC
 
 /** The clipping of a stored row (without index fields). */
 export function fromStored(row: StoredClipping): Clipping {
-  const { pageKey: _p, entityTypes: _e, tokens: _t, ...clipping } = row;
+  const { pageKeys: _p, entityTypes: _e, tokens: _t, ...clipping } = row;
   return clipping;
 }
 
@@ -156,7 +158,7 @@ export async function restoreClipping(db: ClippingsDb, row: StoredClipping): Pro
 /** The clippings of a page (by its canonical address or its address), oldest first. */
 export async function clippingsForPage(db: ClippingsDb, url: string, canonicalUrl?: string): Promise<StoredClipping[]> {
   const keys = [...new Set([pageKey(url), ...(canonicalUrl ? [pageKey(canonicalUrl)] : [])])];
-  const rows = await db.clippings.where('pageKey').anyOf(keys).toArray();
+  const rows = await db.clippings.where('pageKeys').anyOf(keys).distinct().toArray();
   return rows.sort((a, b) => a.createdAt - b.createdAt);
 }
 

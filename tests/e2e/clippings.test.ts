@@ -5,7 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { askContent, pointOnText, useExtensionSession, waitFor } from './harness';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { askContent, launchWithExtension, pointOnText, SCREENSHOT_DIR, startFixtureServer, useExtensionSession, waitFor } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
@@ -72,4 +75,106 @@ describe('clippings', () => {
     expect(status.items.every((i: { anchored: boolean }) => i.anchored)).toBe(true);
     await again.close();
   });
+
+  it('finds a clipping in the popup by a word from the middle of its quote, edits its note, deletes and undoes, exports and re-imports', async () => {
+    const url = session.server.url('www.qhnews.com', 'qhnews-article.html');
+    const page = await session.browser.context.newPage();
+    await page.goto(url);
+    await expect.poll(() => clipHighlights(page), { timeout: 15_000 }).toBe(2);
+    const tabId = await session.ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const list = popup.getByRole('list', { name: /摘录/ });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    // Both are this page's, found on it.
+    expect(await list.locator('.badge').allTextContents()).toEqual(['本页', '本页']);
+
+    // A word from the middle of a quote (not its start), and a tag.
+    await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('知识产权');
+    await expect.poll(() => list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('过去的一年，省知识产权局')]);
+    await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('年度');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+
+    // Edit the note of the second one.
+    const item = list.getByRole('listitem').filter({ hasText: '揭示产业发展中存在的优势与不足' });
+    await item.getByRole('button', { name: '编辑笔记和标签' }).click();
+    await popup.getByRole('group', { name: '编辑摘录' }).getByRole('textbox', { name: '笔记' }).fill('问题导向');
+    await popup.getByRole('group', { name: '编辑摘录' }).getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => item.textContent()).toContain('问题导向');
+    await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('问题导向');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('');
+
+    // Delete, then undo.
+    await item.getByRole('button', { name: '删除摘录' }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await popup.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+
+    // Export JSON, then import the same file: nothing is duplicated.
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'JSON', exact: true }).click()]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported).toMatchObject({ format: 'zwpz-clippings', version: 1 });
+    expect(exported.clippings).toHaveLength(2);
+    expect(exported.clippings.map((c: { note: string }) => c.note).sort()).toEqual(['知识产权部门的年度工作', '问题导向']);
+    // The recognizer's entities came with them.
+    expect(exported.clippings.flatMap((c: { entities: Array<{ text: string }> }) => c.entities.map((e) => e.text))).toContain('省知识产权局');
+    await popup.getByLabel('导入 JSON 文件').setInputFiles(file);
+    await popup.getByText('已导入：新增 0 条，更新 0 条，2 条已存在。').waitFor();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    // A malformed file is refused whole, with the reason.
+    const bad = join(tmpdir(), 'zwpz-bad-import.json');
+    writeFileSync(bad, JSON.stringify({ ...exported, clippings: [exported.clippings[0], { ...exported.clippings[1], createdAt: 'yesterday' }] }));
+    await popup.getByLabel('导入 JSON 文件').setInputFiles(bad);
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('第 2 条摘录');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-library.png'), fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('clippings survive a browser restart', () => {
+  it('keeps the library in the same profile', async () => {
+    const browser = await launchWithExtension({ keepProfile: true });
+    const server = await startFixtureServer();
+    try {
+      const url = server.url('www.qhnews.com', 'qhnews-article.html');
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await page.bringToFront();
+      await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node as Text).data.indexOf('合力推动我省镁产业高质量发展');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + '合力推动我省镁产业高质量发展'.length);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          return;
+        }
+      });
+      const ext = await browser.openExtensionPage('options.html');
+      expect((await askContent(ext, url, 'clippings/save-selection'))?.ok).toBe(true);
+      await browser.context.close();
+
+      const again = await launchWithExtension({ profileDir: browser.profileDir });
+      try {
+        const page2 = await again.context.newPage();
+        await page2.goto(url);
+        await expect.poll(() => clipHighlights(page2), { timeout: 15_000 }).toBe(1);
+        const popup = await again.openExtensionPage('popup.html');
+        await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('镁产业');
+        await expect.poll(() => popup.getByRole('list', { name: /摘录/ }).getByRole('listitem').count()).toBe(1);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
 });

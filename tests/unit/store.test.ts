@@ -62,9 +62,13 @@ async function save(c: Clipping) {
 describe('clippings store', () => {
   it('saves, finds by page (canonical address, tracking parameters aside) and edits', async () => {
     const c = await save(clipping('青海省知识产权局发布专利导航成果', { entities: [{ start: 0, end: 7, type: 'ORG', text: '青海省知识产权局'.slice(0, 7) }] }));
-    expect(c.pageKey).toBe(pageKey('https://www.qhnews.com/news/2024/04/24/1.shtml'));
+    expect(c.pageKeys).toEqual([pageKey('https://www.qhnews.com/news/2024/04/24/1.shtml')]);
     expect(c.entityTypes).toEqual(['ORG']);
     expect((await clippingsForPage(db, 'http://www.qhnews.com/news/2024/04/24/1.shtml#top')).map((r) => r.id)).toEqual([c.id]);
+    // By the address it was read at too, when that differs from the canonical one.
+    const other = await save(clipping('另一页上的摘录', { url: 'https://m.qhnews.com/a/1.html', canonicalUrl: 'https://www.qhnews.com/a/1.shtml' }));
+    expect((await clippingsForPage(db, 'https://m.qhnews.com/a/1.html')).map((r) => r.id)).toEqual([other.id]);
+    expect((await clippingsForPage(db, 'https://www.qhnews.com/a/1.shtml')).map((r) => r.id)).toEqual([other.id]);
     const edited = await updateClipping(db, c.id, { note: '值得关注', tags: ['专利', '青海'] }, undefined, { now: c.createdAt + 5 });
     expect(edited).toMatchObject({ note: '值得关注', tags: ['专利', '青海'], updatedAt: c.createdAt + 5 });
     expect(await updateClipping(db, 'f0000000-0000-4000-8000-000000000000', { note: 'x' })).toBeNull();
@@ -137,7 +141,7 @@ describe('schema versions', () => {
         open.onsuccess = () => {
           const c = clipping('旧版本写入的摘录：青海省市场监管局');
           const tx = open.result.transaction('clippings', 'readwrite');
-          tx.objectStore('clippings').put({ ...c, pageKey: pageKey(c.canonicalUrl), entityTypes: [], tokens: ['市场', '监管局'] });
+          tx.objectStore('clippings').put({ ...c, pageKeys: [pageKey(c.canonicalUrl)], entityTypes: [], tokens: ['市场', '监管局'] });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
