@@ -136,6 +136,23 @@ describe('clippings', () => {
   });
 });
 
+describe('a tab closed right after saving', () => {
+  it('loses nothing: the background has written the clipping', async () => {
+    const url = session.server.url('amr.qinghai.gov.cn', 'gov-notice.html');
+    const page = await session.browser.context.newPage();
+    await page.goto(url);
+    await selectText(page, '根据《青海省实施', '工作措施》要求');
+    await page.locator('zwpz-ui .card').getByRole('button', { name: /保存摘录/ }).click();
+    await page.close(); // at once, without waiting for anything
+    const popup = await session.browser.openExtensionPage('popup.html');
+    await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('普惠工程');
+    await expect.poll(() => popup.getByRole('list', { name: /摘录/ }).getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('根据《青海省实施知识产权公共服务普惠工程工作措施》要求'),
+    ]);
+    await popup.close();
+  });
+});
+
 describe('clippings survive a browser restart', () => {
   it('keeps the library in the same profile', async () => {
     const browser = await launchWithExtension({ keepProfile: true });
