@@ -3,7 +3,7 @@ import './style.css';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ClippingLibrary, type ExportKind, type LibraryFilters, type LibraryItem } from '@/components/ClippingLibrary';
-import { ClippingsDb, clippingsForPage, deleteClipping, fromStored, restoreClipping, searchClippings, storageErrorMessage, type StoredClipping } from '@/lib/store/db';
+import { ClippingsDb, clippingsForPage, deleteClipping, fromStored, matches, restoreClipping, searchClippings, storageErrorMessage, type StoredClipping } from '@/lib/store/db';
 import { toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
 import { searchTokens } from '@/lib/store/search-tokens';
 import { contentProtocol } from '@/lib/messaging/protocol';
@@ -95,7 +95,27 @@ function useLibrary(tabId: number | undefined) {
     entityType: filters.entityType,
     from: filters.period ? now - PERIOD_MS[filters.period] : undefined,
   };
-  const rows = useLiveQuery(() => searchClippings(db, filter, limit), [query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit]);
+  const searching = Boolean(query.trim());
+  // Newest first from the index for browsing (fast first render); for searching, every row is
+  // kept in memory once loaded, so a keystroke filters at once and words refine when the
+  // segmenter's answer comes.
+  const browsed = useLiveQuery(async () => (searching ? null : await searchClippings(db, filter, limit)), [searching, filters.site, filters.tag, filters.entityType, filters.period, limit]);
+  // Every row, loaded once the popup has drawn (and kept live), for searching in memory.
+  const [preload, setPreload] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setPreload(true), 200);
+    return () => clearTimeout(timer);
+  }, []);
+  const all = useLiveQuery(async (): Promise<StoredClipping[] | null> => (preload ? await db.clippings.toArray() : null), [preload]);
+  const fromDb = useLiveQuery(
+    async () => (!searching || all ? null : await searchClippings(db, filter, limit)),
+    [searching, Boolean(all), query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit],
+  );
+  const rows = useMemo(() => {
+    if (!searching) return browsed ?? undefined;
+    if (!all) return fromDb ?? undefined;
+    return all.filter((r) => matches(r, filter)).sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+  }, [searching, browsed, all, fromDb, query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit]);
   const onPage = useLiveQuery(async () => (pageUrl ? new Set((await clippingsForPage(db, pageUrl)).map((r) => r.id)) : new Set<string>()), [pageUrl]);
   const total = useLiveQuery(() => db.clippings.count(), []) ?? 0;
   const facets = useLiveQuery(async () => ({
