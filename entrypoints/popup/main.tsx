@@ -55,7 +55,7 @@ function useLibrary(tabId: number | undefined) {
   const [undo, setUndo] = useState<StoredClipping | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   // Newest first, a page at a time as the reader scrolls (the list renders only what is visible).
-  const [limit, setLimit] = useState(300);
+  const [limit, setLimit] = useState(100);
 
   // The query's words, cut like the clippings' (jieba search mode, in the offscreen document).
   useEffect(() => {
@@ -103,7 +103,7 @@ function useLibrary(tabId: number | undefined) {
   // Every row, loaded once the popup has drawn (and kept live), for searching in memory.
   const [preload, setPreload] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setPreload(true), 200);
+    const timer = setTimeout(() => setPreload(true), 400);
     return () => clearTimeout(timer);
   }, []);
   const all = useLiveQuery(async (): Promise<StoredClipping[] | null> => (preload ? await db.clippings.toArray() : null), [preload]);

@@ -210,8 +210,11 @@ export async function searchClippings(db: ClippingsDb, filter: ClippingFilter, l
     rows = await db.clippings.where('tags').equals(filter.tag).toArray();
   } else if (filter.site) {
     rows = await db.clippings.where('site').equals(filter.site).toArray();
+  } else if (filter.entityType === undefined && filter.from === undefined && filter.to === undefined) {
+    // Nothing to filter: the newest straight from the index.
+    return db.clippings.orderBy('createdAt').reverse().limit(limit).toArray();
   } else {
-    return (await db.clippings.orderBy('createdAt').reverse().filter((r) => matches(r, filter)).limit(limit).toArray());
+    return await db.clippings.orderBy('createdAt').reverse().filter((r) => matches(r, filter)).limit(limit).toArray();
   }
   return rows
     .filter((r) => matches(r, filter))
