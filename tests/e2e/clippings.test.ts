@@ -68,6 +68,14 @@ describe('clippings', () => {
     const again = await session.browser.context.newPage();
     await again.goto(url);
     await expect.poll(() => clipHighlights(again), { timeout: 15_000 }).toBe(2);
+    // The toolbar badge counts the page's clippings.
+    const badge = () =>
+      session.browser.serviceWorker.evaluate(async () => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url?.includes('qhnews-article.html'));
+        return tab?.id === undefined ? null : chrome.action.getBadgeText({ tabId: tab.id });
+      });
+    await expect.poll(badge, { timeout: 10_000 }).toBe('2');
     const status = await waitFor(async () => {
       const s = await askContent(session.ext, url, 'clippings/status');
       return s?.ok && s.value.items.length === 2 ? s.value : undefined;
