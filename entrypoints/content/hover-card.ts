@@ -94,21 +94,7 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     shown = span;
     const all = occurrencesOf(spans, span);
     const index = all.findIndex((s) => s.start === span.start);
-    const line = (className: string, text: string) => {
-      const div = document.createElement('div');
-      div.className = className;
-      div.textContent = text;
-      return div;
-    };
-    const button = (label: string, title: string, onClick: () => void) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.textContent = label;
-      b.title = title;
-      b.setAttribute('aria-label', title);
-      b.addEventListener('click', onClick);
-      return b;
-    };
+    const line = div;
     const go = (step: number) => {
       const next = all[(index + step + all.length) % all.length]!;
       source.reveal(next.start, next.end);
@@ -229,6 +215,7 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = label;
+    b.title = title;
     b.setAttribute('aria-label', title);
     if (primary) b.className = 'primary';
     b.addEventListener('click', onClick);

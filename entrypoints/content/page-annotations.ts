@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { batchBlocks, blockIndexAt, splitBlocks, visibleFirst, type Block } from '@/lib/anchor/blocks';
-import { buildTextMap, buildTextMapSliced, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/text-map';
+import { buildTextMap, buildTextMapSliced, rangeFor, visibleOffsets, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
 import { createClient } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
@@ -44,8 +44,6 @@ const FIRST_BATCH_CHARS = 4_000;
 const BATCH_CHARS = 20_000;
 /** Requests in flight at once, so the recognizer never waits for the next one to arrive. */
 const IN_FLIGHT = 2;
-/** The most text read from one page; beyond it the rest of a page is left unmarked. */
-const MAX_PAGE_CHARS = 3_000_000;
 /** Blocks whose spans are remembered between reads of a page that changes. */
 const MAX_CACHED_BLOCKS = 50_000;
 

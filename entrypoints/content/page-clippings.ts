@@ -2,15 +2,13 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchorQuote, describeQuote, type Anchor } from '@/lib/anchor/quote';
 import { cssPath, rangeOffsets } from '@/lib/anchor/selection';
-import { buildTextMap, buildTextMapSliced, rangeFor, type TextMap } from '@/lib/anchor/text-map';
+import { buildTextMap, buildTextMapSliced, rangeFor, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
-import { createClient } from '@/lib/messaging';
+import { createClient, failureReason } from '@/lib/messaging';
 import type { CapturedClipping, PageClipping } from '@/lib/messaging/clipping-protocol';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { QUOTE_CONTEXT_CHARS } from '@/lib/store/clipping';
 
-/** The most text read from a page to find its clippings. */
-const MAX_PAGE_CHARS = 3_000_000;
 
 export interface PageClippings {
   /**
@@ -106,14 +104,14 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
     },
     async save(captured, extra = {}) {
       const answer = await background.call('clippings/save', { ...captured, ...extra });
-      if (!answer.ok) throw new Error(`保存失败：${answer.error.replace(/^[\w/-]+: /, '')}`);
+      if (!answer.ok) throw new Error(`保存失败：${failureReason(answer)}`);
       clippings.push({ id: answer.value.id, quote: captured.quote, selectors: captured.selectors, color: 'yellow', note: extra.note ?? '' });
       paint();
       return answer.value.id;
     },
     async update(id, note, tags) {
       const answer = await background.call('clippings/update', { id, note, tags });
-      if (!answer.ok) return `保存失败：${answer.error.replace(/^[\w/-]+: /, '')}`;
+      if (!answer.ok) return `保存失败：${failureReason(answer)}`;
       return answer.value.updated ? null : '这条摘录已被删除。';
     },
     status() {

@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import type { PageState } from '@/components/PageStatus';
 import { PopupView } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
-import { createClient } from '@/lib/messaging';
+import { createClient, failureReason } from '@/lib/messaging';
 import { backgroundProtocol, type WireSpan } from '@/lib/messaging/protocol';
 import { sitePatternFor } from '@/lib/sites';
 import { readSettings, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
@@ -158,7 +158,7 @@ function useLibrary(tabId: number | undefined) {
   async function importFile(file: File) {
     const text = await file.text();
     const answer = await background.call('clippings/import', { text });
-    if (!answer.ok) setMessage({ kind: 'error', text: `导入失败，未做任何更改：${answer.error.replace(/^[\w/-]+: /, '')}` });
+    if (!answer.ok) setMessage({ kind: 'error', text: `导入失败，未做任何更改：${failureReason(answer)}` });
     else {
       const { added, updated, unchanged } = answer.value;
       setMessage({ kind: 'ok', text: `已导入：新增 ${added} 条，更新 ${updated} 条，${unchanged} 条已存在。` });
@@ -177,7 +177,7 @@ function useLibrary(tabId: number | undefined) {
       tags: facets?.tags ?? [],
       async onSave(id: string, note: string, tags: string[]) {
         const answer = await background.call('clippings/update', { id, note, tags });
-        return answer.ok ? null : answer.error.replace(/^[\w/-]+: /, '');
+        return answer.ok ? null : failureReason(answer);
       },
       onDelete(id: string) {
         void deleteClipping(db, id).then(
@@ -260,8 +260,7 @@ function Popup() {
     const id = tabId ?? (await currentTab(undefined))?.id;
     if (id === undefined) return;
     const answer = await background.call('page/annotate-once', { tabId: id });
-    // The error names the message kind first (`page/annotate-once: …`); the reader needs the rest.
-    if (!answer.ok) setOffer((o) => ({ host: o?.host ?? null, error: answer.error.replace(/^[\w/-]+: /, '') }));
+    if (!answer.ok) setOffer((o) => ({ host: o?.host ?? null, error: failureReason(answer) }));
     else setReload((n) => n + 1);
   };
 

@@ -47,27 +47,23 @@ function snap(text: string, at: number): number {
 /** `text` without whitespace, and for each kept character its offset in `text`. */
 function stripWhitespace(text: string): { s: string; map: Int32Array } {
   const map = new Int32Array(text.length + 1);
-  let s = '';
+  const kept: string[] = [];
   let n = 0;
-  const parts: string[] = [];
-  let runStart = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const ws = c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 12;
-    if (ws) {
-      if (runStart >= 0) {
-        parts.push(text.slice(runStart, i));
-        runStart = -1;
-      }
-      continue;
-    }
-    if (runStart < 0) runStart = i;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 12) continue;
+    kept.push(text[i]!);
     map[n++] = i;
   }
-  if (runStart >= 0) parts.push(text.slice(runStart));
-  s = parts.join('');
   map[n] = text.length;
-  return { s, map: map.subarray(0, n + 1) };
+  return { s: kept.join(''), map: map.subarray(0, n + 1) };
+}
+
+/** The last page stripped: a page's clippings are anchored one after another on the same text. */
+let lastPage: { text: string; stripped: { s: string; map: Int32Array } } | undefined;
+function strippedPage(text: string): { s: string; map: Int32Array } {
+  if (lastPage?.text !== text) lastPage = { text, stripped: stripWhitespace(text) };
+  return lastPage.stripped;
 }
 
 /** Most edits a match of an `m`-character quote (whitespace left out) may have. */
@@ -101,7 +97,7 @@ export function anchorQuote(text: string, selectors: QuoteSelectors): Anchor | n
   // 1. Where it was.
   if (end <= text.length && text.slice(start, end) === exact) return { start, end, method: 'position', distance: 0 };
 
-  const page = stripWhitespace(text);
+  const page = strippedPage(text);
   const q = exact.replace(/[\s\u3000\u00a0]+/g, '');
   if (!q) return null;
   const pre = prefix.replace(/[\s\u3000\u00a0]+/g, '');

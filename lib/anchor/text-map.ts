@@ -9,6 +9,9 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELEC
 /** Elements that start a new block of text. */
 const BLOCK = new Set(['P', 'DIV', 'LI', 'TD', 'TH', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'MAIN', 'BLOCKQUOTE', 'DD', 'DT', 'DL', 'UL', 'OL', 'TABLE', 'FIGURE', 'FIGCAPTION', 'FORM', 'HR']);
 
+/** The most text read from one page; beyond it the rest of a page is left unmarked. */
+export const MAX_PAGE_CHARS = 3_000_000;
+
 export interface TextSegment {
   node: Text;
   /** Offset of the node's first character in the flat text. */

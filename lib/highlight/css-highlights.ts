@@ -8,16 +8,29 @@ import type { Painter, PaintSpan } from './painter';
 
 export const HIGHLIGHT_PREFIX = 'zwpz-';
 
-type HighlightLike = { add(range: Range): void; size: number };
+export type HighlightLike = { add(range: Range): void; delete(range: Range): boolean; size: number };
 type HighlightCtor = new (...ranges: Range[]) => HighlightLike;
 
-function registryOf(win: Window & typeof globalThis): Map<string, unknown> | undefined {
-  return (win.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights;
+/** The window's `CSS.highlights` registry and `Highlight` constructor, or null without the API. */
+export function highlightApi(win: Window & typeof globalThis = globalThis.window): { registry: Map<string, unknown>; Highlight: HighlightCtor } | null {
+  const registry = (win.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights;
+  const Highlight = (win as unknown as { Highlight?: HighlightCtor }).Highlight;
+  return registry && typeof Highlight === 'function' ? { registry, Highlight } : null;
 }
 
 /** Whether the window has the CSS Custom Highlight API. */
 export function hasCssHighlights(win: Window & typeof globalThis = globalThis.window): boolean {
-  return !!registryOf(win) && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function';
+  return highlightApi(win) !== null;
+}
+
+/**
+ * Removes the given highlights (by type) from the registry, each only if it is still the one
+ * registered under its name: a newer painter may have replaced it.
+ */
+export function unregisterOwn(registry: Map<string, unknown>, highlights: ReadonlyMap<string, HighlightLike>): void {
+  for (const [type, highlight] of highlights) {
+    if (registry.get(`${HIGHLIGHT_PREFIX}${type}`) === highlight) registry.delete(`${HIGHLIGHT_PREFIX}${type}`);
+  }
 }
 
 /**
@@ -26,9 +39,9 @@ export function hasCssHighlights(win: Window & typeof globalThis = globalThis.wi
  * flash. Throws if the window has no CSS Custom Highlight API (check {@link hasCssHighlights}).
  */
 export function createCssPainter(win: Window & typeof globalThis = globalThis.window): Painter {
-  const registry = registryOf(win);
-  const Ctor = (win as unknown as { Highlight?: HighlightCtor }).Highlight;
-  if (!registry || !Ctor) throw new Error('CSS Custom Highlight API unavailable');
+  const api = highlightApi(win);
+  if (!api) throw new Error('CSS Custom Highlight API unavailable');
+  const { registry, Highlight: Ctor } = api;
   const byType = new Map<string, HighlightLike>();
   let count = 0;
   let destroyed = false;
@@ -57,26 +70,8 @@ export function createCssPainter(win: Window & typeof globalThis = globalThis.wi
     },
     destroy() {
       destroyed = true;
-      for (const [type, highlight] of byType) {
-        // Only ours: a newer painter may have registered this name since.
-        if (registry.get(`${HIGHLIGHT_PREFIX}${type}`) === highlight) registry.delete(`${HIGHLIGHT_PREFIX}${type}`);
-      }
+      unregisterOwn(registry, byType);
       byType.clear();
     },
   };
-}
-
-/**
- * Paints `spans` (offsets into `map.text`) in one go; see {@link createCssPainter}. Returns a
- * painter with `count: 0` that paints nothing where the API is missing.
- */
-export function paintHighlights(
-  spans: ReadonlyArray<PaintSpan>,
-  map: TextMap,
-  win: Window & typeof globalThis = globalThis.window,
-): Pick<Painter, 'count' | 'destroy'> {
-  if (!hasCssHighlights(win)) return { count: 0, destroy() {} };
-  const painter = createCssPainter(win);
-  painter.add(spans, map);
-  return painter;
 }

@@ -6,11 +6,9 @@
  * viewport and takes them out when it leaves. The page's DOM is not changed.
  */
 import { piecesFor, rangeFor, type TextMap } from '../anchor/text-map';
-import { HIGHLIGHT_PREFIX, hasCssHighlights } from './css-highlights';
+import { HIGHLIGHT_PREFIX, highlightApi, unregisterOwn, type HighlightLike } from './css-highlights';
 import type { Painter, PaintSpan } from './painter';
 
-type HighlightLike = { add(range: Range): void; delete(range: Range): boolean; size: number };
-type HighlightCtor = new (...ranges: Range[]) => HighlightLike;
 
 interface ElementSpans {
   spans: PaintSpan[];
@@ -32,11 +30,11 @@ export interface ViewportPainterOptions {
  * Throws if the window lacks the CSS Custom Highlight API or `IntersectionObserver`.
  */
 export function createViewportPainter(win: Window & typeof globalThis = globalThis.window, options: ViewportPainterOptions = {}): Painter {
-  const registry = (win.CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
-  const Ctor = (win as unknown as { Highlight?: HighlightCtor }).Highlight;
-  if (!registry || !Ctor || !hasCssHighlights(win) || typeof win.IntersectionObserver !== 'function') {
+  const api = highlightApi(win);
+  if (!api || typeof win.IntersectionObserver !== 'function') {
     throw new Error('CSS Custom Highlight API or IntersectionObserver unavailable');
   }
+  const { registry, Highlight: Ctor } = api;
   const highlights = new Map<string, HighlightLike>();
   const byElement = new Map<Element, ElementSpans>();
   let map: TextMap | undefined;
@@ -46,8 +44,8 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
   function highlightOf(type: string): HighlightLike {
     let h = highlights.get(type);
     if (!h) {
-      highlights.set(type, (h = new Ctor!()));
-      registry!.set(`${HIGHLIGHT_PREFIX}${type}`, h);
+      highlights.set(type, (h = new Ctor()));
+      registry.set(`${HIGHLIGHT_PREFIX}${type}`, h);
     }
     return h;
   }
@@ -123,10 +121,7 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
       if (destroyed) return;
       destroyed = true;
       observer.disconnect();
-      for (const [type, h] of highlights) {
-        // Only ours: a newer painter may have registered this name since.
-        if (registry.get(`${HIGHLIGHT_PREFIX}${type}`) === h) registry.delete(`${HIGHLIGHT_PREFIX}${type}`);
-      }
+      unregisterOwn(registry, highlights);
       highlights.clear();
       byElement.clear();
     },

@@ -17,6 +17,14 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
  */
 export type Failure = { ok: false; error: string; transport?: true };
 
+/**
+ * A failure's message for the reader: its text without the message kind that clients and
+ * handlers put first for logs (`clippings/import: 第 2 条摘录…` → `第 2 条摘录…`).
+ */
+export function failureReason(failure: { error: string }): string {
+  return failure.error.replace(/^[\w/-]+: /, '');
+}
+
 /** The contexts a message can be addressed to. */
 export const TARGETS = ['background', 'offscreen', 'content'] as const;
 export type Target = (typeof TARGETS)[number];
