@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { askContent, launchWithExtension, pointOnText, SCREENSHOT_DIR, startFixtureServer, useExtensionSession, waitFor } from './harness';
+import { askContent, launchWithExtension, pointOnText, SCREENSHOT_DIR, selectOnPage, startFixtureServer, useExtensionSession, waitFor } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
@@ -46,19 +46,7 @@ describe('clippings', () => {
     await expect.poll(() => clipHighlights(page)).toBe(1);
 
     // The command (Alt+Shift+S) asks the content script the same way the background does.
-    await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf('揭示产业发展中存在的优势与不足');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + '揭示产业发展中存在的优势与不足'.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-    });
+    await selectOnPage(page, '揭示产业发展中存在的优势与不足');
     const saved = await askContent(session.ext, url, 'clippings/save-selection');
     expect(saved?.ok).toBe(true);
     await expect.poll(() => clipHighlights(page)).toBe(2);
@@ -170,19 +158,7 @@ describe('clippings survive a browser restart', () => {
       const page = await browser.context.newPage();
       await page.goto(url);
       await page.bringToFront();
-      await page.evaluate(() => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = (node as Text).data.indexOf('合力推动我省镁产业高质量发展');
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + '合力推动我省镁产业高质量发展'.length);
-          getSelection()!.removeAllRanges();
-          getSelection()!.addRange(range);
-          return;
-        }
-      });
+      await selectOnPage(page, '合力推动我省镁产业高质量发展');
       const ext = await browser.openExtensionPage('options.html');
       expect((await askContent(ext, url, 'clippings/save-selection'))?.ok).toBe(true);
       await browser.context.close();

@@ -181,6 +181,35 @@ export async function pointOnText(page: Page, text: string): Promise<{ x: number
   }, text);
 }
 
+/**
+ * Selects the first occurrence of `text` on the page, as a script would (no mouse); with
+ * `caretAt`, puts a collapsed caret that many characters into it instead. Throws if absent.
+ */
+export async function selectOnPage(page: Page, text: string, options: { caretAt?: number } = {}): Promise<void> {
+  const found = await page.evaluate(
+    ([wanted, caretAt]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(wanted);
+        if (at < 0) continue;
+        const selection = getSelection()!;
+        if (caretAt !== null) selection.collapse(node, at + caretAt);
+        else {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          selection.removeAllRanges();
+          selection.addRange(range);
+        }
+        return true;
+      }
+      return false;
+    },
+    [text, options.caretAt ?? null] as const,
+  );
+  if (!found) throw new Error(`text not on the page: ${text}`);
+}
+
 export interface E2eSession {
   browser: ExtensionBrowser;
   server: FixtureServer;

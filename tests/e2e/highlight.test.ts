@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askContent, pointOnText, SCREENSHOT_DIR, useExtensionSession, waitFor } from './harness';
+import { askContent, pointOnText, SCREENSHOT_DIR, selectOnPage, useExtensionSession, waitFor } from './harness';
 
 type Span = { start: number; end: number; type: string; text: string; value?: number | string; unit?: string };
 
@@ -61,15 +61,7 @@ describe('entity highlights on a news page', () => {
     await page.goto(url);
     await waitFor(async () => ((await annotations(url))?.entities.length ? true : undefined), 30_000, 'the page to be annotated');
     // The caret in 青海省市场监管局 (as after a click or with caret browsing).
-    await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf('青海省市场监管局');
-        if (at < 0) continue;
-        getSelection()!.collapse(node, at + 2);
-        return;
-      }
-    });
+    await selectOnPage(page, '青海省市场监管局', { caretAt: 2 });
     await page.keyboard.press('Alt+Shift+E');
     const card = page.locator('zwpz-ui .card');
     await card.waitFor({ state: 'visible' });
