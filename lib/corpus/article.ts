@@ -1,0 +1,68 @@
+/**
+ * The article record of the corpus: a seed article (built from `seeds/` at build time) or an
+ * article the user added (this page, a folder of files, a JSONL file). Both are searched
+ * together. Checked with zod wherever one crosses a boundary (the shipped corpus file, the
+ * database, an import, a message).
+ */
+import { z } from 'zod';
+import { SPAN_TYPES } from '../recognize/types';
+
+/** Version of the shipped corpus file; bumped when the record's shape changes. */
+export const CORPUS_VERSION = 1;
+
+export const corpusEntitySchema = z.object({
+  type: z.enum(SPAN_TYPES),
+  text: z.string().min(1).max(200),
+  value: z.union([z.number(), z.string()]).optional(),
+  unit: z.string().max(20).optional(),
+  /** How often it occurs in the article. */
+  count: z.number().int().positive(),
+});
+export type CorpusEntity = z.infer<typeof corpusEntitySchema>;
+
+/** Longest article text kept (characters); longer texts are cut, never rejected. */
+export const MAX_ARTICLE_CHARS = 200_000;
+
+export const corpusArticleSchema = z.object({
+  /** `seed:000_d9cd63c087f90da5#2` for seed articles, `user:<uuid>` for added ones. */
+  id: z.string().regex(/^(seed|user):\S{1,200}$/),
+  origin: z.enum(['seed', 'user']),
+  title: z.string().min(1).max(500),
+  titleFrom: z.enum(['headline', 'lead', 'page', 'file']),
+  kicker: z.string().max(500).optional(),
+  subtitle: z.string().max(500).optional(),
+  byline: z.string().max(200).optional(),
+  reporters: z.array(z.string().max(20)).max(50),
+  /** The newspaper or issuing body, when the text says so. */
+  source: z.string().max(100).optional(),
+  /** Seed articles: the seed file name (`000_d9cd63c087f90da5.txt`). */
+  seed: z.string().max(200).optional(),
+  /** Seed articles: where the article's lines sit in the seed file (string offsets, end exclusive). */
+  ranges: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
+  /** Added articles: the page or file they came from. */
+  url: z.string().max(4000).optional(),
+  places: z.array(z.string().max(100)).max(500),
+  /** ISO dates (`2024-04-24`, `2024-04`) the article mentions, in order of first mention. */
+  dates: z.array(z.string().max(40)).max(500),
+  docNumbers: z.array(z.string().max(100)).max(100),
+  text: z.string().min(1).max(MAX_ARTICLE_CHARS),
+  /** Entities and figures with their counts, most frequent first. */
+  entities: z.array(corpusEntitySchema).max(5000),
+  /** Distinct jieba search-mode tokens of title and text (lower-cased), with their counts. */
+  terms: z.record(z.string(), z.number().int().positive()),
+  /** Length of the article in tokens, for BM25's length normalization. */
+  length: z.number().int().nonnegative(),
+  addedAt: z.number().int().nonnegative().optional(),
+});
+export type CorpusArticle = z.infer<typeof corpusArticleSchema>;
+
+export const corpusFileSchema = z.object({
+  version: z.literal(CORPUS_VERSION),
+  articles: z.array(corpusArticleSchema),
+});
+export type CorpusFile = z.infer<typeof corpusFileSchema>;
+
+/** The one-line label of an article for lists: `title（source）`. */
+export function articleLabel(a: Pick<CorpusArticle, 'title' | 'source'>): string {
+  return a.source ? `${a.title}（${a.source}）` : a.title;
+}
