@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as jieba from 'jieba-wasm/node';
 import { recognize } from '../recognize';
+import { benchCorpus } from './bench-corpus';
 import { nodeSegmenter } from '../segment/node';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -74,7 +75,8 @@ await recognize('预热：青海省西宁市2024年4月', segmenter);
 
 const cps = (ms: number) => Math.round((text.length / ms) * 1000).toLocaleString('en-US');
 console.log(`text: ${text.length.toLocaleString('en-US')} chars, ${paragraphs.length} paragraphs, ${runs} runs per mode (median)`);
-for (const [name, inputs] of modes) {
+const only = process.argv.includes('--corpus') ? 'corpus' : process.argv.includes('--recognizer') ? 'recognizer' : 'all';
+for (const [name, inputs] of only === 'corpus' ? [] : modes) {
   const raw: number[] = [];
   const rec: number[] = [];
   let spans = 0;
@@ -94,3 +96,5 @@ for (const [name, inputs] of modes) {
   console.log(`  recognize():       ${recMs.toFixed(0)} ms  ${cps(recMs)} chars/s  (${spans} spans)`);
   console.log(`  ratio recognize/tag: ${(recMs / rawMs).toFixed(2)}× (target ≤ 1.50×)`);
 }
+
+if (only !== 'recognizer') await benchCorpus({ added: arg('--added', 10_000), lookups: arg('--lookups', 300) });

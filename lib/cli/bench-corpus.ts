@@ -1,0 +1,115 @@
+/**
+ * The corpus part of `npm run bench`: related-lookup latency over the seed corpus and with
+ * 10,000 added articles, and the rate of adding articles (cut, recognize, index), in Node with
+ * the shipped `lib/corpus` code and jieba-wasm's Node build.
+ *
+ * Budgets (issue 6): lookup ≤ 20 ms p95 over the seeds; ≤ 50 ms p95 with 10,000 added
+ * articles; adding ≥ 500 articles/s. A lookup is timed end to end (cut and recognize the query,
+ * then search), and the search alone beside it. Added articles are made of People's Daily dev
+ * sentences (`../shared`), or of seed paragraphs when that folder is missing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CorpusArticle } from '../corpus/article';
+import { completeArticle } from '../corpus/build';
+import { textFeatures } from '../corpus/features';
+import { Corpus } from '../corpus/related';
+import { nodeSegmenter } from '../segment/node';
+import { buildSeedCorpus, ROOT } from './corpus-seeds';
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** A small deterministic PRNG, so every run adds the same articles. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function sentencePool(seedTexts: string[]): string[] {
+  const pd = resolve(ROOT, '../shared/eval/pd98-dev.jsonl');
+  if (existsSync(pd)) {
+    return readFileSync(pd, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { text: string }).text)
+      .filter((t) => t.length > 20);
+  }
+  return seedTexts.flatMap((t) => t.split('\n')).filter((t) => t.length > 20);
+}
+
+/** Lookup queries: sentences and paragraphs of the seed articles, and whole articles. */
+function queries(articles: readonly CorpusArticle[], random: () => number, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = articles[Math.floor(random() * articles.length)]!;
+    const paras = a.text.split('\n');
+    const p = paras[Math.floor(random() * paras.length)]!;
+    const kind = i % 3;
+    out.push(kind === 0 ? p.slice(0, 80) : kind === 1 ? p : a.text.slice(0, 3000));
+  }
+  return out;
+}
+
+async function timeLookups(corpus: Corpus, texts: readonly string[]) {
+  const segmenter = nodeSegmenter();
+  const total: number[] = [];
+  const search: number[] = [];
+  for (const text of texts) {
+    const t0 = performance.now();
+    const features = await textFeatures(text, segmenter);
+    const t1 = performance.now();
+    corpus.relatedTo(features);
+    const t2 = performance.now();
+    total.push(t2 - t0);
+    search.push(t2 - t1);
+  }
+  return { total, search };
+}
+
+export async function benchCorpus(options: { added?: number; lookups?: number } = {}): Promise<void> {
+  const addedCount = options.added ?? 10_000;
+  const lookups = options.lookups ?? 300;
+  const segmenter = nodeSegmenter();
+  const random = prng(20261122);
+
+  let t = performance.now();
+  const seeds = await buildSeedCorpus();
+  const buildMs = performance.now() - t;
+  const corpus = new Corpus(seeds.articles);
+  const qs = queries(seeds.articles, random, lookups);
+  await timeLookups(corpus, qs.slice(0, 20)); // warm-up
+
+  console.log(`\ncorpus: ${seeds.articles.length} seed articles built in ${buildMs.toFixed(0)} ms`);
+  const seedRun = await timeLookups(corpus, qs);
+  const avgChars = Math.round(qs.reduce((s, q) => s + q.length, 0) / qs.length);
+  console.log(`  lookup over the seeds (${qs.length} queries, avg ${avgChars} chars): p50 ${p50(seedRun.total).toFixed(1)} ms, p95 ${p95(seedRun.total).toFixed(1)} ms (target ≤ 20); search alone p95 ${p95(seedRun.search).toFixed(2)} ms`);
+
+  // Added articles: ~8 sentences each, drawn from the pool.
+  const pool = sentencePool(seeds.articles.map((a) => a.text));
+  const texts: string[] = [];
+  for (let i = 0; i < addedCount; i++) {
+    const k = 5 + Math.floor(random() * 8);
+    const parts: string[] = [];
+    for (let j = 0; j < k; j++) parts.push(pool[Math.floor(random() * pool.length)]!);
+    texts.push(parts.join('\n'));
+  }
+  const addedChars = texts.reduce((s, x) => s + x.length, 0);
+  t = performance.now();
+  for (let i = 0; i < texts.length; i++) {
+    const article = await completeArticle(
+      { id: `user:bench-${i}`, origin: 'user', title: texts[i]!.slice(0, 20), titleFrom: 'file', reporters: [], text: texts[i]!, addedAt: Date.now() },
+      segmenter,
+    );
+    corpus.add(article);
+  }
+  const addMs = performance.now() - t;
+  const rate = (addedCount / addMs) * 1000;
+  console.log(`  adding ${addedCount.toLocaleString('en-US')} articles (avg ${Math.round(addedChars / addedCount)} chars; cut, recognize, index): ${(addMs / 1000).toFixed(1)} s, ${Math.round(rate)} articles/s (target ≥ 500)`);
+
+  const bigRun = await timeLookups(corpus, qs);
+  console.log(`  lookup with ${corpus.size.toLocaleString('en-US')} articles: p50 ${p50(bigRun.total).toFixed(1)} ms, p95 ${p95(bigRun.total).toFixed(1)} ms (target ≤ 50); search alone p95 ${p95(bigRun.search).toFixed(2)} ms`);
+}
