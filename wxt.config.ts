@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { CORPUS_ASSET } from './lib/corpus/article';
 import { JIEBA_WASM_PATH } from './lib/segment/wasm-path';
 import { DEFAULT_SITE_PATTERNS, OPTIONAL_SITE_PATTERNS } from './lib/sites';
 
@@ -53,12 +54,16 @@ export default defineConfig({
     },
   }),
   hooks: {
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (_wxt, files) => {
       const webGlue = require.resolve('jieba-wasm/web');
       files.push({
         absoluteSrc: join(dirname(webGlue), 'jieba_rs_wasm_bg.wasm'),
         relativeDest: JIEBA_WASM_PATH,
       });
+      // The seed corpus, split, recognized and indexed from seeds/*.txt (a few seconds). Imported
+      // here, not at the top: it loads jieba's Node build, which `wxt prepare` does not need.
+      const { buildSeedCorpus } = await import('./lib/cli/corpus-seeds');
+      files.push({ relativeDest: CORPUS_ASSET, contents: JSON.stringify(await buildSeedCorpus()) });
     },
   },
   webExt: {

@@ -10,6 +10,12 @@ import { SPAN_TYPES } from '../recognize/types';
 /** Version of the shipped corpus file; bumped when the record's shape changes. */
 export const CORPUS_VERSION = 1;
 
+/**
+ * Where the build puts the seed corpus file among the extension's public assets (the background
+ * fetches `/${CORPUS_ASSET}`). Named by version so a changed record never meets an old reader.
+ */
+export const CORPUS_ASSET = `corpus/seeds-v${CORPUS_VERSION}.json`;
+
 export const corpusEntitySchema = z.object({
   type: z.enum(SPAN_TYPES),
   text: z.string().min(1).max(200),
