@@ -1,5 +1,6 @@
 /**
- * The one IndexedDB database of the extension (Dexie): the reader's clippings. Schema versions
+ * The one IndexedDB database of the extension (Dexie): the reader's clippings and the articles
+ * the reader added to the corpus. Schema versions
  * are named constants with dated comments and named upgrade functions; a version is never
  * edited once shipped, only followed by a new one. Every row is checked with zod before it is
  * written. Opened by the background (which saves, so a closed tab loses nothing) and by the
@@ -7,6 +8,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
+import { corpusArticleSchema, type CorpusArticle } from '../corpus/article';
 import { clippingSchema, pageKey, type Clipping } from './clipping';
 
 export const DB_NAME = 'zwpz';
@@ -20,8 +22,22 @@ export const SCHEMA_V1 = {
   clippings: 'id, createdAt, updatedAt, *pageKeys, site, *tags, *entityTypes, *tokens',
 } as const;
 
+/**
+ * v2 (2026-11-22, the corpus): `articles`, the articles the reader added to the corpus (a page,
+ * files), by id (`user:<uuid>`), newest first (`addedAt`) and by address (`url`). The seed
+ * articles ship as a file and are never stored. Clippings unchanged; no upgrade function: the
+ * new table starts empty.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  articles: 'id, addedAt, url',
+} as const;
+
 /** Every schema, oldest first; the last one is current. */
-export const SCHEMA_VERSIONS = [{ version: 1, stores: SCHEMA_V1, upgrade: undefined }] as const;
+export const SCHEMA_VERSIONS = [
+  { version: 1, stores: SCHEMA_V1, upgrade: undefined },
+  { version: 2, stores: SCHEMA_V2, upgrade: undefined },
+] as const;
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
 /** A clipping as stored: the clipping and the fields derived from it for the indexes. */
@@ -40,6 +56,8 @@ const storedSchema = z.object({
 
 export class ClippingsDb extends Dexie {
   clippings!: Table<StoredClipping, string>;
+  /** Articles the reader added to the corpus (see {@link putArticles}). */
+  articles!: Table<CorpusArticle, string>;
 
   /** `options.indexedDB`/`IDBKeyRange` for tests (fake-indexeddb); the browser's otherwise. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -220,4 +238,59 @@ export async function searchClippings(db: ClippingsDb, filter: ClippingFilter, l
     .filter((r) => matches(r, filter))
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(0, limit);
+}
+
+/** An added article as stored: a corpus article of origin `user`, with its id `user:…` and `addedAt`. */
+export const userArticleSchema = corpusArticleSchema.refine((a) => a.origin === 'user' && a.id.startsWith('user:') && a.addedAt !== undefined, {
+  message: '只能保存用户添加的文章（origin 为 user、id 以 user: 开头、带 addedAt）',
+});
+
+/**
+ * Writes added articles (new or replacing rows with their ids), all or nothing: every article is
+ * validated first ({@link userArticleSchema}; a zod error, nothing written, if one is invalid),
+ * then all are written in one transaction. Rejects with a Chinese message
+ * ({@link storageErrorMessage}) on storage errors (the quota); nothing is written then.
+ */
+export async function putArticles(db: ClippingsDb, articles: readonly CorpusArticle[]): Promise<CorpusArticle[]> {
+  const rows = articles.map((a) => userArticleSchema.parse(a));
+  try {
+    await db.transaction('rw', db.articles, () => db.articles.bulkPut(rows));
+  } catch (error) {
+    throw new Error(storageErrorMessage(error));
+  }
+  return rows;
+}
+
+/** Deletes added articles by id, in one transaction; resolves with how many there were. */
+export async function deleteArticles(db: ClippingsDb, ids: readonly string[]): Promise<number> {
+  try {
+    return await db.transaction('rw', db.articles, async () => {
+      const found = (await db.articles.bulkGet([...ids])).filter(Boolean).length;
+      await db.articles.bulkDelete([...ids]);
+      return found;
+    });
+  } catch (error) {
+    throw new Error(storageErrorMessage(error));
+  }
+}
+
+/**
+ * Every added article, oldest first, each checked with {@link userArticleSchema}. A row that
+ * fails the check is left in the database and skipped (reported to `onInvalid`), so one bad row
+ * neither hides the others nor is lost. Rejects like {@link putArticles} on storage errors.
+ */
+export async function allArticles(db: ClippingsDb, onInvalid?: (id: unknown, error: z.ZodError) => void): Promise<CorpusArticle[]> {
+  let rows: unknown[];
+  try {
+    rows = await db.articles.toArray();
+  } catch (error) {
+    throw new Error(storageErrorMessage(error));
+  }
+  const out: CorpusArticle[] = [];
+  for (const row of rows) {
+    const parsed = userArticleSchema.safeParse(row);
+    if (parsed.success) out.push(parsed.data);
+    else onInvalid?.((row as { id?: unknown } | null)?.id, parsed.error);
+  }
+  return out.sort((a, b) => a.addedAt! - b.addedAt! || (a.id < b.id ? -1 : 1));
 }
