@@ -6,7 +6,7 @@
 import type { Span } from '../recognize/types';
 import type { Segmenter } from '../segment';
 import { CORPUS_VERSION, MAX_ARTICLE_CHARS, type CorpusArticle, type CorpusFile } from './article';
-import { countEntities, textFeatures } from './features';
+import { countEntities, textFeatures, type Analyzer } from './features';
 import { splitSeed, type SplitArticle } from './split';
 
 /** Places, dates and document numbers of an article, in order of first mention, distinct. */
@@ -27,17 +27,18 @@ function indexedText(a: Pick<CorpusArticle, 'title' | 'kicker' | 'subtitle' | 't
   return [a.kicker, a.title, a.subtitle, a.text].filter(Boolean).join('\n');
 }
 
+/** An article without what {@link completeArticle} computes. */
+export type ArticleBase = Omit<CorpusArticle, 'entities' | 'terms' | 'length' | 'places' | 'dates' | 'docNumbers'> & { docNumbers?: string[] };
+
 /**
  * Recognizes and indexes one article's text; `base` carries everything else. Texts longer than
- * {@link MAX_ARTICLE_CHARS} are cut there. Rejects only if the segmenter does.
+ * {@link MAX_ARTICLE_CHARS} are cut there. `analyzer` is a segmenter (Node: the build, the CLIs)
+ * or the extension's cut and recognizer ({@link Analyzer}). Rejects only if the analyzer does.
  */
-export async function completeArticle(
-  base: Omit<CorpusArticle, 'entities' | 'terms' | 'length' | 'places' | 'dates' | 'docNumbers'> & { docNumbers?: string[] },
-  segmenter: Segmenter,
-): Promise<CorpusArticle> {
+export async function completeArticle(base: ArticleBase, analyzer: Analyzer): Promise<CorpusArticle> {
   const text = base.text.slice(0, MAX_ARTICLE_CHARS);
   const whole = indexedText({ ...base, text });
-  const { terms, spans } = await textFeatures(whole, segmenter);
+  const { terms, spans } = await textFeatures(whole, analyzer);
   const found = facts(spans);
   let length = 0;
   for (const n of terms.values()) length += n;
@@ -53,7 +54,7 @@ export async function completeArticle(
   };
 }
 
-function seedArticleBase(seedFile: string, a: SplitArticle): Omit<CorpusArticle, 'entities' | 'terms' | 'length' | 'places' | 'dates' | 'docNumbers'> & { docNumbers: string[] } {
+function seedArticleBase(seedFile: string, a: SplitArticle): ArticleBase & { docNumbers: string[] } {
   const seedId = seedFile.replace(/\.[^.]+$/, '');
   const base: ReturnType<typeof seedArticleBase> = {
     id: `seed:${seedId}#${a.n}`,

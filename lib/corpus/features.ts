@@ -97,10 +97,30 @@ export interface TextFeatures {
 }
 
 /**
- * Cuts and recognizes `text` with `segmenter`: the shared path for queries and added articles.
- * Rejects only if the segmenter does.
+ * The two functions a text is analyzed with, when the caller has them rather than a
+ * {@link Segmenter}: the extension's background, whose segmenter lives in the offscreen document
+ * and whose recognizer applies the reader's dictionary.
  */
-export async function textFeatures(text: string, segmenter: Segmenter): Promise<TextFeatures> {
-  const [tokens, spans] = await Promise.all([segmenter.cutForSearch(text), recognize(text, segmenter)]);
+export interface TextAnalyzer {
+  /** jieba's search-mode cut. */
+  cutForSearch(text: string): Promise<Token[]>;
+  /** The recognizer's spans, offsets into `text`. */
+  recognize(text: string): Promise<Span[]>;
+}
+
+/** A {@link Segmenter} (recognized here with `lib/recognize`) or a {@link TextAnalyzer}. */
+export type Analyzer = Segmenter | TextAnalyzer;
+
+/** The analyzer's recognizer: its own, or `lib/recognize` on the segmenter. */
+function recognizeWith(analyzer: Analyzer, text: string): Promise<Span[]> {
+  return 'recognize' in analyzer ? analyzer.recognize(text) : recognize(text, analyzer);
+}
+
+/**
+ * Cuts and recognizes `text` with a segmenter or analyzer: the shared path for queries and
+ * added articles. Rejects only if the segmenter (or analyzer) does.
+ */
+export async function textFeatures(text: string, analyzer: Analyzer): Promise<TextFeatures> {
+  const [tokens, spans] = await Promise.all([analyzer.cutForSearch(text), recognizeWith(analyzer, text)]);
   return { terms: termCounts(tokens), features: entityFeatures(spans), spans };
 }
