@@ -6,7 +6,7 @@ import type { clippingBackgroundProtocol } from '@/lib/messaging/clipping-protoc
 import type { WireSpan } from '@/lib/messaging/span';
 import type { Token } from '@/lib/segment';
 import type { Clipping } from '@/lib/store/clipping';
-import { ClippingsDb, clippingsForPage, putClipping, updateClipping } from '@/lib/store/db';
+import { ClippingsDb, clippingsForPage, putClipping, updateClipping, type StoredClipping } from '@/lib/store/db';
 import { importClippings, parseImport } from '@/lib/store/exchange';
 import { indexText, searchTokens, tokenizeMany } from '@/lib/store/search-tokens';
 
@@ -21,6 +21,8 @@ export interface ClippingServices {
   cutForSearch(text: string): Promise<Token[]>;
   /** The recognizer on a text. */
   recognize(text: string): Promise<WireSpan[]>;
+  /** Related corpus articles of a text, best first (the corpus lookup); none without it. */
+  related?(text: string): Promise<Array<{ articleId: string; title: string; score: number }>>;
 }
 
 /**
@@ -31,16 +33,29 @@ export interface ClippingServices {
 export function clippingHandlers(services: ClippingServices): Handlers<typeof clippingBackgroundProtocol> {
   const db = clippingsDb();
 
-  /** Entities and search tokens of a saved clipping; failures leave the row as saved. */
+  /**
+   * Entities and search tokens of a saved clipping, then its related corpus articles (from its
+   * quote and its page's title); failures leave the row as it was (the related articles are
+   * written apart, so a corpus failure costs only them).
+   */
   async function enrich(id: string): Promise<void> {
+    let row: StoredClipping | undefined;
     try {
-      const row = await db.clippings.get(id);
+      row = await db.clippings.get(id);
       if (!row) return;
       const entities = await services.recognize(row.quote);
       const tokens = searchTokens(await services.cutForSearch(indexText({ ...row, entities })));
       await updateClipping(db, id, { entities }, tokens, { touch: false });
     } catch (error) {
       console.warn('[clippings] could not index', id, error);
+    }
+    if (!row || !services.related) return;
+    try {
+      const hits = await services.related(`${row.title}\n${row.quote}`);
+      const related = hits.slice(0, 20).map(({ articleId, title, score }) => ({ articleId, title: title.slice(0, 500), score }));
+      await updateClipping(db, id, { related }, undefined, { touch: false });
+    } catch (error) {
+      console.warn('[clippings] could not look up related articles', id, error);
     }
   }
 

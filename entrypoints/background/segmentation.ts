@@ -2,6 +2,7 @@ import { browser, type Browser, type PublicPath } from 'wxt/browser';
 import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging';
 import { annotateOnce } from './annotate-once';
 import { clippingHandlers } from './clippings';
+import { createCorpusService } from './corpus';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
 import { recognize } from '@/lib/recognize';
@@ -98,11 +99,15 @@ export function setupSegmentation(): void {
     return localService().segment(request);
   }
 
+  // Clippings and the corpus cut and recognize with the one segmenter, like pages.
+  const analyzer = {
+    cutForSearch: async (text: string) => (await segmentText({ text, mode: 'search' })).tokens,
+    recognize: async (text: string) => (await recognizeText(text)).spans,
+  };
+  const corpus = createCorpusService(analyzer);
   const handler = createHandler('background', backgroundProtocol, {
-    ...clippingHandlers({
-      cutForSearch: async (text) => (await segmentText({ text, mode: 'search' })).tokens,
-      recognize: async (text) => (await recognizeText(text)).spans,
-    }),
+    ...clippingHandlers({ ...analyzer, related: (text) => corpus.related(text) }),
+    ...corpus.handlers,
     segment: (request) => segmentText(request),
     recognize: (request) => recognizeText(request.text),
     async 'entities/add'({ text, entityType }) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { MessageSpec } from './index';
 import { clippingBackgroundProtocol, clippingContentProtocol } from './clipping-protocol';
+import { corpusBackgroundProtocol } from './corpus-protocol';
 import { SPAN_TYPE_NAMES, spanSchema } from './span';
 
 /** Longest text one `segment` request may carry; the content script sends larger pages in chunks. */
@@ -79,6 +80,7 @@ export const offscreenProtocol = {
 /** Addressed to the background (service worker, or Firefox's background page). */
 export const backgroundProtocol = {
   ...clippingBackgroundProtocol,
+  ...corpusBackgroundProtocol,
   segment: segmentSpec,
   recognize: recognizeSpec,
   'segmenter/status': statusSpec,

@@ -1,0 +1,248 @@
+import { browser, type PublicPath } from 'wxt/browser';
+import type { Handlers } from '@/lib/messaging';
+import type { ArticleSummary, corpusBackgroundProtocol, NewArticle } from '@/lib/messaging/corpus-protocol';
+import { MAX_SEGMENT_CHARS } from '@/lib/messaging/protocol';
+import type { WireSpan } from '@/lib/messaging/span';
+import { CORPUS_ASSET, corpusFileSchema, type CorpusArticle, type CorpusFile } from '@/lib/corpus/article';
+import { completeArticle, type ArticleBase } from '@/lib/corpus/build';
+import { textFeatures, type TextAnalyzer } from '@/lib/corpus/features';
+import { Corpus, type RelatedArticle } from '@/lib/corpus/related';
+import type { SearchOptions } from '@/lib/corpus/search-index';
+import type { Token } from '@/lib/segment';
+import { allArticles, deleteArticles, putArticles, userArticleSchema, type ClippingsDb } from '@/lib/store/db';
+import { clippingsDb } from './clippings';
+
+export interface CorpusServices {
+  /** jieba's search-mode cut (the offscreen segmenter). */
+  cutForSearch(text: string): Promise<Token[]>;
+  /** The recognizer on a text, with the reader's dictionary. */
+  recognize(text: string): Promise<WireSpan[]>;
+}
+
+/** Where the corpus comes from; the defaults are the extension's own (tests pass fakes). */
+export interface CorpusSources {
+  /** Fetches the shipped corpus file. */
+  fetch?: (url: string) => Promise<Response>;
+  /** The address of the shipped corpus file. */
+  url?: () => string;
+  /** The database holding the added articles. */
+  db?: () => ClippingsDb;
+}
+
+export interface CorpusService {
+  /** The corpus (shipped seed articles and added articles), loaded on first use. Rejects with a Chinese message. */
+  load(): Promise<Corpus>;
+  /** Related articles of a text, best first, at most 5 above the relevance threshold; [] for an empty text. */
+  related(text: string, options?: SearchOptions): Promise<RelatedArticle[]>;
+  handlers: Handlers<typeof corpusBackgroundProtocol>;
+}
+
+/** Most results of `corpus/search`, whatever is asked. */
+const MAX_SEARCH_RESULTS = 20;
+/** A typed query is a few words: every article sharing something with it is worth listing. */
+const SEARCH_MIN_SCORE = 0.01;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Pieces of `text` no longer than one segmenter message may carry, cut after a line break where there is one. */
+function chunks(text: string, max = MAX_SEGMENT_CHARS): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  let start = 0;
+  while (text.length - start > max) {
+    let end = text.lastIndexOf('\n', start + max - 1) + 1;
+    if (end <= start) {
+      end = start + max;
+      // Never between the halves of a surrogate pair.
+      if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+    }
+    out.push({ text: text.slice(start, end), offset: start });
+    start = end;
+  }
+  out.push({ text: text.slice(start), offset: start });
+  return out;
+}
+
+/**
+ * The services made safe for any length: a text longer than one segmenter message (an added
+ * article with its headlines) is analyzed in pieces, offsets shifted back.
+ */
+function analyzerOf(services: CorpusServices): TextAnalyzer {
+  return {
+    async cutForSearch(text) {
+      const out: Token[] = [];
+      for (const piece of chunks(text)) {
+        for (const t of await services.cutForSearch(piece.text)) out.push({ ...t, start: t.start + piece.offset, end: t.end + piece.offset });
+      }
+      return out;
+    },
+    async recognize(text) {
+      const out: WireSpan[] = [];
+      for (const piece of chunks(text)) {
+        for (const s of await services.recognize(piece.text)) out.push({ ...s, start: s.start + piece.offset, end: s.end + piece.offset });
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Reads and checks the shipped corpus file. Rejects with a Chinese message naming the file if
+ * it cannot be fetched, is not JSON or is not a corpus file of this version.
+ */
+async function readCorpusFile(fetchFile: (url: string) => Promise<Response>, url: string): Promise<CorpusFile> {
+  let response: Response;
+  try {
+    response = await fetchFile(url);
+  } catch (error) {
+    throw new Error(`语料文件无法读取（${CORPUS_ASSET}）：${messageOf(error)}`);
+  }
+  if (!response.ok) throw new Error(`语料文件无法读取（${CORPUS_ASSET}：HTTP ${response.status}）`);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new Error(`语料文件已损坏，不是有效的 JSON（${CORPUS_ASSET}）`);
+  }
+  const parsed = corpusFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`语料文件格式不对（${CORPUS_ASSET}）：${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** An article as lists show it: no text, no index data. */
+function summaryOf(a: CorpusArticle): ArticleSummary {
+  const out: ArticleSummary = { id: a.id, origin: a.origin, title: a.title, chars: a.text.length };
+  if (a.source) out.source = a.source;
+  if (a.seed) out.seed = a.seed;
+  if (a.url) out.url = a.url;
+  if (a.addedAt !== undefined) out.addedAt = a.addedAt;
+  return out;
+}
+
+/** The record of an added article before it is analyzed. */
+function baseOf(article: NewArticle, now: number): ArticleBase {
+  const base: ArticleBase = {
+    id: `user:${crypto.randomUUID()}`,
+    origin: 'user',
+    title: article.title,
+    // A web page (this page) or a file of a folder / a JSONL line.
+    titleFrom: article.url && /^https?:/i.test(article.url) ? 'page' : 'file',
+    reporters: [],
+    text: article.text,
+    addedAt: now,
+  };
+  if (article.url) base.url = article.url;
+  if (article.source) base.source = article.source;
+  return base;
+}
+
+/**
+ * The corpus in the background: the shipped seed corpus file and the reader's added articles
+ * (from the database) in one {@link Corpus}, loaded on first use; a failed load is tried again
+ * on the next request. Lookups cut and recognize their query with the extension's one segmenter
+ * (`services`), the same way the articles were. Added articles are written to the database
+ * first, all or nothing, then to the index; nothing stored is ever changed by a failed request.
+ */
+export function createCorpusService(services: CorpusServices, sources: CorpusSources = {}): CorpusService {
+  const fetchFile = sources.fetch ?? ((url: string) => fetch(url));
+  const url = sources.url ?? (() => browser.runtime.getURL(`/${CORPUS_ASSET}` as PublicPath));
+  const db = sources.db ?? clippingsDb;
+  const analyzer = analyzerOf(services);
+
+  let loading: Promise<Corpus> | undefined;
+  function load(): Promise<Corpus> {
+    if (loading) return loading;
+    const attempt = (async () => {
+      const [file, added] = await Promise.all([
+        readCorpusFile(fetchFile, url()),
+        allArticles(db(), (id, error) => console.warn('[corpus] skipping an invalid added article', id, error.issues[0])),
+      ]);
+      return new Corpus([...file.articles, ...added]);
+    })();
+    loading = attempt;
+    attempt.catch((error: unknown) => {
+      if (loading === attempt) loading = undefined;
+      console.warn('[corpus] could not load', error);
+    });
+    return attempt;
+  }
+
+  /** The corpus if it is loaded or loading (and loads), else undefined: the next load reads the database anyway. */
+  async function loaded(): Promise<Corpus | undefined> {
+    return loading?.catch(() => undefined);
+  }
+
+  async function related(text: string, options: SearchOptions = {}): Promise<RelatedArticle[]> {
+    if (!text.trim()) return [];
+    const [corpus, features] = await Promise.all([load(), textFeatures(text, analyzer)]);
+    return corpus.relatedTo(features, options);
+  }
+
+  const handlers: Handlers<typeof corpusBackgroundProtocol> = {
+    async 'corpus/related'({ text, exclude }) {
+      return { results: await related(text, { limit: 5, exclude: new Set(exclude ?? []) }) };
+    },
+    async 'corpus/search'({ query, limit }) {
+      return { results: await related(query, { limit: Math.min(limit ?? 10, MAX_SEARCH_RESULTS), minScore: SEARCH_MIN_SCORE }) };
+    },
+    async 'corpus/article'({ id }) {
+      const article = (await load()).get(id);
+      if (!article) return { article: null, spans: [] };
+      const { terms: _terms, ...rest } = article;
+      // Spans into the article's text, so the reader view highlights it as pages are.
+      return { article: rest, spans: await analyzer.recognize(article.text) };
+    },
+    async 'corpus/mentions'({ span, limit }) {
+      return { articles: (await load()).mentioning(span, limit ?? 5) };
+    },
+    async 'corpus/list'() {
+      const all = (await load()).list();
+      const seeds = all.filter((a) => a.origin === 'seed');
+      const added = all.filter((a) => a.origin === 'user').sort((a, b) => (b.addedAt ?? 0) - (a.addedAt ?? 0) || (a.id < b.id ? -1 : 1));
+      return { articles: [...seeds, ...added].map(summaryOf) };
+    },
+    async 'corpus/add'({ articles }) {
+      const now = Date.now();
+      const complete: CorpusArticle[] = [];
+      for (const [i, article] of articles.entries()) {
+        const name = `第 ${i + 1} 篇文章（${article.title.slice(0, 40)}）`;
+        let done: CorpusArticle;
+        try {
+          done = await completeArticle(baseOf(article, now), analyzer);
+        } catch (error) {
+          throw new Error(`${name}无法分析，未添加任何文章：${messageOf(error)}`);
+        }
+        const checked = userArticleSchema.safeParse(done);
+        if (!checked.success) {
+          const issue = checked.error.issues[0]!;
+          throw new Error(`${name}无效，未添加任何文章：${issue.path.join('.') || '(root)'}: ${issue.message}`);
+        }
+        complete.push(checked.data);
+      }
+      // Stored first (all or nothing), then indexed: a failure leaves nothing half added.
+      await putArticles(db(), complete);
+      const corpus = await loaded();
+      for (const a of complete) corpus?.add(a);
+      return { ids: complete.map((a) => a.id) };
+    },
+    async 'corpus/remove'({ ids }) {
+      const seed = ids.find((id) => !id.startsWith('user:'));
+      if (seed !== undefined) throw new Error(`种子文章随扩展提供，不能删除：${seed}（未删除任何文章）`);
+      const removed = await deleteArticles(db(), ids);
+      const corpus = await loaded();
+      for (const id of ids) corpus?.remove(id);
+      return { removed };
+    },
+  };
+
+  return { load, related, handlers };
+}
+
+/** The corpus messages' handlers (see {@link createCorpusService}). */
+export function corpusHandlers(services: CorpusServices, sources: CorpusSources = {}): Handlers<typeof corpusBackgroundProtocol> {
+  return createCorpusService(services, sources).handlers;
+}
