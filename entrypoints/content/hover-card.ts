@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { offsetOf, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/text-map';
 import { occurrencesOf, spanAt } from '@/lib/highlight/spans';
-import type { WireSpan } from '@/lib/messaging/protocol';
+import { createClient, failureReason } from '@/lib/messaging';
+import { backgroundProtocol, type WireSpan } from '@/lib/messaging/protocol';
 import { formatValue, TYPE_LABELS } from '@/lib/text/format-value';
 import type { PageClippings } from './page-clippings';
 
@@ -25,8 +27,10 @@ button.primary { background: #b3261e; border-color: #b3261e; color: #fff; }
 textarea, input { display: block; box-sizing: border-box; width: 100%; margin-top: 6px; font: inherit; color: inherit;
   background: transparent; border: 1px solid #d0d7de; border-radius: 5px; padding: 4px 6px; }
 .corpus { margin-top: 6px; padding-top: 6px; border-top: 1px solid #d0d7de; font-size: 12px; color: #59636e; }
+.corpus .hit { color: #1f2328; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #3d444d; }
+  .corpus .hit { color: #e6edf3; }
   .type, .row { color: #9198a1; }
   button { background: #21262d; border-color: #3d444d; }
 }`;
@@ -42,6 +46,37 @@ export interface HoverCardSource {
   add(text: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'): Promise<string | null>;
 }
 
+/** Corpus articles mentioning a span, most mentions first, or an error message in Chinese. */
+export type CorpusMentions = (span: WireSpan) => Promise<Array<{ articleId: string; title: string; count: number }> | string>;
+
+/** Most articles asked for per span (the card lists {@link MENTIONS_SHOWN} and counts the rest). */
+const MENTIONS_ASKED = 20;
+const MENTIONS_SHOWN = 5;
+
+/**
+ * `corpus/mentions` from the background, each span asked once per page (by type, text and
+ * value; a failure is asked again next time).
+ */
+export function backgroundMentions(): CorpusMentions {
+  const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
+  const cache = new Map<string, ReturnType<CorpusMentions>>();
+  return (span) => {
+    const key = `${span.type}\u0000${span.text}\u0000${span.value ?? ''}\u0000${span.unit ?? ''}`;
+    let answer = cache.get(key);
+    if (!answer) {
+      const { type, text, value, unit } = span;
+      answer = background.call('corpus/mentions', { span: { type, text, value, unit }, limit: MENTIONS_ASKED }).then((r) => {
+        if (r.ok) return r.value.articles;
+        cache.delete(key);
+        return failureReason(r);
+      });
+      if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+      cache.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 /**
  * The card shown over a highlighted entity or figure: its type in Chinese, its value, how often
  * it occurs on the page with buttons to the previous and next occurrence. Lives in a shadow
@@ -49,7 +84,12 @@ export interface HoverCardSource {
  * Alt+Shift+E opens it from the keyboard with focus on its buttons; Esc closes it and gives
  * focus back. Removed when the content script is invalidated.
  */
-export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSource, clips: PageClippings): { showSaved(id: string, quote: string): void } {
+export function startHoverCard(
+  ctx: ContentScriptContext,
+  source: HoverCardSource,
+  clips: PageClippings,
+  mentions: CorpusMentions = backgroundMentions(),
+): { showSaved(id: string, quote: string): void } {
   let host: HTMLElement | undefined;
   let card: HTMLElement | undefined;
   let shown: WireSpan | undefined;
@@ -132,9 +172,15 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
         });
       }),
     );
-    // The seed-corpus articles that mention it come with the corpus index; until then, say so.
-    const corpus = line('corpus', '种子语料中的相关文章：语料索引尚未建立');
+    const corpus = line('corpus', '种子语料中的相关文章：正在查找…');
     el.replaceChildren(...children, row, actions, status, corpus);
+    void mentions(span).then((found) => {
+      if (shown !== span || !corpus.isConnected) return; // the card moved on
+      fillMentions(corpus, found);
+      // Kept inside the window as it grows.
+      const bottom = el.getBoundingClientRect().bottom;
+      if (bottom > window.innerHeight - 8) el.style.top = `${Math.max(8, window.innerHeight - el.offsetHeight - 8)}px`;
+    });
     el.hidden = false;
     // Below and right of the pointer, kept inside the window.
     const left = Math.min(x + 12, window.innerWidth - el.offsetWidth - 8);
@@ -142,6 +188,26 @@ export function startHoverCard(ctx: ContentScriptContext, source: HoverCardSourc
     el.style.left = `${Math.max(8, left)}px`;
     el.style.top = `${Math.max(8, top)}px`;
     if (focus) (el.querySelector('button') as HTMLElement | null)?.focus();
+  }
+
+  /** The corpus line: the articles mentioning the span (titles as text, with their counts). */
+  function fillMentions(corpus: HTMLElement, found: Awaited<ReturnType<CorpusMentions>>): void {
+    if (typeof found === 'string') {
+      corpus.textContent = `种子语料中的相关文章：暂时无法查询（${found}）`;
+      return;
+    }
+    if (found.length === 0) {
+      corpus.textContent = '种子语料中的相关文章：没有文章提到它';
+      return;
+    }
+    const total = found.length >= MENTIONS_ASKED ? `至少 ${MENTIONS_ASKED}` : String(found.length);
+    const lines = found.slice(0, MENTIONS_SHOWN).map((a) => {
+      const hit = div('hit', `${a.title}（${a.count} 次）`);
+      hit.title = a.title;
+      return hit;
+    });
+    corpus.replaceChildren(`种子语料中的相关文章（${total} 篇提到它）：`, ...lines);
+    if (found.length > MENTIONS_SHOWN) corpus.append(div('', `…另有${found.length >= MENTIONS_ASKED ? '至少 ' : ' '}${found.length - MENTIONS_SHOWN} 篇`));
   }
 
   /**
