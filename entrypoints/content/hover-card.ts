@@ -202,7 +202,9 @@ export function startHoverCard(
     }
     const total = found.length >= MENTIONS_ASKED ? `至少 ${MENTIONS_ASKED}` : String(found.length);
     const lines = found.slice(0, MENTIONS_SHOWN).map((a) => {
-      const hit = div('hit', `${a.title}（${a.count} 次）`);
+      // The reader's own added articles are searched with the seeds; say which they are.
+      const mine = a.articleId.startsWith('user:') ? ' · 我添加的' : '';
+      const hit = div('hit', `${a.title}（${a.count} 次）${mine}`);
       hit.title = a.title;
       return hit;
     });

@@ -68,6 +68,15 @@ describe('the hover card’s corpus line', () => {
     expect(corpus().textContent).toContain('另有 2 篇');
   });
 
+  it('marks the articles the reader added', async () => {
+    const { corpus, settle } = await openCard(async () => [
+      { articleId: 'seed:000#1', title: '种子文章', count: 2 },
+      { articleId: 'user:0b6f', title: '我的文章', count: 1 },
+    ]);
+    await settle();
+    expect([...corpus().querySelectorAll('.hit')].map((h) => h.textContent)).toEqual(['种子文章（2 次）', '我的文章（1 次） · 我添加的']);
+  });
+
   it('says when no article mentions it, or when the corpus cannot be asked', async () => {
     const none = await openCard(async () => []);
     await none.settle();
