@@ -4,7 +4,7 @@ import type { ArticleSummary, corpusBackgroundProtocol, NewArticle } from '@/lib
 import { MAX_SEGMENT_CHARS } from '@/lib/messaging/protocol';
 import type { WireSpan } from '@/lib/messaging/span';
 import { CORPUS_ASSET, corpusFileSchema, type CorpusArticle, type CorpusFile } from '@/lib/corpus/article';
-import { completeArticle, type ArticleBase } from '@/lib/corpus/build';
+import { completeArticle, completeArticles, type ArticleBase } from '@/lib/corpus/build';
 import { textFeatures, type TextAnalyzer } from '@/lib/corpus/features';
 import { Corpus, type RelatedArticle } from '@/lib/corpus/related';
 import type { SearchOptions } from '@/lib/corpus/search-index';
@@ -207,16 +207,25 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
     },
     async 'corpus/add'({ articles }) {
       const now = Date.now();
-      const complete: CorpusArticle[] = [];
-      for (const [i, article] of articles.entries()) {
-        const name = `第 ${i + 1} 篇文章（${article.title.slice(0, 40)}）`;
-        let done: CorpusArticle;
-        try {
-          done = await completeArticle(baseOf(article, now), analyzer);
-        } catch (error) {
-          throw new Error(`${name}无法分析，未添加任何文章：${messageOf(error)}`);
+      const bases = articles.map((article) => baseOf(article, now));
+      let done: CorpusArticle[];
+      try {
+        done = await completeArticles(bases, analyzer);
+      } catch (error) {
+        // Find the article that cannot be analyzed, to name it.
+        for (const [i, base] of bases.entries()) {
+          try {
+            await completeArticle(base, analyzer);
+          } catch (single) {
+            throw new Error(`第 ${i + 1} 篇文章（${articles[i]!.title.slice(0, 40)}）无法分析，未添加任何文章：${messageOf(single)}`);
+          }
         }
-        const checked = userArticleSchema.safeParse(done);
+        throw new Error(`${articles.length} 篇文章无法分析，未添加任何文章：${messageOf(error)}`);
+      }
+      const complete: CorpusArticle[] = [];
+      for (const [i, article] of done.entries()) {
+        const name = `第 ${i + 1} 篇文章（${articles[i]!.title.slice(0, 40)}）`;
+        const checked = userArticleSchema.safeParse(article);
         if (!checked.success) {
           const issue = checked.error.issues[0]!;
           throw new Error(`${name}无效，未添加任何文章：${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CorpusArticle } from '../corpus/article';
-import { completeArticle } from '../corpus/build';
+import { completeArticles } from '../corpus/build';
 import { textFeatures } from '../corpus/features';
 import { Corpus } from '../corpus/related';
 import { nodeSegmenter } from '../segment/node';
@@ -99,16 +99,22 @@ export async function benchCorpus(options: { added?: number; lookups?: number } 
   }
   const addedChars = texts.reduce((s, x) => s + x.length, 0);
   t = performance.now();
-  for (let i = 0; i < texts.length; i++) {
-    const article = await completeArticle(
-      { id: `user:bench-${i}`, origin: 'user', title: texts[i]!.slice(0, 20), titleFrom: 'file', reporters: [], text: texts[i]!, addedAt: Date.now() },
-      segmenter,
-    );
-    corpus.add(article);
+  // Added the way the side panel adds a folder or a JSONL file: in calls of up to 500 articles.
+  for (let i = 0; i < texts.length; i += 500) {
+    const bases = texts.slice(i, i + 500).map((text, j) => ({
+      id: `user:bench-${i + j}`,
+      origin: 'user' as const,
+      title: text.slice(0, 20),
+      titleFrom: 'file' as const,
+      reporters: [],
+      text,
+      addedAt: Date.now(),
+    }));
+    for (const article of await completeArticles(bases, segmenter)) corpus.add(article);
   }
   const addMs = performance.now() - t;
   const rate = (addedCount / addMs) * 1000;
-  console.log(`  adding ${addedCount.toLocaleString('en-US')} articles (avg ${Math.round(addedChars / addedCount)} chars; cut, recognize, index): ${(addMs / 1000).toFixed(1)} s, ${Math.round(rate)} articles/s (target ≥ 500)`);
+  console.log(`  adding ${addedCount.toLocaleString('en-US')} articles (avg ${Math.round(addedChars / addedCount)} chars; cut and recognized in batches, indexed): ${(addMs / 1000).toFixed(1)} s, ${Math.round(rate)} articles/s (target ≥ 500)`);
 
   const bigRun = await timeLookups(corpus, qs);
   console.log(`  lookup with ${corpus.size.toLocaleString('en-US')} articles: p50 ${p50(bigRun.total).toFixed(1)} ms, p95 ${p95(bigRun.total).toFixed(1)} ms (target ≤ 50); search alone p95 ${p95(bigRun.search).toFixed(2)} ms`);

@@ -6,7 +6,8 @@
 import type { Span } from '../recognize/types';
 import type { Segmenter } from '../segment';
 import { CORPUS_VERSION, MAX_ARTICLE_CHARS, type CorpusArticle, type CorpusFile } from './article';
-import { countEntities, textFeatures, type Analyzer } from './features';
+import { countEntities, entityFeatures, recognizeWith, termCounts, textFeatures, type Analyzer, type TextFeatures } from './features';
+import type { Token } from '../segment';
 import { splitSeed, type SplitArticle } from './split';
 
 /** Places, dates and document numbers of an article, in order of first mention, distinct. */
@@ -37,8 +38,75 @@ export type ArticleBase = Omit<CorpusArticle, 'entities' | 'terms' | 'length' | 
  */
 export async function completeArticle(base: ArticleBase, analyzer: Analyzer): Promise<CorpusArticle> {
   const text = base.text.slice(0, MAX_ARTICLE_CHARS);
-  const whole = indexedText({ ...base, text });
-  const { terms, spans } = await textFeatures(whole, analyzer);
+  return finish(base, text, await textFeatures(indexedText({ ...base, text }), analyzer));
+}
+
+/** Longest text cut and recognized in one call when many articles are added together. */
+const BATCH_CHARS = 60_000;
+
+/**
+ * {@link completeArticle} for many articles with few segmenter calls: their texts are joined
+ * by blank lines into batches of about {@link BATCH_CHARS} characters, cut and recognized once
+ * per batch, and the tokens and spans split back by offset. The recognizer never marks a span
+ * across a line break (a tested invariant), so each article gets what it would get alone.
+ * Returns the articles in order; rejects only if the analyzer does.
+ */
+export async function completeArticles(bases: readonly ArticleBase[], analyzer: Analyzer): Promise<CorpusArticle[]> {
+  const texts = bases.map((b) => b.text.slice(0, MAX_ARTICLE_CHARS));
+  const whole = bases.map((b, i) => indexedText({ ...b, text: texts[i]! }));
+  const out: CorpusArticle[] = new Array(bases.length);
+  let batch: number[] = [];
+  let length = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const starts: number[] = [];
+    let at = 0;
+    for (const i of batch) {
+      starts.push(at);
+      at += whole[i]!.length + 2;
+    }
+    const joined = batch.map((i) => whole[i]).join('\n\n');
+    // Recognizer first: it loads the dictionary words the cut must see (see textFeatures).
+    const spans = await recognizeWith(analyzer, joined);
+    const tokens = await analyzer.cutForSearch(joined);
+    const tokenParts: Token[][] = batch.map(() => []);
+    const spanParts: Span[][] = batch.map(() => []);
+    const owner = (offset: number) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    for (const t of tokens) {
+      const k = owner(t.start);
+      tokenParts[k]!.push({ ...t, start: t.start - starts[k]!, end: t.end - starts[k]! });
+    }
+    for (const s of spans) {
+      const k = owner(s.start);
+      if (s.end > starts[k]! + whole[batch[k]!]!.length) continue; // would cross into the next article
+      spanParts[k]!.push({ ...s, start: s.start - starts[k]!, end: s.end - starts[k]! });
+    }
+    batch.forEach((i, k) => {
+      const features: TextFeatures = { terms: termCounts(tokenParts[k]!), features: entityFeatures(spanParts[k]!), spans: spanParts[k]! };
+      out[i] = finish(bases[i]!, texts[i]!, features);
+    });
+    batch = [];
+    length = 0;
+  };
+  for (let i = 0; i < bases.length; i++) {
+    if (length > 0 && length + whole[i]!.length > BATCH_CHARS) await flush();
+    batch.push(i);
+    length += whole[i]!.length + 2;
+  }
+  await flush();
+  return out;
+}
+
+function finish(base: ArticleBase, text: string, { terms, spans }: TextFeatures): CorpusArticle {
   const found = facts(spans);
   let length = 0;
   for (const n of terms.values()) length += n;

@@ -112,7 +112,7 @@ export interface TextAnalyzer {
 export type Analyzer = Segmenter | TextAnalyzer;
 
 /** The analyzer's recognizer: its own, or `lib/recognize` on the segmenter. */
-function recognizeWith(analyzer: Analyzer, text: string): Promise<Span[]> {
+export function recognizeWith(analyzer: Analyzer, text: string): Promise<Span[]> {
   return 'recognize' in analyzer ? analyzer.recognize(text) : recognize(text, analyzer);
 }
 
@@ -121,6 +121,9 @@ function recognizeWith(analyzer: Analyzer, text: string): Promise<Span[]> {
  * added articles. Rejects only if the segmenter (or analyzer) does.
  */
 export async function textFeatures(text: string, analyzer: Analyzer): Promise<TextFeatures> {
-  const [tokens, spans] = await Promise.all([analyzer.cutForSearch(text), recognizeWith(analyzer, text)]);
+  // The recognizer first: it loads its words into the segmenter's dictionary, which the cut
+  // must see too (in parallel, the very first cut of a process would miss them).
+  const spans = await recognizeWith(analyzer, text);
+  const tokens = await analyzer.cutForSearch(text);
   return { terms: termCounts(tokens), features: entityFeatures(spans), spans };
 }
