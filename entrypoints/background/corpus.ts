@@ -187,7 +187,7 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
       return { results: await related(text, { limit: 5, exclude: new Set(exclude ?? []) }) };
     },
     async 'corpus/search'({ query, limit }) {
-      return { results: await related(query, { limit: Math.min(limit ?? 10, MAX_SEARCH_RESULTS), minScore: SEARCH_MIN_SCORE }) };
+      return { results: await related(query, { limit: Math.min(limit ?? 10, MAX_SEARCH_RESULTS), minScore: SEARCH_MIN_SCORE, requireSpecific: false }) };
     },
     async 'corpus/article'({ id }) {
       const article = (await load()).get(id);

@@ -119,11 +119,16 @@ if (main.misses.length) {
 }
 console.log('\nthreshold sweep (MRR@5 / unrelated returning nothing):');
 console.log(
-  [0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3]
+  [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]
     .map((t) => {
       const r = evaluate(t);
       return `  ${t.toFixed(2)}: ${r.mrr.toFixed(3)} / ${r.unrelatedEmpty}/${r.unrelated}`;
     })
     .join('\n'),
 );
+// The margin the threshold sits in: the weakest right answer and the strongest unrelated one.
+const all = rows.map(({ q, want, features }) => ({ q, want, hits: corpus.relatedTo(features, { minScore: 0 }) }));
+const right = all.filter((r) => r.want).map((r) => r.hits.find((h) => h.articleId === r.want)?.score ?? 0);
+const wrong = all.filter((r) => !r.want).map((r) => r.hits[0]?.score ?? 0);
+console.log(`\nweakest right answer ${Math.min(...right).toFixed(3)} (5th percentile ${[...right].sort((a, b) => a - b)[Math.floor(right.length * 0.05)]!.toFixed(3)}); strongest unrelated ${Math.max(...wrong).toFixed(3)}`);
 console.log(`\n(query features ${Math.round(featureMs)} ms for ${queries.length} queries)`);

@@ -24,8 +24,8 @@ function facts(spans: readonly Span[]): Pick<CorpusArticle, 'places' | 'dates' |
 }
 
 /** The text an article is indexed by: its headlines and its body. */
-function indexedText(a: Pick<CorpusArticle, 'title' | 'kicker' | 'subtitle' | 'text'>): string {
-  return [a.kicker, a.title, a.subtitle, a.text].filter(Boolean).join('\n');
+function indexedText(a: Pick<CorpusArticle, 'title' | 'kicker' | 'subtitle' | 'text'> & { docNumbers?: readonly string[] }): string {
+  return [a.kicker, a.title, a.subtitle, ...(a.docNumbers ?? []), a.text].filter(Boolean).join('\n');
 }
 
 /** An article without what {@link completeArticle} computes. */

@@ -16,11 +16,33 @@ const K1 = 1.2;
 const B = 0.75;
 /** Share of the score given to shared entities and figures when the query has any. */
 const FEATURE_WEIGHT = 0.4;
-/** Document numbers name one document: sharing one counts this many times an entity. */
-const DOC_FEATURE_BOOST = 3;
+/**
+ * How much sharing one feature of a type says that two texts tell the same story: a document
+ * number names one document; a person, an organization or an exact figure is specific; a place
+ * is shared by every story from there.
+ */
+const FEATURE_TYPE_WEIGHT: Readonly<Record<string, number>> = {
+  DOC: 3,
+  PERSON: 1.5,
+  ORG: 1.2,
+  MONEY: 1.5,
+  QUANTITY: 1.2,
+  PERCENT: 1.2,
+  DATE: 1,
+  PLACE: 0.5,
+};
+/**
+ * The least query weight a score is measured against, in "terms found in one article only":
+ * a short query made of a few common words cannot reach a high share by matching them all.
+ */
+const MIN_QUERY_TERMS = 8;
+/** A word used by at most this share of the articles (or by three) is specific. */
+const SPECIFIC_DF_SHARE = 0.02;
+/** Feature weight at which the feature part gets its full share (about two specific entities). */
+const FULL_FEATURE_WEIGHT = 2 * 1.5;
 
 /** The least score a hit needs; below it an article is not related (see `npm run eval:related`). */
-export const MIN_RELATED_SCORE = 0.2;
+export const MIN_RELATED_SCORE = 0.28;
 
 /** What the index keeps of an article. */
 export type IndexableArticle = Pick<CorpusArticle, 'id' | 'terms' | 'length' | 'entities'>;
@@ -46,6 +68,11 @@ export interface SearchOptions {
   limit?: number;
   /** Least score (default {@link MIN_RELATED_SCORE}); 0 returns every article sharing anything. */
   minScore?: number;
+  /**
+   * Whether a hit must share something specific (an entity other than a place, or a word few
+   * articles use); default true. The search box turns it off: typed words are often common.
+   */
+  requireSpecific?: boolean;
   /** Articles not to return (e.g. the one being read). */
   exclude?: ReadonlySet<string>;
 }
@@ -108,6 +135,16 @@ export class CorpusIndex {
     }
   }
 
+  private sharesSpecific(id: string, termIdf: ReadonlyMap<string, number>, featureIdf: ReadonlyMap<string, number>): boolean {
+    const doc = this.docs.get(id)!;
+    for (const f of featureIdf.keys()) if (!f.startsWith('PLACE:') && doc.features.has(f)) return true;
+    const maxDf = Math.max(3, Math.floor(this.docs.size * SPECIFIC_DF_SHARE));
+    for (const t of termIdf.keys()) {
+      if (doc.terms.has(t) && (this.termPostings.get(t)?.size ?? 0) <= maxDf && [...t].length >= 2) return true;
+    }
+    return false;
+  }
+
   /** Rarity weight of a term (BM25 idf); the highest weight for a term no article has. */
   termWeight(term: string): number {
     return this.idf(this.termPostings.get(term)?.size ?? 0);
@@ -152,20 +189,26 @@ export class CorpusIndex {
     const featureIdf = new Map<string, number>();
     for (const f of new Set(query.features)) {
       const postings = this.featurePostings.get(f);
-      const w = this.idf(postings?.size ?? 0) * (f.startsWith('DOC:') ? DOC_FEATURE_BOOST : 1);
+      const w = this.idf(postings?.size ?? 0) * (FEATURE_TYPE_WEIGHT[f.slice(0, f.indexOf(':'))] ?? 1);
       featureIdeal += w;
       if (!postings) continue;
       featureIdf.set(f, w);
       for (const id of postings) featureScore.set(id, (featureScore.get(id) ?? 0) + w);
     }
 
-    const alpha = featureIdeal > 0 ? FEATURE_WEIGHT : 0;
+    // A query with few or weak entities leans on its words.
+    const rare = this.idf(1);
+    const alpha = FEATURE_WEIGHT * Math.min(1, featureIdeal / (FULL_FEATURE_WEIGHT * rare));
+    const textIdeal = Math.max(ideal, MIN_QUERY_TERMS * rare * (K1 + 1));
     const candidates = new Set([...textScore.keys(), ...featureScore.keys()]);
     const hits: IndexHit[] = [];
     for (const id of candidates) {
       if (options.exclude?.has(id)) continue;
-      const t = ideal > 0 ? (textScore.get(id) ?? 0) / ideal : 0;
+      const t = ideal > 0 ? (textScore.get(id) ?? 0) / textIdeal : 0;
       const f = featureIdeal > 0 ? (featureScore.get(id) ?? 0) / featureIdeal : 0;
+      // Related means sharing something specific: an entity other than a place, or a word
+      // that few articles use. Common words alone ("社区", "党支部") link everything.
+      if (options.requireSpecific !== false && !this.sharesSpecific(id, termIdf, featureIdf)) continue;
       const score = (1 - alpha) * t + alpha * f;
       if (score < minScore || score === 0) continue;
       hits.push({ id, score, sharedFeatures: [], sharedTerms: [] });
