@@ -5,6 +5,7 @@ import { startHoverCard } from './hover-card';
 import { startPageAnnotations } from './page-annotations';
 import { startPageClippings } from './page-clippings';
 import { startPageSegmentation } from './page-segmentation';
+import { startSelectionNotices } from './page-text';
 
 export default defineContentScript({
   matches: DEFAULT_SITE_PATTERNS,
@@ -22,5 +23,6 @@ export default defineContentScript({
     annotations.onRead((map) => clippings.onRead(map));
     const card = startHoverCard(ctx, annotations, clippings);
     startPageSegmentation(ctx, annotations, clippings, (id, quote) => card.showSaved(id, quote));
+    startSelectionNotices(ctx);
   },
 });

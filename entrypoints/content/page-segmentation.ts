@@ -5,6 +5,7 @@ import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging'
 import { backgroundProtocol, contentProtocol, MAX_SEGMENT_CHARS, type PageSegmentation } from '@/lib/messaging/protocol';
 import type { PageAnnotations } from './page-annotations';
 import type { PageClippings } from './page-clippings';
+import { pageTextOf } from './page-text';
 
 type State = { state: 'pending' } | { state: 'done'; result: PageSegmentation } | { state: 'failed'; error: string };
 
@@ -38,6 +39,7 @@ export function startPageSegmentation(
       'annotations/list': () => ({ url: location.href, entities: annotations.entities(), progress: annotations.progress() }),
       'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
       'page/annotate-now': () => ({ started: annotations.runNow() }),
+      'page/text': () => pageTextOf(),
       async 'clippings/save-selection'() {
         const captured = clippings.capture();
         if (typeof captured === 'string') throw new Error(captured);

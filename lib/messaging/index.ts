@@ -25,8 +25,8 @@ export function failureReason(failure: { error: string }): string {
   return failure.error.replace(/^[\w/-]+: /, '');
 }
 
-/** The contexts a message can be addressed to. */
-export const TARGETS = ['background', 'offscreen', 'content'] as const;
+/** The contexts a message can be addressed to (`sidepanel`: the side panel page, when open). */
+export const TARGETS = ['background', 'offscreen', 'content', 'sidepanel'] as const;
 export type Target = (typeof TARGETS)[number];
 
 /**

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { MessageSpec } from './index';
 import { clippingBackgroundProtocol, clippingContentProtocol } from './clipping-protocol';
-import { corpusBackgroundProtocol } from './corpus-protocol';
+import { corpusBackgroundProtocol, MAX_QUERY_CHARS } from './corpus-protocol';
 import { SPAN_TYPE_NAMES, spanSchema } from './span';
 
 /** Longest text one `segment` request may carry; the content script sends larger pages in chunks. */
@@ -143,6 +143,22 @@ export const annotationProgressSchema = z.object({
 });
 export type AnnotationProgress = z.infer<typeof annotationProgressSchema>;
 
+/** A page's text as the side panel asks for it (see `page/text`). */
+export const pageTextSchema = z.object({
+  url: z.string(),
+  /** `<link rel=canonical>`, when the page has one. */
+  canonicalUrl: z.string().optional(),
+  /** The document's title (often with the site's name after it). */
+  title: z.string(),
+  /** The article's headline (first `<h1>`), '' if none. */
+  headline: z.string(),
+  /** The article's text (headline first), cut at `MAX_QUERY_CHARS`. */
+  text: z.string().max(MAX_QUERY_CHARS),
+  /** The current selection, '' if none; cut at `MAX_QUERY_CHARS`. */
+  selection: z.string().max(MAX_QUERY_CHARS),
+});
+export type PageText = z.infer<typeof pageTextSchema>;
+
 /** Addressed to the content script of one tab (through `tabs.sendMessage`). */
 export const contentProtocol = {
   ...clippingContentProtocol,
@@ -168,5 +184,22 @@ export const contentProtocol = {
       z.object({ state: z.literal('pending') }),
       z.object({ state: z.literal('failed'), error: z.string() }),
     ]),
+  },
+  /** The page's article text and current selection, for the side panel's related lookup and "add this page". */
+  'page/text': {
+    request: z.object({}),
+    response: pageTextSchema,
+  },
+};
+
+/** Shortest selection (characters, trimmed) the side panel looks up related articles for. */
+export const MIN_SELECTION_CHARS = 8;
+
+/** Addressed to the side panel (through `runtime.sendMessage`; nobody answers while it is closed). */
+export const sidePanelProtocol = {
+  /** The reader selected text on a page (sent debounced, for selections of at least {@link MIN_SELECTION_CHARS}). */
+  'page/selection': {
+    request: z.object({ url: z.string().max(4000), text: z.string().min(MIN_SELECTION_CHARS).max(MAX_QUERY_CHARS) }),
+    response: z.object({}),
   },
 };

@@ -1,0 +1,84 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readPageText } from '@/lib/anchor/page-text';
+import { createClient } from '@/lib/messaging';
+import { MAX_QUERY_CHARS } from '@/lib/messaging/corpus-protocol';
+import { MIN_SELECTION_CHARS, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
+
+/** How long a selection must stay unchanged before the side panel hears of it, ms. */
+export const SELECTION_DEBOUNCE_MS = 400;
+
+/** `text` cut at `limit` characters, never between the halves of a surrogate pair. */
+function cut(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let end = limit;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end);
+}
+
+/** The selection's text, trimmed and cut at {@link MAX_QUERY_CHARS}; '' when nothing is selected. */
+export function selectionText(win: Pick<Window, 'getSelection'> = globalThis.window): string {
+  return cut((win.getSelection()?.toString() ?? '').trim(), MAX_QUERY_CHARS);
+}
+
+/**
+ * The answer to `page/text`: the page's article text as {@link readPageText} finds it, with the
+ * headline first when the article's element does not hold it, cut at {@link MAX_QUERY_CHARS};
+ * the selection; the addresses and titles. Never throws.
+ */
+export function pageTextOf(
+  doc: Document = globalThis.document,
+  win: Pick<Window, 'getSelection' | 'location'> = globalThis.window,
+): PageText {
+  const { text, root } = readPageText(doc, MAX_QUERY_CHARS);
+  const h1 = doc.querySelector('h1');
+  const headline = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const body = text.trim();
+  // The article's element is usually the body below the headline: the headline says most.
+  const full = headline && h1 && !root.contains(h1) && !body.startsWith(headline) ? `${headline}\n${body}` : body;
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  const answer: PageText = {
+    url: win.location.href,
+    title: doc.title.trim(),
+    headline,
+    text: cut(full, MAX_QUERY_CHARS),
+    selection: selectionText(win),
+  };
+  if (canonical && /^https?:/i.test(canonical)) answer.canonicalUrl = canonical;
+  return answer;
+}
+
+/**
+ * Tells the side panel (if open) what the reader selects on the page: once the selection has
+ * stayed the same for {@link SELECTION_DEBOUNCE_MS}, if it holds at least
+ * {@link MIN_SELECTION_CHARS} characters and differs from the last one told. Nobody answering
+ * (the panel is closed) is not an error. Stops when the content script is invalidated.
+ */
+export function startSelectionNotices(ctx: ContentScriptContext): void {
+  const panel = createClient('sidepanel', sidePanelProtocol, (m) => browser.runtime.sendMessage(m));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = '';
+  const notify = () => {
+    const text = selectionText();
+    if (text.length < MIN_SELECTION_CHARS) {
+      // A later selection of the same words is news again.
+      if (text.length === 0) last = '';
+      return;
+    }
+    if (text === last) return;
+    last = text;
+    void panel.call('page/selection', { url: location.href, text });
+  };
+  const onChange = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (ctx.isValid) notify();
+    }, SELECTION_DEBOUNCE_MS);
+  };
+  document.addEventListener('selectionchange', onChange);
+  ctx.onInvalidated(() => {
+    clearTimeout(timer);
+    document.removeEventListener('selectionchange', onChange);
+  });
+}
