@@ -1,11 +1,21 @@
 import '@/components/theme.css';
-import { StrictMode, useEffect, useState } from 'react';
+import '@/components/sidepanel.css';
+import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
+import type { ReaderState } from '@/components/ArticleReader';
+import type { Outcome } from '@/components/CorpusManager';
+import { articleFromPage, articlesFromFiles, decodeText, MAX_ADD_ARTICLES, parseArticlesJsonl } from '@/components/CorpusManagerImport';
 import type { PageState } from '@/components/PageStatus';
-import { SidePanelView } from '@/components/SidePanelView';
+import type { ClippingChoice } from '@/components/RelatedList';
+import { SidePanelView, type LookupState, type OpenRequest, type QueryBasis } from '@/components/SidePanelView';
 import { summarizeSeed } from '@/lib/corpus/seed-summary';
+import { createClient, createHandler, failureReason, toRuntimeListener } from '@/lib/messaging';
 import { queryActivePage, tabIdFromLocation } from '@/lib/messaging/active-page';
+import type { ArticleSummary, NewArticle, RelatedResult } from '@/lib/messaging/corpus-protocol';
+import { backgroundProtocol, contentProtocol, MIN_SELECTION_CHARS, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
+import { ClippingsDb, clippingsForPage, updateClipping } from '@/lib/store/db';
 
 // The seed documents ship inside the extension, read at build time.
 const seedFiles = import.meta.glob<string>('../../seeds/*.txt', { query: '?raw', import: 'default', eager: true });
@@ -13,35 +23,300 @@ const seeds = Object.entries(seedFiles)
   .map(([path, text]) => summarizeSeed(path, text))
   .sort((a, b) => a.id.localeCompare(b.id));
 
+const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
+const db = new ClippingsDb();
+/** Opened in a tab of its own (tests, or a reader's bookmark): the tab it reports on. */
+const fixedTabId = tabIdFromLocation(location.search);
+
+/** How long typing waits before the corpus is searched, ms. */
+const SEARCH_DEBOUNCE_MS = 300;
+/** The most related articles one clipping keeps (see the clipping schema). */
+const MAX_CLIPPING_RELATED = 20;
+
+type PageRead = { state: 'loading' } | { state: 'unreadable' } | { state: 'ok'; tabId: number; value: PageText };
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+async function currentTabId(): Promise<number | undefined> {
+  if (fixedTabId !== undefined) return fixedTabId;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  return tab?.id;
+}
+
+/**
+ * The page's text from its content script, or null where none answers. Asks a few times: right
+ * after a navigation the content script may not have started yet (it runs at document_idle).
+ */
+async function readPage(tabId: number, stillWanted: () => boolean): Promise<PageText | null> {
+  const content = createClient('content', contentProtocol, (m) => browser.tabs.sendMessage(tabId, m));
+  for (let attempt = 0; attempt < 6 && stillWanted(); attempt++) {
+    const answer = await content.call('page/text', {});
+    if (answer.ok) return answer.value;
+    if (!answer.transport) return null;
+    await sleep(400);
+  }
+  return null;
+}
+
+const isSamePage = (a: Pick<ArticleSummary, 'url'>, page: PageText) => !!a.url && (a.url === page.url || a.url === page.canonicalUrl);
+
+async function addArticles(articles: NewArticle[]): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+  const answer = await background.call('corpus/add', { articles });
+  return answer.ok ? { ok: true, count: answer.value.ids.length } : { ok: false, error: failureReason(answer) };
+}
+
 function SidePanel() {
   const [page, setPage] = useState<PageState>({ state: 'loading' });
+  const [read, setRead] = useState<PageRead>({ state: 'loading' });
+  const [basis, setBasis] = useState<QueryBasis>({ kind: 'page' });
+  const [related, setRelated] = useState<LookupState>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState<LookupState>({ state: 'idle' });
+  const [reader, setReader] = useState<{ state: ReaderState; sentence: OpenRequest['sentence'] } | null>(null);
+  const [library, setLibrary] = useState<{ articles: ArticleSummary[] | null; seedCount: number | null; error: string | null }>({
+    articles: null,
+    seedCount: null,
+    error: null,
+  });
+  const tabRef = useRef<number | undefined>(undefined);
+  const readerGeneration = useRef(0);
 
+  // The current tab: read on open, when another tab is activated and when the tab loads a page.
   useEffect(() => {
-    let alive = true;
+    let generation = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = async () => {
-      clearTimeout(timer);
-      const next = await queryActivePage(browser.tabs, tabIdFromLocation(location.search));
-      if (!alive) return;
+    const segmentation = async (tabId: number, mine: number) => {
+      const next = await queryActivePage(browser.tabs, tabId);
+      if (mine !== generation) return;
       setPage(next);
-      if (next.state === 'pending') timer = setTimeout(() => void refresh(), 300);
+      if (next.state === 'pending') timer = setTimeout(() => void segmentation(tabId, mine), 300);
     };
-    const onActivated = () => void refresh();
-    const onUpdated = (_id: number, info: { status?: string }) => {
-      if (info.status === 'complete') void refresh();
+    const refresh = async () => {
+      const mine = ++generation;
+      clearTimeout(timer);
+      const tabId = await currentTabId();
+      if (mine !== generation) return;
+      tabRef.current = tabId;
+      setRead({ state: 'loading' });
+      if (tabId === undefined) {
+        setPage({ state: 'inactive' });
+        setRead({ state: 'unreadable' });
+        return;
+      }
+      void segmentation(tabId, mine);
+      const text = await readPage(tabId, () => mine === generation);
+      if (mine !== generation) return;
+      if (!text) {
+        setRead({ state: 'unreadable' });
+        return;
+      }
+      setRead({ state: 'ok', tabId, value: text });
+      setBasis(text.selection.length >= MIN_SELECTION_CHARS ? { kind: 'selection', text: text.selection } : { kind: 'page' });
+    };
+    const onActivated = () => {
+      if (fixedTabId === undefined) void refresh();
+    };
+    const onUpdated = (id: number, info: { status?: string }) => {
+      if (info.status === 'complete' && id === tabRef.current) void refresh();
     };
     void refresh();
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
-      alive = false;
+      generation++;
       clearTimeout(timer);
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
 
-  return <SidePanelView page={page} seeds={seeds} />;
+  // Selections on the current tab's page (the content script tells, debounced).
+  useEffect(() => {
+    const listener = toRuntimeListener(
+      createHandler('sidepanel', sidePanelProtocol, {
+        'page/selection': ({ text }, sender) => {
+          const tabId = (sender as { tab?: { id?: number } } | undefined)?.tab?.id;
+          if (tabId !== undefined && tabId === tabRef.current) setBasis({ kind: 'selection', text });
+          return {};
+        },
+      }),
+    );
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, []);
+
+  const loadLibrary = useCallback(async () => {
+    const answer = await background.call('corpus/list', {});
+    if (!answer.ok) {
+      setLibrary((l) => ({ ...l, articles: l.articles ?? [], error: `无法读取语料：${failureReason(answer)}` }));
+      return;
+    }
+    const all = answer.value.articles;
+    setLibrary({ articles: all.filter((a) => a.origin === 'user'), seedCount: all.filter((a) => a.origin === 'seed').length, error: null });
+  }, []);
+  useEffect(() => void loadLibrary(), [loadLibrary]);
+
+  // The page's own copy among the reader's articles is no news about the page.
+  const pageText = read.state === 'ok' ? read.value : null;
+  const ownCopies = pageText && library.articles ? library.articles.filter((a) => isSamePage(a, pageText)).map((a) => a.id) : [];
+  const excludeKey = ownCopies.join(' ');
+
+  useEffect(() => {
+    if (read.state === 'loading') return setRelated({ state: 'loading' });
+    if (read.state === 'unreadable') return setRelated({ state: 'unreadable' });
+    const text = basis.kind === 'selection' ? basis.text : read.value.text;
+    if (!text.trim()) return setRelated({ state: 'no-text' });
+    let alive = true;
+    setRelated({ state: 'loading' });
+    const exclude = excludeKey ? excludeKey.split(' ') : [];
+    void background.call('corpus/related', exclude.length ? { text, exclude } : { text }).then((answer) => {
+      if (!alive) return;
+      setRelated(answer.ok ? { state: 'done', results: answer.value.results } : { state: 'error', error: failureReason(answer) });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [read, basis, excludeKey, attempt]);
+
+  useEffect(() => {
+    const q = query.trim().slice(0, 500);
+    if (!q) return setSearch({ state: 'idle' });
+    let alive = true;
+    setSearch({ state: 'loading' });
+    const timer = setTimeout(() => {
+      void background.call('corpus/search', { query: q, limit: 20 }).then((answer) => {
+        if (!alive) return;
+        setSearch(answer.ok ? { state: 'done', results: answer.value.results } : { state: 'error', error: failureReason(answer) });
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [query, attempt]);
+
+  const onOpen = useCallback((request: OpenRequest) => {
+    const mine = ++readerGeneration.current;
+    setReader({ state: { state: 'loading', title: request.title }, sentence: request.sentence });
+    void background.call('corpus/article', { id: request.articleId }).then((answer) => {
+      if (mine !== readerGeneration.current) return;
+      setReader({
+        state: answer.ok ? { state: 'done', article: answer.value.article, spans: answer.value.spans } : { state: 'error', title: request.title, error: failureReason(answer) },
+        sentence: request.sentence,
+      });
+    });
+  }, []);
+  const onBack = useCallback(() => {
+    readerGeneration.current++;
+    setReader(null);
+  }, []);
+
+  // The page's clippings, live, for "关联到摘录".
+  const pageUrl = pageText?.url;
+  const canonicalUrl = pageText?.canonicalUrl;
+  const clippings = useLiveQuery<ClippingChoice[], ClippingChoice[]>(
+    async () =>
+      pageUrl && /^https?:/.test(pageUrl)
+        ? (await clippingsForPage(db, pageUrl, canonicalUrl)).map((c) => ({ id: c.id, quote: c.quote, relatedIds: c.related.map((r) => r.articleId) }))
+        : [],
+    [pageUrl, canonicalUrl],
+    [],
+  );
+
+  const onLink = useCallback(async (result: RelatedResult, clippingId: string): Promise<string | null> => {
+    try {
+      const row = await db.clippings.get(clippingId);
+      if (!row) return '这条摘录已被删除。';
+      if (row.related.some((r) => r.articleId === result.articleId)) return null;
+      if (row.related.length >= MAX_CLIPPING_RELATED) return `这条摘录已关联 ${MAX_CLIPPING_RELATED} 篇文章，不能再添加。`;
+      const entry = { articleId: result.articleId, title: result.title.slice(0, 500), score: result.score };
+      const updated = await updateClipping(db, clippingId, { related: [...row.related, entry] });
+      return updated ? null : '这条摘录已被删除。';
+    } catch (error) {
+      return `未能关联：${error instanceof Error ? error.message : String(error)}`;
+    }
+  }, []);
+
+  const afterAdd = async (added: Awaited<ReturnType<typeof addArticles>>, describe: (n: number) => string): Promise<Outcome> => {
+    if (!added.ok) return { ok: false, text: added.error };
+    await loadLibrary();
+    setAttempt((n) => n + 1);
+    return { ok: true, text: describe(added.count) };
+  };
+
+  const onAddPage = async (): Promise<Outcome> => {
+    const tabId = tabRef.current;
+    const fresh = tabId === undefined ? null : await readPage(tabId, () => true);
+    if (!fresh) return { ok: false, text: '无法读取本页正文：扩展没有在此页运行。' };
+    const article = articleFromPage(fresh);
+    if (typeof article === 'string') return { ok: false, text: article };
+    return afterAdd(await addArticles([article]), () => `已添加本页：《${article.title}》`);
+  };
+
+  const onAddFiles = async (files: readonly File[]): Promise<Outcome> => {
+    const wanted = files.filter((f) => /\.(txt|text|md|html?|xhtml)$/i.test(f.name));
+    if (wanted.length > MAX_ADD_ARTICLES) return { ok: false, text: `文件夹中有 ${wanted.length} 个文本文件，一次最多添加 ${MAX_ADD_ARTICLES} 个，未添加任何文章。` };
+    const texts = await Promise.all(
+      files.map(async (f) => ({
+        name: f.name,
+        path: f.webkitRelativePath || undefined,
+        text: wanted.includes(f) ? decodeText(new Uint8Array(await f.arrayBuffer())) : '',
+      })),
+    );
+    const { articles, skipped, problems } = articlesFromFiles(texts);
+    if (articles.length === 0) {
+      return { ok: false, text: problems.length > 0 ? `没有可添加的文章：${problems.join('；')}` : '文件夹中没有 .txt 或 .html 文件，未添加任何文章。' };
+    }
+    const notes = [skipped.length > 0 && `跳过 ${skipped.length} 个其他文件`, problems.length > 0 && `${problems.length} 个空文件`].filter(Boolean);
+    return afterAdd(await addArticles(articles), (n) => `已添加 ${n} 篇文章${notes.length ? `（${notes.join('，')}）` : ''}。`);
+  };
+
+  const onAddJsonl = async (file: File): Promise<Outcome> => {
+    const parsed = parseArticlesJsonl(decodeText(new Uint8Array(await file.arrayBuffer())));
+    if ('error' in parsed) return { ok: false, text: `${file.name}：${parsed.error}` };
+    return afterAdd(await addArticles(parsed.articles), (n) => `已从 ${file.name} 添加 ${n} 篇文章。`);
+  };
+
+  const onRemove = async (ids: readonly string[]): Promise<Outcome> => {
+    const answer = await background.call('corpus/remove', { ids: [...ids] });
+    if (!answer.ok) return { ok: false, text: `未能移除：${failureReason(answer)}` };
+    await loadLibrary();
+    setAttempt((n) => n + 1);
+    return { ok: true, text: `已移除 ${answer.value.removed} 篇文章。` };
+  };
+
+  return (
+    <SidePanelView
+      page={page}
+      seeds={seeds}
+      corpus={{
+        basis,
+        related,
+        onShowPage: () => setBasis({ kind: 'page' }),
+        onRetry: () => setAttempt((n) => n + 1),
+        query,
+        onQuery: setQuery,
+        search,
+        reader,
+        onOpen,
+        onBack,
+        clippings,
+        onLink,
+        library: {
+          articles: library.articles,
+          seedCount: library.seedCount,
+          listError: library.error,
+          canAddPage: !!pageText?.text.trim(),
+          pageAdded: ownCopies.length > 0,
+          onAddPage,
+          onAddFiles,
+          onAddJsonl,
+          onRemove,
+        },
+      }}
+    />
+  );
 }
 
 createRoot(document.getElementById('root')!).render(
