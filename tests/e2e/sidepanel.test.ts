@@ -1,0 +1,132 @@
+/// <reference types="chrome" />
+/**
+ * The side panel in real Chromium (opened as a tab with `?tabId=` of the page's tab): related
+ * seed articles of a page and of a selection on it, an unrelated and an unreadable page, the
+ * corpus search, the reader view, "关联到摘录", and the reader's own articles.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { askContent, SCREENSHOT_DIR, selectOnPage, useExtensionSession } from './harness';
+
+const session = useExtensionSession({ beforeAll, afterAll });
+
+const ENERGY = '液态空气储能示范项目在格尔木落地';
+const MAGNESIUM = '德令哈建成全国最大盐湖食品级氧化镁生产线';
+const ZIBO = '淄博高新区:知识产权工作获省级督查激励';
+
+/** Opens a fixture page in a new tab, then the side panel for that tab (400 px wide, as in the browser). */
+async function openWithPanel(host: Parameters<typeof session.server.url>[0], file: string): Promise<{ page: Page; panel: Page; url: string }> {
+  const url = session.server.url(host, file);
+  const page = await session.browser.context.newPage();
+  await page.goto(url);
+  const tabId = await session.ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
+  const panel = await session.browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+  await panel.setViewportSize({ width: 400, height: 900 });
+  return { page, panel, url };
+}
+
+const titles = (panel: Page, list: string) => panel.getByRole('list', { name: list }).locator('.result-title').allTextContents();
+
+describe('side panel', () => {
+  it('lists the seed article a page is built from first, follows a selection, searches and reads an article', async () => {
+    const { page, panel, url } = await openWithPanel('www.qhnews.com', 'qhnews-energy.html');
+    // The corpus loads and the segmenter starts on first use: allow for a cold start.
+    await expect.poll(() => titles(panel, '相关文章').then((t) => t[0]), { timeout: 30_000 }).toBe(ENERGY);
+    const first = panel.getByRole('list', { name: '相关文章' }).getByRole('listitem').first();
+    await expect.poll(() => first.getByRole('list', { name: '共同的实体' }).textContent()).toContain('格尔木市');
+    expect(await first.locator('.result-sentence mark').count()).toBeGreaterThan(0);
+    expect(await first.getByRole('meter', { name: '相关度' }).getAttribute('aria-valuenow')).toMatch(/^\d+$/);
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-related.png'), fullPage: true });
+
+    // A selection on the page: the list is about it, until "显示整页相关文章".
+    await selectOnPage(page, '青海创信电子材料年产1万吨食品级氧化镁生产线设备于近日完成安装调试');
+    await panel.getByText('根据选中的文字').waitFor({ timeout: 10_000 });
+    await expect.poll(() => titles(panel, '相关文章').then((t) => t[0]), { timeout: 15_000 }).toBe(MAGNESIUM);
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-selection.png'), fullPage: true });
+    await panel.getByRole('button', { name: '显示整页相关文章' }).click();
+    await expect.poll(() => titles(panel, '相关文章').then((t) => t[0]), { timeout: 15_000 }).toBe(ENERGY);
+
+    // A clipping saved on the page (its related articles are filled in by the background).
+    await selectOnPage(page, '液态空气储能作为支撑新型电力系统的重要技术和基础装备');
+    await panel.getByRole('button', { name: '显示整页相关文章' }).waitFor({ timeout: 10_000 });
+    expect((await askContent(session.ext, url, 'clippings/save-selection'))?.ok).toBe(true);
+    await panel.getByRole('button', { name: '显示整页相关文章' }).click();
+
+    // The search box finds an article of the corpus, which "关联到摘录" links to the page's clipping.
+    await panel.getByRole('searchbox', { name: '搜索语料' }).fill('淄博高新区 知识产权');
+    await expect.poll(() => titles(panel, '搜索结果').then((t) => t[0]), { timeout: 15_000 }).toBe(ZIBO);
+    const ziboItem = panel.getByRole('list', { name: '搜索结果' }).getByRole('listitem').filter({ has: panel.getByRole('button', { name: ZIBO }) });
+    await ziboItem.getByRole('button', { name: '关联到摘录' }).click();
+    await ziboItem.getByRole('button', { name: '关联', exact: true }).click();
+    await ziboItem.getByRole('status').filter({ hasText: '已关联到摘录' }).waitFor();
+    await ziboItem.getByRole('button', { name: '已关联到摘录' }).waitFor();
+    const linked = await panel.evaluate(async () => {
+      const open = indexedDB.open('zwpz');
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const rows = await new Promise<Array<{ related: Array<{ articleId: string }> }>>((ok) => {
+        const req = db.transaction('clippings').objectStore('clippings').getAll();
+        req.onsuccess = () => ok(req.result);
+      });
+      db.close();
+      return rows.flatMap((r) => r.related.map((a) => a.articleId));
+    });
+    expect(linked).toContain('seed:004_ab11b81221d97ae2#3');
+    await panel.getByRole('searchbox', { name: '搜索语料' }).fill('');
+    await expect.poll(() => titles(panel, '相关文章').then((t) => t[0])).toBe(ENERGY);
+
+    // The reader view: the article with its entities highlighted and the matching sentence marked.
+    await panel.getByRole('button', { name: ENERGY }).click();
+    const reader = panel.getByRole('article', { name: ENERGY });
+    await reader.waitFor();
+    await expect.poll(() => reader.locator('mark.ent').count(), { timeout: 15_000 }).toBeGreaterThan(5);
+    expect(await reader.locator('mark.ent.type-PLACE', { hasText: '格尔木市' }).count()).toBeGreaterThan(0);
+    expect(await reader.locator('mark.ent.type-MONEY').first().textContent()).toBe('15.68亿元');
+    expect(await reader.textContent()).toContain('种子文件 001_453188b8ede87603.txt');
+    expect(await reader.locator('mark.match').count()).toBeGreaterThan(0);
+    // The colors are the page's.
+    expect(await reader.locator('mark.ent.type-PLACE').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(46, 160, 67, 0.3)');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toContain('返回列表');
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-reader.png') });
+    await panel.keyboard.press('Escape');
+    await reader.waitFor({ state: 'detached' });
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe(ENERGY);
+
+    // This page in "我的文章": added, listed, then removed.
+    await panel.getByRole('button', { name: '添加本页' }).click();
+    await panel.getByRole('status').filter({ hasText: `已添加本页：《${ENERGY}》` }).waitFor({ timeout: 30_000 });
+    const mine = panel.getByRole('list', { name: '我的文章' });
+    await mine.getByRole('button', { name: ENERGY, exact: true }).waitFor();
+    await panel.getByRole('button', { name: '本页已添加' }).waitFor();
+    // The page's own copy is not listed as related to the page.
+    await expect.poll(() => titles(panel, '相关文章').then((t) => t.length), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect((await titles(panel, '相关文章')).filter((t) => t === ENERGY)).toHaveLength(1);
+    await mine.getByRole('button', { name: `移除《${ENERGY}》` }).click();
+    await panel.getByRole('status').filter({ hasText: '已移除 1 篇文章' }).waitFor();
+    await mine.waitFor({ state: 'detached' });
+    await panel.getByRole('button', { name: '添加本页' }).waitFor();
+    await panel.close();
+    await page.close();
+  });
+
+  it('says “没有相关文章” with the reason on an unrelated page and on a page it cannot read', async () => {
+    const weather = await openWithPanel('www.gov.cn', 'gov-weather.html');
+    const empty = weather.panel.getByRole('status').filter({ hasText: '没有相关文章' });
+    await empty.waitFor({ timeout: 30_000 });
+    expect(await empty.textContent()).toContain('本页与语料中的文章没有足够多共同的');
+    await weather.panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-unrelated.png') });
+    await weather.panel.close();
+    await weather.page.close();
+
+    const other = await openWithPanel('www.example.com', 'other-site.html');
+    const unreadable = other.panel.getByRole('status').filter({ hasText: '没有相关文章' });
+    await unreadable.waitFor({ timeout: 30_000 });
+    expect(await unreadable.textContent()).toContain('无法读取本页');
+    expect(await other.panel.getByRole('button', { name: '添加本页' }).isDisabled()).toBe(true);
+    await other.panel.close();
+    await other.page.close();
+  });
+});
