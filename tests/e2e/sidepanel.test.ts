@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askContent, SCREENSHOT_DIR, selectOnPage, useExtensionSession } from './harness';
 
@@ -108,6 +110,35 @@ describe('side panel', () => {
     await panel.getByRole('status').filter({ hasText: '已移除 1 篇文章' }).waitFor();
     await mine.waitFor({ state: 'detached' });
     await panel.getByRole('button', { name: '添加本页' }).waitFor();
+
+    // A folder of files (.txt and .html; others skipped), then a JSONL file with a bad line (nothing added).
+    const dir = await mkdtemp(join(tmpdir(), 'zwpz-articles-'));
+    try {
+      await mkdir(join(dir, 'news'));
+      await writeFile(join(dir, 'news', 'a.txt'), '# 格尔木市推进储能产业集群建设\n\n格尔木市围绕液态空气储能示范项目，推进储能产业集群建设。');
+      await writeFile(join(dir, 'news', 'b.html'), '<html><head><title>德令哈盐湖镁产业_青海新闻网</title></head><body><h1>德令哈盐湖镁产业提速</h1><p>德令哈市食品级氧化镁生产线建成投产。</p></body></html>');
+      await writeFile(join(dir, 'news', 'c.png'), 'not an image');
+      await panel.getByTestId('folder-input').setInputFiles(join(dir, 'news'));
+      await panel.getByRole('status').filter({ hasText: '已添加 2 篇文章（跳过 1 个其他文件）。' }).waitFor({ timeout: 30_000 });
+      await expect.poll(() => mine.getByRole('listitem').count()).toBe(2);
+      await mine.getByRole('button', { name: '德令哈盐湖镁产业提速', exact: true }).waitFor();
+      await writeFile(join(dir, 'bad.jsonl'), '{"title":"一","text":"正文一"}\n{"title":"二"}\n');
+      await panel.getByTestId('jsonl-input').setInputFiles(join(dir, 'bad.jsonl'));
+      await panel.getByRole('alert').filter({ hasText: 'bad.jsonl：第 2 行缺少“text”（正文），未添加任何文章。' }).waitFor();
+      expect(await mine.getByRole('listitem').count()).toBe(2);
+      await writeFile(join(dir, 'good.jsonl'), '{"title":"格尔木储能电站并网","text":"格尔木市液态空气储能电站并网发电。","url":"http://www.qhnews.com/b.shtml"}\n');
+      await panel.getByTestId('jsonl-input').setInputFiles(join(dir, 'good.jsonl'));
+      await panel.getByRole('status').filter({ hasText: '已从 good.jsonl 添加 1 篇文章。' }).waitFor({ timeout: 30_000 });
+      await expect.poll(() => mine.getByRole('listitem').count()).toBe(3);
+      expect(await panel.getByText('语料共 26 篇：种子文章 23 篇，我的文章 3 篇。').count()).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    for (let left = 3; left > 0; left--) {
+      await mine.getByRole('button', { name: /^移除《/ }).first().click();
+      await panel.getByRole('status').filter({ hasText: '已移除 1 篇文章' }).waitFor();
+      await expect.poll(() => mine.getByRole('listitem').count()).toBe(left - 1);
+    }
     await panel.close();
     await page.close();
   });
