@@ -133,15 +133,16 @@ export function ArticleReader({ reader, sentence, onBack }: ArticleReaderProps) 
   const matchEl = useRef<HTMLElement | null>(null);
   const done = reader.state === 'done' ? reader : null;
 
+  // Opened at its top, the back button focused; the matching sentence is scrolled to once loaded.
   useEffect(() => {
+    window.scrollTo?.({ top: 0 });
     backRef.current?.focus({ preventScroll: true });
   }, []);
 
   useEffect(() => {
     if (!done?.article) return;
     const el = matchEl.current;
-    if (el) el.scrollIntoView?.({ block: 'center' });
-    else window.scrollTo?.({ top: 0 });
+    el?.scrollIntoView?.({ block: 'center' });
   }, [done]);
 
   // Esc goes back wherever the focus is in the panel (the reader covers the whole panel).

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { SeedSummary } from '@/lib/corpus/seed-summary';
 import type { RelatedResult } from '@/lib/messaging/corpus-protocol';
 import { ArticleReader, type ReaderState } from './ArticleReader';
@@ -142,10 +142,6 @@ export function SidePanelView({ page, seeds, corpus }: SidePanelViewProps) {
         },
       }
     : undefined;
-
-  useEffect(() => {
-    if (reading) window.scrollTo?.({ top: 0 });
-  }, [reading]);
 
   return (
     <main className="sidepanel">

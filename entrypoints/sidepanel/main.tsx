@@ -155,7 +155,9 @@ function SidePanel() {
     const all = answer.value.articles;
     setLibrary({ articles: all.filter((a) => a.origin === 'user'), seedCount: all.filter((a) => a.origin === 'seed').length, error: null });
   }, []);
-  useEffect(() => void loadLibrary(), [loadLibrary]);
+  useEffect(() => {
+    void loadLibrary();
+  }, [loadLibrary]);
 
   // The page's own copy among the reader's articles is no news about the page.
   const pageText = read.state === 'ok' ? read.value : null;
@@ -163,10 +165,15 @@ function SidePanel() {
   const excludeKey = ownCopies.join(' ');
 
   useEffect(() => {
-    if (read.state === 'loading') return setRelated({ state: 'loading' });
-    if (read.state === 'unreadable') return setRelated({ state: 'unreadable' });
+    if (read.state !== 'ok') {
+      setRelated({ state: read.state });
+      return;
+    }
     const text = basis.kind === 'selection' ? basis.text : read.value.text;
-    if (!text.trim()) return setRelated({ state: 'no-text' });
+    if (!text.trim()) {
+      setRelated({ state: 'no-text' });
+      return;
+    }
     let alive = true;
     setRelated({ state: 'loading' });
     const exclude = excludeKey ? excludeKey.split(' ') : [];
@@ -181,7 +188,10 @@ function SidePanel() {
 
   useEffect(() => {
     const q = query.trim().slice(0, 500);
-    if (!q) return setSearch({ state: 'idle' });
+    if (!q) {
+      setSearch({ state: 'idle' });
+      return;
+    }
     let alive = true;
     setSearch({ state: 'loading' });
     const timer = setTimeout(() => {
