@@ -6,8 +6,7 @@
 import type { Span } from '../recognize/types';
 import type { Segmenter } from '../segment';
 import { CORPUS_VERSION, MAX_ARTICLE_CHARS, type CorpusArticle, type CorpusFile } from './article';
-import { countEntities, entityFeatures, recognizeWith, termCounts, textFeatures, type Analyzer, type TextFeatures } from './features';
-import type { Token } from '../segment';
+import { countEntities, countTerm, entityFeatures, recognizeWith, textFeatures, type Analyzer, type TextFeatures } from './features';
 import { splitSeed, type SplitArticle } from './split';
 
 /** Places, dates and document numbers of an article, in order of first mention, distinct. */
@@ -69,29 +68,28 @@ export async function completeArticles(bases: readonly ArticleBase[], analyzer: 
     // Recognizer first: it loads the dictionary words the cut must see (see textFeatures).
     const spans = await recognizeWith(analyzer, joined);
     const tokens = await analyzer.cutForSearch(joined);
-    const tokenParts: Token[][] = batch.map(() => []);
-    const spanParts: Span[][] = batch.map(() => []);
-    const owner = (offset: number) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
+    // Tokens and spans come nearly in text order: walk the articles along with them (both ways,
+    // as search-mode sub-words of a word may come after it).
+    const walk = (k: number, offset: number) => {
+      while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;
+      while (k > 0 && starts[k]! > offset) k--;
+      return k;
     };
+    const termParts = batch.map(() => new Map<string, number>());
+    let k = 0;
     for (const t of tokens) {
-      const k = owner(t.start);
-      tokenParts[k]!.push({ ...t, start: t.start - starts[k]!, end: t.end - starts[k]! });
+      k = walk(k, t.start);
+      countTerm(termParts[k]!, t.word);
     }
+    const spanParts: Span[][] = batch.map(() => []);
+    k = 0;
     for (const s of spans) {
-      const k = owner(s.start);
+      k = walk(k, s.start);
       if (s.end > starts[k]! + whole[batch[k]!]!.length) continue; // would cross into the next article
       spanParts[k]!.push({ ...s, start: s.start - starts[k]!, end: s.end - starts[k]! });
     }
     batch.forEach((i, k) => {
-      const features: TextFeatures = { terms: termCounts(tokenParts[k]!), features: entityFeatures(spanParts[k]!), spans: spanParts[k]! };
+      const features: TextFeatures = { terms: termParts[k]!, features: entityFeatures(spanParts[k]!), spans: spanParts[k]! };
       out[i] = finish(bases[i]!, texts[i]!, features);
     });
     batch = [];
@@ -109,7 +107,14 @@ export async function completeArticles(bases: readonly ArticleBase[], analyzer: 
 function finish(base: ArticleBase, text: string, { terms, spans }: TextFeatures): CorpusArticle {
   const found = facts(spans);
   let length = 0;
-  for (const n of terms.values()) length += n;
+  // A prototype-less object is a hash table from the start. Filled key by key from `{}` (as
+  // Object.fromEntries does), every article's distinct words would grow V8's tree of hidden
+  // classes: 0.5 ms an article instead of 0.02 (measured with 150 words an article).
+  const termRecord: Record<string, number> = Object.create(null);
+  for (const [t, n] of terms) {
+    termRecord[t] = n;
+    length += n;
+  }
   return {
     ...base,
     text,
@@ -117,7 +122,7 @@ function finish(base: ArticleBase, text: string, { terms, spans }: TextFeatures)
     dates: found.dates,
     docNumbers: [...new Set([...(base.docNumbers ?? []), ...found.docNumbers])],
     entities: countEntities(spans.filter((s) => s.type !== 'DATE' || typeof s.value === 'string')).slice(0, 5000),
-    terms: Object.fromEntries(terms),
+    terms: termRecord,
     length,
   };
 }

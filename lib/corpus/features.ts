@@ -27,11 +27,14 @@ export function isTerm(word: string): boolean {
 /** Term counts of jieba search-mode tokens, lower-cased, stop words dropped. */
 export function termCounts(tokens: readonly Token[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const t of tokens) {
-    const w = t.word.trim().toLowerCase();
-    if (isTerm(w)) out.set(w, (out.get(w) ?? 0) + 1);
-  }
+  for (const t of tokens) countTerm(out, t.word);
   return out;
+}
+
+/** Counts one search token into `counts` the way {@link termCounts} does. */
+export function countTerm(counts: Map<string, number>, word: string): void {
+  const w = word.trim().toLowerCase();
+  if (isTerm(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
 }
 
 /**

@@ -78,148 +78,190 @@ export interface SearchOptions {
 }
 
 interface DocEntry {
+  id: string;
   length: number;
-  terms: Map<string, number>;
+  /** The article's own term record (not copied). */
+  terms: Readonly<Record<string, number>>;
   features: Set<string>;
 }
 
+/** Articles holding a term or feature: parallel arrays of document slots and term counts. */
+interface Posting {
+  slots: number[];
+  tfs: number[];
+}
+
+function addPosting(map: Map<string, Posting>, key: string, slot: number, tf: number): void {
+  let p = map.get(key);
+  if (!p) map.set(key, (p = { slots: [], tfs: [] }));
+  p.slots.push(slot);
+  p.tfs.push(tf);
+}
+
+function removePosting(map: Map<string, Posting>, key: string, slot: number): void {
+  const p = map.get(key);
+  if (!p) return;
+  const i = p.slots.indexOf(slot);
+  if (i < 0) return;
+  // Order does not matter: move the last entry into the hole.
+  p.slots[i] = p.slots[p.slots.length - 1]!;
+  p.tfs[i] = p.tfs[p.tfs.length - 1]!;
+  p.slots.pop();
+  p.tfs.pop();
+  if (p.slots.length === 0) map.delete(key);
+}
+
+/**
+ * The index. Articles live in numbered slots (reused after removal) so a search accumulates
+ * scores in typed arrays instead of maps keyed by id: a lookup over 10,000 articles touches
+ * hundreds of thousands of postings.
+ */
 export class CorpusIndex {
-  private readonly docs = new Map<string, DocEntry>();
-  private readonly termPostings = new Map<string, Map<string, number>>();
-  private readonly featurePostings = new Map<string, Set<string>>();
+  private readonly slotOf = new Map<string, number>();
+  private readonly docs: Array<DocEntry | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  private readonly termPostings = new Map<string, Posting>();
+  private readonly featurePostings = new Map<string, Posting>();
   private totalLength = 0;
 
   /** Number of articles in the index. */
   get size(): number {
-    return this.docs.size;
+    return this.slotOf.size;
   }
 
   has(id: string): boolean {
-    return this.docs.has(id);
+    return this.slotOf.has(id);
   }
 
   /** Adds an article, replacing one with the same id. Never throws. */
   add(article: IndexableArticle): void {
-    if (this.docs.has(article.id)) this.remove(article.id);
-    const terms = new Map(Object.entries(article.terms));
+    if (this.slotOf.has(article.id)) this.remove(article.id);
+    const terms = article.terms;
     const features = new Set(entityFeatures(article.entities));
-    this.docs.set(article.id, { length: article.length, terms, features });
+    const slot = this.freeSlots.pop() ?? this.docs.length;
+    this.docs[slot] = { id: article.id, length: article.length, terms, features };
+    this.slotOf.set(article.id, slot);
     this.totalLength += article.length;
-    for (const [t, tf] of terms) {
-      let p = this.termPostings.get(t);
-      if (!p) this.termPostings.set(t, (p = new Map()));
-      p.set(article.id, tf);
-    }
-    for (const f of features) {
-      let p = this.featurePostings.get(f);
-      if (!p) this.featurePostings.set(f, (p = new Set()));
-      p.add(article.id);
-    }
+    for (const t of Object.keys(terms)) addPosting(this.termPostings, t, slot, terms[t]!);
+    for (const f of features) addPosting(this.featurePostings, f, slot, 1);
   }
 
   /** Removes an article; does nothing if it is not there. */
   remove(id: string): void {
-    const doc = this.docs.get(id);
-    if (!doc) return;
-    this.docs.delete(id);
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const doc = this.docs[slot]!;
+    this.slotOf.delete(id);
+    this.docs[slot] = undefined;
+    this.freeSlots.push(slot);
     this.totalLength -= doc.length;
-    for (const t of doc.terms.keys()) {
-      const p = this.termPostings.get(t);
-      p?.delete(id);
-      if (p?.size === 0) this.termPostings.delete(t);
-    }
-    for (const f of doc.features) {
-      const p = this.featurePostings.get(f);
-      p?.delete(id);
-      if (p?.size === 0) this.featurePostings.delete(f);
-    }
+    for (const t of Object.keys(doc.terms)) removePosting(this.termPostings, t, slot);
+    for (const f of doc.features) removePosting(this.featurePostings, f, slot);
   }
 
-  private sharesSpecific(id: string, termIdf: ReadonlyMap<string, number>, featureIdf: ReadonlyMap<string, number>): boolean {
-    const doc = this.docs.get(id)!;
-    for (const f of featureIdf.keys()) if (!f.startsWith('PLACE:') && doc.features.has(f)) return true;
-    const maxDf = Math.max(3, Math.floor(this.docs.size * SPECIFIC_DF_SHARE));
-    for (const t of termIdf.keys()) {
-      if (doc.terms.has(t) && (this.termPostings.get(t)?.size ?? 0) <= maxDf && [...t].length >= 2) return true;
-    }
-    return false;
+  /** Ids of the articles with a feature key (see `featureKey`), in no particular order. */
+  withFeature(key: string): string[] {
+    return (this.featurePostings.get(key)?.slots ?? []).map((s) => this.docs[s]!.id);
   }
 
   /** Rarity weight of a term (BM25 idf); the highest weight for a term no article has. */
   termWeight(term: string): number {
-    return this.idf(this.termPostings.get(term)?.size ?? 0);
+    return this.idf(this.termPostings.get(term)?.slots.length ?? 0);
   }
 
   private idf(df: number): number {
-    const n = this.docs.size;
+    const n = this.size;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /**
    * The articles related to `query`, best first, each with what it shares. Returns [] for an
-   * empty query or index, and when nothing reaches `minScore`.
+   * empty query or index, and when nothing reaches `minScore`. Never throws.
    */
   search(query: IndexQuery, options: SearchOptions = {}): IndexHit[] {
     const limit = options.limit ?? 5;
     const minScore = options.minScore ?? MIN_RELATED_SCORE;
-    if (this.docs.size === 0) return [];
-    const avgLength = this.totalLength / this.docs.size || 1;
+    if (this.size === 0) return [];
+    const avgLength = this.totalLength / this.size || 1;
+    const slots = this.docs.length;
+    const textScore = new Float64Array(slots);
+    const featureScore = new Float64Array(slots);
+    // 1: the article shares something (a candidate); 2: something specific too.
+    const touched = new Uint8Array(slots);
+    const candidates: number[] = [];
+    const touch = (slot: number, specific: boolean) => {
+      if (touched[slot] === 0) candidates.push(slot);
+      if (specific) touched[slot] = 2;
+      else if (touched[slot] === 0) touched[slot] = 1;
+    };
+    // Related means sharing something specific: an entity other than a place, or a word that
+    // few articles use. Common words alone ("社区", "党支部") link everything.
+    const maxDf = Math.max(3, Math.floor(this.size * SPECIFIC_DF_SHARE));
 
     // Text part: BM25 per article, over the ideal score of an article holding every term.
     let ideal = 0;
-    const textScore = new Map<string, number>();
     const termIdf = new Map<string, number>();
     for (const [term, qtf] of query.terms) {
       const postings = this.termPostings.get(term);
-      const idf = this.idf(postings?.size ?? 0);
+      const df = postings?.slots.length ?? 0;
+      const idf = this.idf(df);
       const wq = 1 + Math.log(qtf);
       ideal += wq * idf * (K1 + 1);
       if (!postings) continue;
       termIdf.set(term, idf);
-      for (const [id, tf] of postings) {
-        const doc = this.docs.get(id)!;
-        const norm = tf + K1 * (1 - B + (B * doc.length) / avgLength);
-        textScore.set(id, (textScore.get(id) ?? 0) + (wq * idf * tf * (K1 + 1)) / norm);
+      const specific = df <= maxDf && [...term].length >= 2;
+      const w = wq * idf * (K1 + 1);
+      const { slots: ps, tfs } = postings;
+      for (let i = 0; i < ps.length; i++) {
+        const slot = ps[i]!;
+        const tf = tfs[i]!;
+        const norm = tf + K1 * (1 - B + (B * this.docs[slot]!.length) / avgLength);
+        textScore[slot] = textScore[slot]! + (w * tf) / norm;
+        touch(slot, specific);
       }
     }
 
     // Feature part: the rarity-weighted share of the query's entities and figures.
     let featureIdeal = 0;
-    const featureScore = new Map<string, number>();
     const featureIdf = new Map<string, number>();
     for (const f of new Set(query.features)) {
       const postings = this.featurePostings.get(f);
-      const w = this.idf(postings?.size ?? 0) * (FEATURE_TYPE_WEIGHT[f.slice(0, f.indexOf(':'))] ?? 1);
+      const w = this.idf(postings?.slots.length ?? 0) * (FEATURE_TYPE_WEIGHT[f.slice(0, f.indexOf(':'))] ?? 1);
       featureIdeal += w;
       if (!postings) continue;
       featureIdf.set(f, w);
-      for (const id of postings) featureScore.set(id, (featureScore.get(id) ?? 0) + w);
+      const specific = !f.startsWith('PLACE:');
+      for (const slot of postings.slots) {
+        featureScore[slot] = featureScore[slot]! + w;
+        touch(slot, specific);
+      }
     }
 
     // A query with few or weak entities leans on its words.
     const rare = this.idf(1);
     const alpha = FEATURE_WEIGHT * Math.min(1, featureIdeal / (FULL_FEATURE_WEIGHT * rare));
     const textIdeal = Math.max(ideal, MIN_QUERY_TERMS * rare * (K1 + 1));
-    const candidates = new Set([...textScore.keys(), ...featureScore.keys()]);
-    const hits: IndexHit[] = [];
-    for (const id of candidates) {
-      if (options.exclude?.has(id)) continue;
-      const t = ideal > 0 ? (textScore.get(id) ?? 0) / textIdeal : 0;
-      const f = featureIdeal > 0 ? (featureScore.get(id) ?? 0) / featureIdeal : 0;
-      // Related means sharing something specific: an entity other than a place, or a word
-      // that few articles use. Common words alone ("社区", "党支部") link everything.
-      if (options.requireSpecific !== false && !this.sharesSpecific(id, termIdf, featureIdf)) continue;
+    const requireSpecific = options.requireSpecific !== false;
+    const hits: Array<{ slot: number; id: string; score: number }> = [];
+    for (const slot of candidates) {
+      if (requireSpecific && touched[slot] !== 2) continue;
+      const t = ideal > 0 ? textScore[slot]! / textIdeal : 0;
+      const f = featureIdeal > 0 ? featureScore[slot]! / featureIdeal : 0;
       const score = (1 - alpha) * t + alpha * f;
       if (score < minScore || score === 0) continue;
-      hits.push({ id, score, sharedFeatures: [], sharedTerms: [] });
+      const id = this.docs[slot]!.id;
+      if (options.exclude?.has(id)) continue;
+      hits.push({ slot, id, score });
     }
     hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-    const top = hits.slice(0, limit);
-    for (const hit of top) {
-      const doc = this.docs.get(hit.id)!;
-      hit.sharedFeatures = [...featureIdf.keys()].filter((f) => doc.features.has(f)).sort((a, b) => featureIdf.get(b)! - featureIdf.get(a)!);
-      hit.sharedTerms = [...termIdf.keys()].filter((t) => doc.terms.has(t)).sort((a, b) => termIdf.get(b)! - termIdf.get(a)!);
-    }
-    return top;
+    return hits.slice(0, limit).map(({ slot, id, score }) => {
+      const doc = this.docs[slot]!;
+      return {
+        id,
+        score,
+        sharedFeatures: [...featureIdf.keys()].filter((f) => doc.features.has(f)).sort((a, b) => featureIdf.get(b)! - featureIdf.get(a)!),
+        sharedTerms: [...termIdf.keys()].filter((t) => Object.hasOwn(doc.terms, t)).sort((a, b) => termIdf.get(b)! - termIdf.get(a)!),
+      };
+    });
   }
 }

@@ -51,6 +51,22 @@ describe('CorpusIndex', () => {
     expect(index.search(await textFeatures('食品级氧化镁', segmenter))[0]!.id).toBe(storage!.id);
   });
 
+  it('gives the same scores after removals and re-adds as an index built fresh (slots reused)', async () => {
+    const [storage, magnesium, patent] = await articles();
+    const churned = new CorpusIndex();
+    for (const a of [storage!, magnesium!, patent!]) churned.add(a);
+    churned.remove(storage!.id);
+    churned.remove(magnesium!.id);
+    churned.add(magnesium!);
+    churned.add(storage!);
+    const fresh = new CorpusIndex();
+    for (const a of [patent!, magnesium!, storage!]) fresh.add(a);
+    for (const q of ['海西州镁产业专利', '格尔木液态空气储能', '食品级氧化镁生产线']) {
+      const query = await textFeatures(q, segmenter);
+      expect(churned.search(query, { minScore: 0, limit: 10 })).toEqual(fresh.search(query, { minScore: 0, limit: 10 }));
+    }
+  });
+
   it('answers nothing for an unrelated query, an empty query or an empty index', async () => {
     const index = new CorpusIndex();
     expect(index.search(await textFeatures('储能', segmenter))).toEqual([]);
