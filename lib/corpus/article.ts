@@ -5,6 +5,7 @@
  * database, an import, a message).
  */
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import { SPAN_TYPES } from '../recognize/types';
 
 /** Version of the shipped corpus file; bumped when the record's shape changes. */
@@ -16,20 +17,20 @@ export const CORPUS_VERSION = 1;
  */
 export const CORPUS_ASSET = `corpus/seeds-v${CORPUS_VERSION}.json`;
 
-export const corpusEntitySchema = z.object({
+export const corpusEntitySchema = lazy(() => z.object({
   type: z.enum(SPAN_TYPES),
   text: z.string().min(1).max(200),
   value: z.union([z.number(), z.string()]).optional(),
   unit: z.string().max(20).optional(),
   /** How often it occurs in the article. */
   count: z.number().int().positive(),
-});
+}));
 export type CorpusEntity = z.infer<typeof corpusEntitySchema>;
 
 /** Longest article text kept (characters); longer texts are cut, never rejected. */
 export const MAX_ARTICLE_CHARS = 200_000;
 
-export const corpusArticleSchema = z.object({
+export const corpusArticleSchema = lazy(() => z.object({
   /** `seed:000_d9cd63c087f90da5#2` for seed articles, `user:<uuid>` for added ones. */
   id: z.string().regex(/^(seed|user):\S{1,200}$/),
   origin: z.enum(['seed', 'user']),
@@ -59,13 +60,13 @@ export const corpusArticleSchema = z.object({
   /** Length of the article in tokens, for BM25's length normalization. */
   length: z.number().int().nonnegative(),
   addedAt: z.number().int().nonnegative().optional(),
-});
+}));
 export type CorpusArticle = z.infer<typeof corpusArticleSchema>;
 
-export const corpusFileSchema = z.object({
+export const corpusFileSchema = lazy(() => z.object({
   version: z.literal(CORPUS_VERSION),
   articles: z.array(corpusArticleSchema),
-});
+}));
 export type CorpusFile = z.infer<typeof corpusFileSchema>;
 
 /** The one-line label of an article for lists: `title（source）`. */

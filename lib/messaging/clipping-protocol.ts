@@ -4,11 +4,12 @@
  * database directly and asks the background for what needs the segmenter.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import { CLIPPING_COLORS, MAX_QUOTE_CHARS, selectorsSchema } from '../store/clipping';
 import type { MessageSpec } from './index';
 
 /** What a content script captures from a selection, for the background to save. */
-export const capturedClippingSchema = z.object({
+export const capturedClippingSchema = lazy(() => z.object({
   quote: z.string().min(1).max(MAX_QUOTE_CHARS),
   selectors: selectorsSchema,
   url: z.string().url().max(4000),
@@ -17,66 +18,66 @@ export const capturedClippingSchema = z.object({
   note: z.string().max(50_000).optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
   color: z.enum(CLIPPING_COLORS).optional(),
-});
+}));
 export type CapturedClipping = z.infer<typeof capturedClippingSchema>;
 
 /** A page's clipping as the content script needs it to highlight it again. */
-export const pageClippingSchema = z.object({
+export const pageClippingSchema = lazy(() => z.object({
   id: z.string(),
   quote: z.string(),
   selectors: selectorsSchema,
   color: z.enum(CLIPPING_COLORS),
   note: z.string(),
-});
+}));
 export type PageClipping = z.infer<typeof pageClippingSchema>;
 
-const tagsSchema = z.array(z.string().trim().min(1).max(40).refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行')).max(50);
+const tagsSchema = lazy(() => z.array(z.string().trim().min(1).max(40).refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行')).max(50));
 
 export const clippingBackgroundProtocol = {
   /** Saves a captured clipping at once; entities, search tokens and related articles follow. */
   'clippings/save': {
     request: capturedClippingSchema,
-    response: z.object({ id: z.string() }),
+    response: lazy(() => z.object({ id: z.string() })),
   },
   /** Changes the note, tags or color of a clipping (the search index follows). */
   'clippings/update': {
-    request: z.object({
+    request: lazy(() => z.object({
       id: z.string(),
       note: z.string().max(50_000).optional(),
       tags: tagsSchema.optional(),
       color: z.enum(CLIPPING_COLORS).optional(),
-    }),
-    response: z.object({ updated: z.boolean() }),
+    })),
+    response: lazy(() => z.object({ updated: z.boolean() })),
   },
   /** The clippings of a page, to highlight them again. */
   'clippings/for-page': {
-    request: z.object({ url: z.string().max(4000), canonicalUrl: z.string().max(4000).optional() }),
-    response: z.object({ clippings: z.array(pageClippingSchema) }),
+    request: lazy(() => z.object({ url: z.string().max(4000), canonicalUrl: z.string().max(4000).optional() })),
+    response: lazy(() => z.object({ clippings: z.array(pageClippingSchema) })),
   },
   /** Imports an export file (JSON): all or nothing; the error names the first bad record. */
   'clippings/import': {
-    request: z.object({ text: z.string() }),
-    response: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+    request: lazy(() => z.object({ text: z.string() })),
+    response: lazy(() => z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })),
   },
 } satisfies Record<string, MessageSpec>;
 
 export const clippingContentProtocol = {
   /** Saves the page's current selection as a clipping (context menu, keyboard command). */
   'clippings/save-selection': {
-    request: z.object({}),
-    response: z.object({ id: z.string() }),
+    request: lazy(() => z.object({})),
+    response: lazy(() => z.object({ id: z.string() })),
   },
   /** Which of the page's clippings are highlighted, and which could not be found (orphans). */
   'clippings/status': {
-    request: z.object({}),
-    response: z.object({
+    request: lazy(() => z.object({})),
+    response: lazy(() => z.object({
       url: z.string(),
       items: z.array(z.object({ id: z.string(), anchored: z.boolean(), method: z.enum(['position', 'quote', 'fuzzy']).nullable() })),
-    }),
+    })),
   },
   /** Scrolls to a clipping on the page; `found: false` if it could not be anchored. */
   'clippings/reveal': {
-    request: z.object({ id: z.string() }),
-    response: z.object({ found: z.boolean() }),
+    request: lazy(() => z.object({ id: z.string() })),
+    response: lazy(() => z.object({ found: z.boolean() })),
   },
 } satisfies Record<string, MessageSpec>;

@@ -5,6 +5,7 @@
  * The side panel, the popup and the hover card only ask.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import { MAX_ARTICLE_CHARS, corpusArticleSchema } from '../corpus/article';
 import type { MessageSpec } from './index';
 import { spanSchema } from './span';
@@ -12,7 +13,7 @@ import { spanSchema } from './span';
 /** The longest query text sent for a lookup (a page's article is cut to this). */
 export const MAX_QUERY_CHARS = 20_000;
 
-export const relatedResultSchema = z.object({
+export const relatedResultSchema = lazy(() => z.object({
   articleId: z.string(),
   title: z.string(),
   origin: z.enum(['seed', 'user']),
@@ -24,11 +25,11 @@ export const relatedResultSchema = z.object({
   shared: z.array(z.string()),
   sharedTerms: z.array(z.string()),
   sentence: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }).nullable(),
-});
+}));
 export type RelatedResult = z.infer<typeof relatedResultSchema>;
 
 /** An article in a list: no text, no index data. */
-export const articleSummarySchema = z.object({
+export const articleSummarySchema = lazy(() => z.object({
   id: z.string(),
   origin: z.enum(['seed', 'user']),
   title: z.string(),
@@ -37,52 +38,52 @@ export const articleSummarySchema = z.object({
   url: z.string().optional(),
   chars: z.number().int(),
   addedAt: z.number().int().optional(),
-});
+}));
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
 /** An article the user adds: from this page, a file of a folder, or a JSONL line. */
-export const newArticleSchema = z.object({
+export const newArticleSchema = lazy(() => z.object({
   title: z.string().trim().min(1).max(500),
   text: z.string().trim().min(1).max(MAX_ARTICLE_CHARS),
   url: z.string().max(4000).optional(),
   source: z.string().max(100).optional(),
-});
+}));
 export type NewArticle = z.infer<typeof newArticleSchema>;
 
 export const corpusBackgroundProtocol = {
   /** Related articles for a text (a page's article, a selection, a clipping's quote), best first, at most 5. */
   'corpus/related': {
-    request: z.object({ text: z.string().max(MAX_QUERY_CHARS), exclude: z.array(z.string()).max(50).optional() }),
-    response: z.object({ results: z.array(relatedResultSchema) }),
+    request: lazy(() => z.object({ text: z.string().max(MAX_QUERY_CHARS), exclude: z.array(z.string()).max(50).optional() })),
+    response: lazy(() => z.object({ results: z.array(relatedResultSchema) })),
   },
   /** The search box: articles matching words typed by the reader, best first (a lower bar than `related`). */
   'corpus/search': {
-    request: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(50).optional() }),
-    response: z.object({ results: z.array(relatedResultSchema) }),
+    request: lazy(() => z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(50).optional() })),
+    response: lazy(() => z.object({ results: z.array(relatedResultSchema) })),
   },
   /** One article in full, with its entities and figures as spans into its text, for the reader view. */
   'corpus/article': {
-    request: z.object({ id: z.string() }),
-    response: z.object({ article: corpusArticleSchema.omit({ terms: true }).nullable(), spans: z.array(spanSchema) }),
+    request: lazy(() => z.object({ id: z.string() })),
+    response: lazy(() => z.object({ article: corpusArticleSchema.omit({ terms: true }).nullable(), spans: z.array(spanSchema) })),
   },
   /** Articles that mention an entity or figure (same text or same normalized value), for the hover card. */
   'corpus/mentions': {
-    request: z.object({ span: spanSchema.pick({ type: true, text: true, value: true, unit: true }), limit: z.number().int().min(1).max(20).optional() }),
-    response: z.object({ articles: z.array(z.object({ articleId: z.string(), title: z.string(), count: z.number().int() })) }),
+    request: lazy(() => z.object({ span: spanSchema.pick({ type: true, text: true, value: true, unit: true }), limit: z.number().int().min(1).max(20).optional() })),
+    response: lazy(() => z.object({ articles: z.array(z.object({ articleId: z.string(), title: z.string(), count: z.number().int() })) })),
   },
   /** All articles, seeds first, then added ones newest first. */
   'corpus/list': {
-    request: z.object({}),
-    response: z.object({ articles: z.array(articleSummarySchema) }),
+    request: lazy(() => z.object({})),
+    response: lazy(() => z.object({ articles: z.array(articleSummarySchema) })),
   },
   /** Adds articles (all or nothing per call; the error names the first bad one). */
   'corpus/add': {
-    request: z.object({ articles: z.array(newArticleSchema).min(1).max(2_000) }),
-    response: z.object({ ids: z.array(z.string()) }),
+    request: lazy(() => z.object({ articles: z.array(newArticleSchema).min(1).max(2_000) })),
+    response: lazy(() => z.object({ ids: z.array(z.string()) })),
   },
   /** Removes added articles (seed articles cannot be removed). */
   'corpus/remove': {
-    request: z.object({ ids: z.array(z.string()).min(1).max(10_000) }),
-    response: z.object({ removed: z.number().int() }),
+    request: lazy(() => z.object({ ids: z.array(z.string()).min(1).max(10_000) })),
+    response: lazy(() => z.object({ removed: z.number().int() })),
   },
 } satisfies Record<string, MessageSpec>;

@@ -8,6 +8,7 @@
  * `browser.runtime.sendMessage`) and register the returned listener themselves.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -48,7 +49,7 @@ export type Handlers<P extends Protocol> = {
   [K in keyof P]: (request: ParsedRequestOf<P, K>, sender: unknown) => Promise<ResponseOf<P, K>> | ResponseOf<P, K>;
 };
 
-const envelopeSchema = z.object({ target: z.enum(TARGETS), type: z.string() });
+const envelopeSchema = lazy(() => z.object({ target: z.enum(TARGETS), type: z.string() }));
 
 function describeError(error: unknown): string {
   if (error instanceof z.ZodError) {
@@ -104,12 +105,13 @@ export interface Client<P extends Protocol> {
   call<K extends keyof P & string>(type: K, request: RequestOf<P, K>): Promise<{ ok: true; value: ResponseOf<P, K> } | Failure>;
 }
 
+/** What a handler answers (see {@link createHandler}). */
+const resultSchema = lazy(() =>
+  z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]),
+);
+
 /** A typed client for the context `target`, sending through `send`. */
 export function createClient<P extends Protocol>(target: Target, protocol: P, send: Send): Client<P> {
-  const resultSchema = z.union([
-    z.object({ ok: z.literal(true), value: z.unknown() }),
-    z.object({ ok: z.literal(false), error: z.string() }),
-  ]);
   return {
     async call(type, request) {
       const spec = protocol[type]!;

@@ -3,6 +3,7 @@
  * by `createHandler` / `createClient` from `./index`.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import type { MessageSpec } from './index';
 import { clippingBackgroundProtocol, clippingContentProtocol } from './clipping-protocol';
 import { corpusBackgroundProtocol, MAX_QUERY_CHARS } from './corpus-protocol';
@@ -11,48 +12,48 @@ import { SPAN_TYPE_NAMES, spanSchema } from './span';
 /** Longest text one `segment` request may carry; the content script sends larger pages in chunks. */
 export const MAX_SEGMENT_CHARS = 200_000;
 
-export const tokenSchema = z.object({
+export const tokenSchema = lazy(() => z.object({
   word: z.string(),
   tag: z.string(),
   /** UTF-16 offsets into the request text, end exclusive. */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-});
+}));
 
 /** Where the one jieba-wasm instance runs. */
-export const segmenterHostSchema = z.enum(['offscreen', 'service-worker', 'background-page']);
+export const segmenterHostSchema = lazy(() => z.enum(['offscreen', 'service-worker', 'background-page']));
 export type SegmenterHost = z.infer<typeof segmenterHostSchema>;
 
 const segmentSpec = {
-  request: z.object({
+  request: lazy(() => z.object({
     text: z.string().max(MAX_SEGMENT_CHARS),
     /** `tag`: words with POS tags; `search`: the finer search-engine cut (tag is `x`). */
     mode: z.enum(['tag', 'search']).default('tag'),
-  }),
-  response: z.object({
+  })),
+  response: lazy(() => z.object({
     tokens: z.array(tokenSchema),
     host: segmenterHostSchema,
     /** Time spent in the segmenter, ms. */
     ms: z.number().nonnegative(),
-  }),
+  })),
 } satisfies MessageSpec;
 
 const statusSpec = {
-  request: z.object({}),
-  response: z.object({
+  request: lazy(() => z.object({})),
+  response: lazy(() => z.object({
     host: segmenterHostSchema,
     ready: z.boolean(),
     /** Time it took to fetch and instantiate the WASM module, ms; null until ready. */
     loadMs: z.number().nonnegative().nullable(),
     /** User-dictionary words added since start. */
     userWords: z.number().int().nonnegative(),
-  }),
+  })),
 } satisfies MessageSpec;
 
 export { SPAN_TYPE_NAMES, spanSchema, type WireSpan } from './span';
 
 const recognizeSpec = {
-  request: z.object({
+  request: lazy(() => z.object({
     text: z.string().max(MAX_SEGMENT_CHARS),
     /** Names the user rejected ("不是实体"), never returned. The background fills these in. */
     rejected: z.array(z.string().max(200)).max(20_000).default([]),
@@ -61,13 +62,13 @@ const recognizeSpec = {
       .array(z.object({ text: z.string().min(2).max(200), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) }))
       .max(20_000)
       .default([]),
-  }),
-  response: z.object({
+  })),
+  response: lazy(() => z.object({
     spans: z.array(spanSchema),
     host: segmenterHostSchema,
     /** Time spent recognizing, ms. */
     ms: z.number().nonnegative(),
-  }),
+  })),
 } satisfies MessageSpec;
 
 /** Addressed to the offscreen document, which hosts the segmenter in Chromium. */
@@ -87,26 +88,26 @@ export const backgroundProtocol = {
   /** The user says a highlighted name is not an entity: it is never highlighted again. */
   /** The user marks a selection as an entity of a type: it is highlighted from now on. */
   'entities/add': {
-    request: z.object({ text: z.string().trim().min(2).max(200), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) }),
-    response: z.object({ added: z.number().int().nonnegative() }),
+    request: lazy(() => z.object({ text: z.string().trim().min(2).max(200), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) })),
+    response: lazy(() => z.object({ added: z.number().int().nonnegative() })),
   },
   /**
    * Annotates a tab's page now, once: on a site the extension does not run on (through the
    * `activeTab` grant of a popup click or the keyboard command), or on a site switched off.
    */
   'page/annotate-once': {
-    request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: z.object({ injected: z.boolean() }),
+    request: lazy(() => z.object({ tabId: z.number().int().nonnegative() })),
+    response: lazy(() => z.object({ injected: z.boolean() })),
   },
   'entities/reject': {
     // Not `type`: that field of a message names its kind.
-    request: z.object({ text: z.string().min(1).max(200), entityType: z.enum(SPAN_TYPE_NAMES) }),
-    response: z.object({ rejected: z.number().int().nonnegative() }),
+    request: lazy(() => z.object({ text: z.string().min(1).max(200), entityType: z.enum(SPAN_TYPE_NAMES) })),
+    response: lazy(() => z.object({ rejected: z.number().int().nonnegative() })),
   },
 };
 
 /** What the content script of a page reports about its own round trip through the segmenter. */
-export const pageSegmentationSchema = z.object({
+export const pageSegmentationSchema = lazy(() => z.object({
   url: z.string(),
   title: z.string(),
   /** Characters of visible text sent to the segmenter. */
@@ -117,11 +118,11 @@ export const pageSegmentationSchema = z.object({
   host: segmenterHostSchema,
   /** Round trip time from sending the text to receiving the tokens, ms. */
   ms: z.number().nonnegative(),
-});
+}));
 export type PageSegmentation = z.infer<typeof pageSegmentationSchema>;
 
 /** How far the content script has come reading its page; times are ms since it started. */
-export const annotationProgressSchema = z.object({
+export const annotationProgressSchema = lazy(() => z.object({
   /** When the content script started, ms since the page's time origin (`performance.now()`). */
   startedAt: z.number().nonnegative(),
   /** Reads of the page so far (the first, then one per change of the page). */
@@ -140,11 +141,11 @@ export const annotationProgressSchema = z.object({
   failed: z.number().int().nonnegative(),
   /** How spans are painted: CSS highlights, or `<mark>` elements where the API is missing. */
   painter: z.enum(['css', 'wrap']),
-});
+}));
 export type AnnotationProgress = z.infer<typeof annotationProgressSchema>;
 
 /** A page's text as the side panel asks for it (see `page/text`). */
-export const pageTextSchema = z.object({
+export const pageTextSchema = lazy(() => z.object({
   url: z.string(),
   /** `<link rel=canonical>`, when the page has one. */
   canonicalUrl: z.string().optional(),
@@ -156,7 +157,7 @@ export const pageTextSchema = z.object({
   text: z.string().max(MAX_QUERY_CHARS),
   /** The current selection, '' if none; cut at `MAX_QUERY_CHARS`. */
   selection: z.string().max(MAX_QUERY_CHARS),
-});
+}));
 export type PageText = z.infer<typeof pageTextSchema>;
 
 /** Addressed to the content script of one tab (through `tabs.sendMessage`). */
@@ -164,30 +165,30 @@ export const contentProtocol = {
   ...clippingContentProtocol,
   /** What the content script paints on the page now (offsets into its flat page text). */
   'annotations/list': {
-    request: z.object({}),
-    response: z.object({ url: z.string(), entities: z.array(spanSchema), progress: annotationProgressSchema.optional() }),
+    request: lazy(() => z.object({})),
+    response: lazy(() => z.object({ url: z.string(), entities: z.array(spanSchema), progress: annotationProgressSchema.optional() })),
   },
   /** Annotates this page now even if its site is switched off (a one-off run asked by the reader). */
   'page/annotate-now': {
-    request: z.object({}),
-    response: z.object({ started: z.boolean() }),
+    request: lazy(() => z.object({})),
+    response: lazy(() => z.object({ started: z.boolean() })),
   },
   /** Scrolls the page to the span at these offsets; `found: false` if it is no longer there. */
   'annotations/reveal': {
-    request: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
-    response: z.object({ found: z.boolean() }),
+    request: lazy(() => z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })),
+    response: lazy(() => z.object({ found: z.boolean() })),
   },
   'page/segmentation': {
-    request: z.object({}),
-    response: z.union([
+    request: lazy(() => z.object({})),
+    response: lazy(() => z.union([
       z.object({ state: z.literal('done'), result: pageSegmentationSchema }),
       z.object({ state: z.literal('pending') }),
       z.object({ state: z.literal('failed'), error: z.string() }),
-    ]),
+    ])),
   },
   /** The page's article text and current selection, for the side panel's related lookup and "add this page". */
   'page/text': {
-    request: z.object({}),
+    request: lazy(() => z.object({})),
     response: pageTextSchema,
   },
 };
@@ -199,7 +200,7 @@ export const MIN_SELECTION_CHARS = 8;
 export const sidePanelProtocol = {
   /** The reader selected text on a page (sent debounced, for selections of at least {@link MIN_SELECTION_CHARS}). */
   'page/selection': {
-    request: z.object({ url: z.string().max(4000), text: z.string().min(MIN_SELECTION_CHARS).max(MAX_QUERY_CHARS) }),
-    response: z.object({}),
+    request: lazy(() => z.object({ url: z.string().max(4000), text: z.string().min(MIN_SELECTION_CHARS).max(MAX_QUERY_CHARS) })),
+    response: lazy(() => z.object({})),
   },
 };

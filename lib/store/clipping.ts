@@ -5,6 +5,7 @@
  * is read from a file.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import { spanSchema } from '../messaging/span';
 
 /** Longest quote kept, in characters; a longer selection is cut (the popup says so). */
@@ -12,50 +13,50 @@ export const MAX_QUOTE_CHARS = 20_000;
 /** Context kept on each side of a quote (W3C TextQuoteSelector prefix and suffix). */
 export const QUOTE_CONTEXT_CHARS = 32;
 
-export const textQuoteSelectorSchema = z.object({
+export const textQuoteSelectorSchema = lazy(() => z.object({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1).max(MAX_QUOTE_CHARS),
   prefix: z.string().max(QUOTE_CONTEXT_CHARS * 4).default(''),
   suffix: z.string().max(QUOTE_CONTEXT_CHARS * 4).default(''),
-});
+}));
 
-export const textPositionSelectorSchema = z.object({
+export const textPositionSelectorSchema = lazy(() => z.object({
   type: z.literal('TextPositionSelector'),
   /** Offsets into the page's flat text (`lib/anchor/text-map`), end exclusive. */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-});
+}));
 
 /** Where the quote starts and ends in the DOM, as CSS selector + text offset (for display and debugging). */
-export const rangeSelectorSchema = z.object({
+export const rangeSelectorSchema = lazy(() => z.object({
   type: z.literal('RangeSelector'),
   startSelector: z.object({ type: z.literal('CssSelector'), value: z.string().max(2000) }),
   endSelector: z.object({ type: z.literal('CssSelector'), value: z.string().max(2000) }),
-});
+}));
 
-export const selectorsSchema = z.object({
+export const selectorsSchema = lazy(() => z.object({
   quote: textQuoteSelectorSchema,
   position: textPositionSelectorSchema,
   range: rangeSelectorSchema.optional(),
-});
+}));
 export type Selectors = z.infer<typeof selectorsSchema>;
 
 export const CLIPPING_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 
-const tagSchema = z
+const tagSchema = lazy(() => z
   .string()
   .trim()
   .min(1)
   .max(40)
-  .refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行');
+  .refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行'));
 
-export const relatedArticleSchema = z.object({
+export const relatedArticleSchema = lazy(() => z.object({
   articleId: z.string().max(200),
   title: z.string().max(500),
   score: z.number(),
-});
+}));
 
-export const clippingSchema = z
+export const clippingSchema = lazy(() => z
   .object({
     /** A UUID, the same in every export of this clipping (imports match on it). */
     id: z.string().uuid(),
@@ -79,7 +80,7 @@ export const clippingSchema = z
     related: z.array(relatedArticleSchema).max(20).default([]),
   })
   .refine((c) => c.selectors.position.end >= c.selectors.position.start, { message: 'TextPositionSelector 的 end 小于 start', path: ['selectors', 'position'] })
-  .refine((c) => c.updatedAt >= c.createdAt, { message: 'updatedAt 早于 createdAt', path: ['updatedAt'] });
+  .refine((c) => c.updatedAt >= c.createdAt, { message: 'updatedAt 早于 createdAt', path: ['updatedAt'] }));
 export type Clipping = z.infer<typeof clippingSchema>;
 
 /**

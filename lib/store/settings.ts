@@ -3,17 +3,18 @@
  * zod-checked on read and write, like the user dictionary.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import { SPAN_TYPE_NAMES } from '../messaging/protocol';
 import type { KeyValueStore } from './user-dictionary';
 
 export const SETTINGS_KEY = 'settings.v1';
 
-export const settingsSchema = z.object({
+export const settingsSchema = lazy(() => z.object({
   version: z.literal(1),
   hiddenTypes: z.array(z.enum(SPAN_TYPE_NAMES)).max(SPAN_TYPE_NAMES.length),
   /** Host names where the reader switched annotation off. */
   disabledSites: z.array(z.string().min(1).max(253)).max(10_000).default([]),
-});
+}));
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [] };

@@ -5,18 +5,19 @@
  * zod whenever it is read or written.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import { SPAN_TYPE_NAMES } from '../messaging/protocol';
 
 export const USER_DICTIONARY_KEY = 'userDictionary.v1';
 
-export const userDictionarySchema = z.object({
+export const userDictionarySchema = lazy(() => z.object({
   version: z.literal(1),
   rejected: z.array(z.object({ text: z.string().min(1).max(200), type: z.enum(SPAN_TYPE_NAMES), at: z.number() })).max(20_000),
   added: z
     .array(z.object({ text: z.string().min(2).max(200), type: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']), at: z.number() }))
     .max(20_000)
     .default([]),
-});
+}));
 export type UserDictionary = z.infer<typeof userDictionarySchema>;
 
 export const EMPTY_USER_DICTIONARY: UserDictionary = { version: 1, rejected: [], added: [] };
