@@ -27,7 +27,12 @@ export async function annotateOnce(tabId: number): Promise<{ injected: boolean }
     throw new Error(`无法在此页运行：${hint}（${detail}）`);
   }
   // The script reads the page by itself unless the site is switched off; this covers that case.
-  const started = await content.call('page/annotate-now', {});
+  // It starts listening a task after it loads: until then there is no receiver, so ask again.
+  let started = await content.call('page/annotate-now', {});
+  for (let attempt = 0; !started.ok && started.transport && attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    started = await content.call('page/annotate-now', {});
+  }
   if (!started.ok) throw new Error(`无法在此页运行：${started.error}`);
   return { injected: true };
 }

@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
 import './highlights.css';
@@ -18,11 +19,19 @@ export default defineContentScript({
     if (marker.__zwpzContentScript) return;
     marker.__zwpzContentScript = true;
     ctx.onInvalidated(() => delete marker.__zwpzContentScript);
-    const annotations = startPageAnnotations(ctx);
-    const clippings = startPageClippings(ctx);
-    annotations.onRead((map) => clippings.onRead(map));
-    const card = startHoverCard(ctx, annotations, clippings);
-    startPageSegmentation(ctx, annotations, clippings, (id, quote) => card.showSaved(id, quote));
-    startSelectionNotices(ctx);
+    // The rest in a task of its own: loading this script is already one task on the page's
+    // main thread (compiling and running the bundle), and a long page needs no longer one.
+    setTimeout(() => {
+      if (ctx.isValid) start(ctx);
+    }, 0);
   },
 });
+
+function start(ctx: ContentScriptContext): void {
+  const annotations = startPageAnnotations(ctx);
+  const clippings = startPageClippings(ctx);
+  annotations.onRead((map) => clippings.onRead(map));
+  const card = startHoverCard(ctx, annotations, clippings);
+  startPageSegmentation(ctx, annotations, clippings, (id, quote) => card.showSaved(id, quote));
+  startSelectionNotices(ctx);
+}

@@ -40,8 +40,11 @@ export interface PageAnnotations {
 
 /** Characters of the first recognizer request: what is on screen, answered quickly. */
 const FIRST_BATCH_CHARS = 4_000;
-/** Characters per later request: large enough that messaging costs little beside recognizing. */
-const BATCH_CHARS = 20_000;
+/**
+ * Characters per later request: large enough that messaging costs little beside recognizing,
+ * small enough that checking and painting one answer stays a short task (~400 spans).
+ */
+const BATCH_CHARS = 8_000;
 /** Requests in flight at once, so the recognizer never waits for the next one to arrive. */
 const IN_FLIGHT = 2;
 /** Blocks whose spans are remembered between reads of a page that changes. */
@@ -167,6 +170,8 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     progress.doneMs = null;
     // The painter's marks (fallback) are inline and keep the flat text as it is.
     const map = await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
+    // The page's event loop gets a turn between the walk's last slice and splitting the text.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (!ctx.isValid || siteOff || mine !== generation) return;
     const blocks = splitBlocks(map.text, FIRST_BATCH_CHARS);
     current = map;
@@ -181,6 +186,8 @@ export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations
     }
     entities = recognized.filter((s) => !hidden.has(s.type));
     paint(recognized, true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!ctx.isValid || siteOff || mine !== generation) return;
     // The rest in batches, what is on screen first.
     const seen = current && visibleOffsets(current);
     const ordered = seen ? visibleFirst(unknown, blockIndexAt(unknown, seen[0]), blockIndexAt(unknown, seen[1])) : unknown;

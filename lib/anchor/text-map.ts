@@ -64,7 +64,7 @@ export async function buildTextMapSliced(root: Element, limit = 1_000_000, slice
   }
 }
 
-/** Walks the text of `root`; yields every 256 nodes so a caller can pause, returns the map. */
+/** Walks the text of `root`; yields every 64 nodes so a caller can pause, returns the map. */
 function* walkText(root: Element, limit: number): Generator<void, TextMap> {
   const doc = root.ownerDocument;
   const segments: TextSegment[] = [];
@@ -78,7 +78,7 @@ function* walkText(root: Element, limit: number): Generator<void, TextMap> {
     acceptNode: (node) => (node.nodeType === 1 && skipped(node as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if ((++visited & 255) === 0) yield;
+    if ((++visited & 63) === 0) yield;
     if (node.nodeType === 1) {
       if (!endsWithBreak && BLOCK.has((node as Element).tagName)) {
         parts.push('\n');
