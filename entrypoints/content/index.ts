@@ -19,16 +19,17 @@ export default defineContentScript({
     if (marker.__zwpzContentScript) return;
     marker.__zwpzContentScript = true;
     ctx.onInvalidated(() => delete marker.__zwpzContentScript);
+    const loadedAt = performance.now();
     // The rest in a task of its own: loading this script is already one task on the page's
     // main thread (compiling and running the bundle), and a long page needs no longer one.
     setTimeout(() => {
-      if (ctx.isValid) start(ctx);
+      if (ctx.isValid) start(ctx, loadedAt);
     }, 0);
   },
 });
 
-function start(ctx: ContentScriptContext): void {
-  const annotations = startPageAnnotations(ctx);
+function start(ctx: ContentScriptContext, loadedAt: number): void {
+  const annotations = startPageAnnotations(ctx, loadedAt);
   const clippings = startPageClippings(ctx);
   annotations.onRead((map) => clippings.onRead(map));
   const card = startHoverCard(ctx, annotations, clippings);

@@ -57,8 +57,9 @@ const MAX_CACHED_BLOCKS = 50_000;
  * spans are kept per block, so when the page changes only new or changed blocks are sent again.
  * Everything is removed when the content script is invalidated.
  */
-export function startPageAnnotations(ctx: ContentScriptContext): PageAnnotations {
-  const startedAt = performance.now();
+export function startPageAnnotations(ctx: ContentScriptContext, loadedAt = performance.now()): PageAnnotations {
+  // Times are measured from the script's load (it starts a task later), as the budgets are.
+  const startedAt = loadedAt;
   /** Every span recognized on the page; `entities` is what is painted (hidden types left out). */
   let recognized: WireSpan[] = [];
   let entities: WireSpan[] = [];
