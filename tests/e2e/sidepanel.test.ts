@@ -143,6 +143,18 @@ describe('side panel', () => {
     await page.close();
   });
 
+  it('follows a single-page site to its next article without a page load', async () => {
+    const { page, panel } = await openWithPanel('www.qhnews.com', 'spa.html');
+    await expect.poll(() => titles(panel, '相关文章').then((t) => t[0]), { timeout: 30_000 }).toBe('老旧小区改造提升居民幸福指数');
+    const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+    await page.getByRole('link', { name: '济南高新区' }).click();
+    await expect.poll(() => titles(panel, '相关文章').then((t) => t[0]), { timeout: 15_000 }).toBe('济南高新区以党建引领乡村治理');
+    // The same document: the address changed through the History API only.
+    expect(await page.evaluate(() => [performance.getEntriesByType('navigation').length, location.search])).toEqual([loads, '?id=2']);
+    await panel.close();
+    await page.close();
+  });
+
   it('says “没有相关文章” with the reason on an unrelated page and on a page it cannot read', async () => {
     const weather = await openWithPanel('www.gov.cn', 'gov-weather.html');
     const empty = weather.panel.getByRole('status').filter({ hasText: '没有相关文章' });
