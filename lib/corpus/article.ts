@@ -4,7 +4,7 @@
  * together. Checked with zod wherever one crosses a boundary (the shipped corpus file, the
  * database, an import, a message).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { SPAN_TYPES } from '../recognize/types';
 
@@ -19,11 +19,11 @@ export const CORPUS_ASSET = `corpus/seeds-v${CORPUS_VERSION}.json`;
 
 export const corpusEntitySchema = lazy(() => z.object({
   type: z.enum(SPAN_TYPES),
-  text: z.string().min(1).max(200),
-  value: z.union([z.number(), z.string()]).optional(),
-  unit: z.string().max(20).optional(),
+  text: z.string().check(z.minLength(1), z.maxLength(200)),
+  value: z.optional(z.union([z.number(), z.string()])),
+  unit: z.optional(z.string().check(z.maxLength(20))),
   /** How often it occurs in the article. */
-  count: z.number().int().positive(),
+  count: z.int().check(z.positive()),
 }));
 export type CorpusEntity = z.infer<typeof corpusEntitySchema>;
 
@@ -32,34 +32,34 @@ export const MAX_ARTICLE_CHARS = 200_000;
 
 export const corpusArticleSchema = lazy(() => z.object({
   /** `seed:000_d9cd63c087f90da5#2` for seed articles, `user:<uuid>` for added ones. */
-  id: z.string().regex(/^(seed|user):\S{1,200}$/),
+  id: z.string().check(z.regex(/^(seed|user):\S{1,200}$/)),
   origin: z.enum(['seed', 'user']),
-  title: z.string().min(1).max(500),
+  title: z.string().check(z.minLength(1), z.maxLength(500)),
   titleFrom: z.enum(['headline', 'lead', 'page', 'file']),
-  kicker: z.string().max(500).optional(),
-  subtitle: z.string().max(500).optional(),
-  byline: z.string().max(200).optional(),
-  reporters: z.array(z.string().max(20)).max(50),
+  kicker: z.optional(z.string().check(z.maxLength(500))),
+  subtitle: z.optional(z.string().check(z.maxLength(500))),
+  byline: z.optional(z.string().check(z.maxLength(200))),
+  reporters: z.array(z.string().check(z.maxLength(20))).check(z.maxLength(50)),
   /** The newspaper or issuing body, when the text says so. */
-  source: z.string().max(100).optional(),
+  source: z.optional(z.string().check(z.maxLength(100))),
   /** Seed articles: the seed file name (`000_d9cd63c087f90da5.txt`). */
-  seed: z.string().max(200).optional(),
+  seed: z.optional(z.string().check(z.maxLength(200))),
   /** Seed articles: where the article's lines sit in the seed file (string offsets, end exclusive). */
-  ranges: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
+  ranges: z.optional(z.array(z.tuple([z.int().check(z.nonnegative()), z.int().check(z.nonnegative())]))),
   /** Added articles: the page or file they came from. */
-  url: z.string().max(4000).optional(),
-  places: z.array(z.string().max(100)).max(500),
+  url: z.optional(z.string().check(z.maxLength(4000))),
+  places: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(500)),
   /** ISO dates (`2024-04-24`, `2024-04`) the article mentions, in order of first mention. */
-  dates: z.array(z.string().max(40)).max(500),
-  docNumbers: z.array(z.string().max(100)).max(100),
-  text: z.string().min(1).max(MAX_ARTICLE_CHARS),
+  dates: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(500)),
+  docNumbers: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100)),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_ARTICLE_CHARS)),
   /** Entities and figures with their counts, most frequent first. */
-  entities: z.array(corpusEntitySchema).max(5000),
+  entities: z.array(corpusEntitySchema).check(z.maxLength(5000)),
   /** Distinct jieba search-mode tokens of title and text (lower-cased), with their counts. */
-  terms: z.record(z.string(), z.number().int().positive()),
+  terms: z.record(z.string(), z.int().check(z.positive())),
   /** Length of the article in tokens, for BM25's length normalization. */
-  length: z.number().int().nonnegative(),
-  addedAt: z.number().int().nonnegative().optional(),
+  length: z.int().check(z.nonnegative()),
+  addedAt: z.optional(z.int().check(z.nonnegative())),
 }));
 export type CorpusArticle = z.infer<typeof corpusArticleSchema>;
 

@@ -3,21 +3,21 @@
  * content scripts capture selections and re-highlight a page's clippings; the popup reads the
  * database directly and asks the background for what needs the segmenter.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { CLIPPING_COLORS, MAX_QUOTE_CHARS, selectorsSchema } from '../store/clipping';
 import type { MessageSpec } from './index';
 
 /** What a content script captures from a selection, for the background to save. */
 export const capturedClippingSchema = lazy(() => z.object({
-  quote: z.string().min(1).max(MAX_QUOTE_CHARS),
+  quote: z.string().check(z.minLength(1), z.maxLength(MAX_QUOTE_CHARS)),
   selectors: selectorsSchema,
-  url: z.string().url().max(4000),
-  canonicalUrl: z.string().url().max(4000),
-  title: z.string().max(1000),
-  note: z.string().max(50_000).optional(),
-  tags: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
-  color: z.enum(CLIPPING_COLORS).optional(),
+  url: z.url().check(z.maxLength(4000)),
+  canonicalUrl: z.url().check(z.maxLength(4000)),
+  title: z.string().check(z.maxLength(1000)),
+  note: z.optional(z.string().check(z.maxLength(50_000))),
+  tags: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(50))),
+  color: z.optional(z.enum(CLIPPING_COLORS)),
 }));
 export type CapturedClipping = z.infer<typeof capturedClippingSchema>;
 
@@ -31,7 +31,7 @@ export const pageClippingSchema = lazy(() => z.object({
 }));
 export type PageClipping = z.infer<typeof pageClippingSchema>;
 
-const tagsSchema = lazy(() => z.array(z.string().trim().min(1).max(40).refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行')).max(50));
+const tagsSchema = lazy(() => z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40), z.refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行'))).check(z.maxLength(50)));
 
 export const clippingBackgroundProtocol = {
   /** Saves a captured clipping at once; entities, search tokens and related articles follow. */
@@ -43,21 +43,21 @@ export const clippingBackgroundProtocol = {
   'clippings/update': {
     request: lazy(() => z.object({
       id: z.string(),
-      note: z.string().max(50_000).optional(),
-      tags: tagsSchema.optional(),
-      color: z.enum(CLIPPING_COLORS).optional(),
+      note: z.optional(z.string().check(z.maxLength(50_000))),
+      tags: z.optional(tagsSchema),
+      color: z.optional(z.enum(CLIPPING_COLORS)),
     })),
     response: lazy(() => z.object({ updated: z.boolean() })),
   },
   /** The clippings of a page, to highlight them again. */
   'clippings/for-page': {
-    request: lazy(() => z.object({ url: z.string().max(4000), canonicalUrl: z.string().max(4000).optional() })),
+    request: lazy(() => z.object({ url: z.string().check(z.maxLength(4000)), canonicalUrl: z.optional(z.string().check(z.maxLength(4000))) })),
     response: lazy(() => z.object({ clippings: z.array(pageClippingSchema) })),
   },
   /** Imports an export file (JSON): all or nothing; the error names the first bad record. */
   'clippings/import': {
     request: lazy(() => z.object({ text: z.string() })),
-    response: lazy(() => z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })),
+    response: lazy(() => z.object({ added: z.int(), updated: z.int(), unchanged: z.int() })),
   },
 } satisfies Record<string, MessageSpec>;
 
@@ -72,7 +72,7 @@ export const clippingContentProtocol = {
     request: lazy(() => z.object({})),
     response: lazy(() => z.object({
       url: z.string(),
-      items: z.array(z.object({ id: z.string(), anchored: z.boolean(), method: z.enum(['position', 'quote', 'fuzzy']).nullable() })),
+      items: z.array(z.object({ id: z.string(), anchored: z.boolean(), method: z.nullable(z.enum(['position', 'quote', 'fuzzy'])) })),
     })),
   },
   /** Scrolls to a clipping on the page; `found: false` if it could not be anchored. */

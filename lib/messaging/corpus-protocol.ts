@@ -4,7 +4,7 @@
  * articles from the database into one index, and answers lookups with the one segmenter.
  * The side panel, the popup and the hover card only ask.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { MAX_ARTICLE_CHARS, corpusArticleSchema } from '../corpus/article';
 import type { MessageSpec } from './index';
@@ -17,14 +17,14 @@ export const relatedResultSchema = lazy(() => z.object({
   articleId: z.string(),
   title: z.string(),
   origin: z.enum(['seed', 'user']),
-  seed: z.string().optional(),
-  url: z.string().optional(),
-  source: z.string().optional(),
+  seed: z.optional(z.string()),
+  url: z.optional(z.string()),
+  source: z.optional(z.string()),
   score: z.number(),
   /** Shared entities, document numbers and figures, as the article writes them. */
   shared: z.array(z.string()),
   sharedTerms: z.array(z.string()),
-  sentence: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }).nullable(),
+  sentence: z.nullable(z.object({ text: z.string(), start: z.int(), end: z.int() })),
 }));
 export type RelatedResult = z.infer<typeof relatedResultSchema>;
 
@@ -33,43 +33,43 @@ export const articleSummarySchema = lazy(() => z.object({
   id: z.string(),
   origin: z.enum(['seed', 'user']),
   title: z.string(),
-  source: z.string().optional(),
-  seed: z.string().optional(),
-  url: z.string().optional(),
-  chars: z.number().int(),
-  addedAt: z.number().int().optional(),
+  source: z.optional(z.string()),
+  seed: z.optional(z.string()),
+  url: z.optional(z.string()),
+  chars: z.int(),
+  addedAt: z.optional(z.int()),
 }));
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
 /** An article the user adds: from this page, a file of a folder, or a JSONL line. */
 export const newArticleSchema = lazy(() => z.object({
-  title: z.string().trim().min(1).max(500),
-  text: z.string().trim().min(1).max(MAX_ARTICLE_CHARS),
-  url: z.string().max(4000).optional(),
-  source: z.string().max(100).optional(),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_ARTICLE_CHARS)),
+  url: z.optional(z.string().check(z.maxLength(4000))),
+  source: z.optional(z.string().check(z.maxLength(100))),
 }));
 export type NewArticle = z.infer<typeof newArticleSchema>;
 
 export const corpusBackgroundProtocol = {
   /** Related articles for a text (a page's article, a selection, a clipping's quote), best first, at most 5. */
   'corpus/related': {
-    request: lazy(() => z.object({ text: z.string().max(MAX_QUERY_CHARS), exclude: z.array(z.string()).max(50).optional() })),
+    request: lazy(() => z.object({ text: z.string().check(z.maxLength(MAX_QUERY_CHARS)), exclude: z.optional(z.array(z.string()).check(z.maxLength(50))) })),
     response: lazy(() => z.object({ results: z.array(relatedResultSchema) })),
   },
   /** The search box: articles matching words typed by the reader, best first (a lower bar than `related`). */
   'corpus/search': {
-    request: lazy(() => z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(50).optional() })),
+    request: lazy(() => z.object({ query: z.string().check(z.maxLength(500)), limit: z.optional(z.int().check(z.gte(1), z.lte(50))) })),
     response: lazy(() => z.object({ results: z.array(relatedResultSchema) })),
   },
   /** One article in full, with its entities and figures as spans into its text, for the reader view. */
   'corpus/article': {
     request: lazy(() => z.object({ id: z.string() })),
-    response: lazy(() => z.object({ article: corpusArticleSchema.omit({ terms: true }).nullable(), spans: z.array(spanSchema) })),
+    response: lazy(() => z.object({ article: z.nullable(z.omit(corpusArticleSchema, { terms: true })), spans: z.array(spanSchema) })),
   },
   /** Articles that mention an entity or figure (same text or same normalized value), for the hover card. */
   'corpus/mentions': {
-    request: lazy(() => z.object({ span: spanSchema.pick({ type: true, text: true, value: true, unit: true }), limit: z.number().int().min(1).max(20).optional() })),
-    response: lazy(() => z.object({ articles: z.array(z.object({ articleId: z.string(), title: z.string(), count: z.number().int() })) })),
+    request: lazy(() => z.object({ span: z.pick(spanSchema, { type: true, text: true, value: true, unit: true }), limit: z.optional(z.int().check(z.gte(1), z.lte(20))) })),
+    response: lazy(() => z.object({ articles: z.array(z.object({ articleId: z.string(), title: z.string(), count: z.int() })) })),
   },
   /** All articles, seeds first, then added ones newest first. */
   'corpus/list': {
@@ -78,12 +78,12 @@ export const corpusBackgroundProtocol = {
   },
   /** Adds articles (all or nothing per call; the error names the first bad one). */
   'corpus/add': {
-    request: lazy(() => z.object({ articles: z.array(newArticleSchema).min(1).max(2_000) })),
+    request: lazy(() => z.object({ articles: z.array(newArticleSchema).check(z.minLength(1), z.maxLength(2_000)) })),
     response: lazy(() => z.object({ ids: z.array(z.string()) })),
   },
   /** Removes added articles (seed articles cannot be removed). */
   'corpus/remove': {
-    request: lazy(() => z.object({ ids: z.array(z.string()).min(1).max(10_000) })),
-    response: lazy(() => z.object({ removed: z.number().int() })),
+    request: lazy(() => z.object({ ids: z.array(z.string()).check(z.minLength(1), z.maxLength(10_000)) })),
+    response: lazy(() => z.object({ removed: z.int() })),
   },
 } satisfies Record<string, MessageSpec>;

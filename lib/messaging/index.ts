@@ -7,8 +7,14 @@
  * Pure: no browser calls. Entrypoints pass in the `send` function (e.g.
  * `browser.runtime.sendMessage`) and register the returned listener themselves.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodObject, $ZodType } from 'zod/v4/core';
+import { $ZodError } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import { lazy } from '../lazy';
+
+// zod/mini brings no messages of its own: the English ones, as full zod has them.
+z.config(en());
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -34,7 +40,7 @@ export type Target = (typeof TARGETS)[number];
  * One message kind: what is sent (without `type`/`target`, which the envelope uses: a request
  * must not have fields of those names) and what comes back.
  */
-export interface MessageSpec<Req extends z.ZodObject = z.ZodObject, Res extends z.ZodType = z.ZodType> {
+export interface MessageSpec<Req extends $ZodObject = $ZodObject, Res extends $ZodType = $ZodType> {
   request: Req;
   response: Res;
 }
@@ -52,7 +58,7 @@ export type Handlers<P extends Protocol> = {
 const envelopeSchema = lazy(() => z.object({ target: z.enum(TARGETS), type: z.string() }));
 
 function describeError(error: unknown): string {
-  if (error instanceof z.ZodError) {
+  if (error instanceof $ZodError) {
     return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   }
   if (error instanceof Error) return error.message;
@@ -81,9 +87,9 @@ export function createHandler<P extends Protocol>(
     return (async (): Promise<Result<unknown>> => {
       try {
         const { target: _t, type: _k, ...body } = message as Record<string, unknown>;
-        const request = spec.request.parse(body);
+        const request = z.parse(spec.request, body);
         const value = await handlers[kind as keyof P](request as never, sender);
-        return { ok: true, value: spec.response.parse(value) };
+        return { ok: true, value: z.parse(spec.response, value) };
       } catch (error) {
         const text = describeError(error);
         // An error relayed from another context already names the kind.
@@ -115,7 +121,7 @@ export function createClient<P extends Protocol>(target: Target, protocol: P, se
   return {
     async call(type, request) {
       const spec = protocol[type]!;
-      const parsed = spec.request.safeParse(request);
+      const parsed = z.safeParse(spec.request, request);
       if (!parsed.success) return { ok: false, error: `${type}: ${describeError(parsed.error)}` };
       let raw: unknown;
       try {
@@ -129,7 +135,7 @@ export function createClient<P extends Protocol>(target: Target, protocol: P, se
         return { ok: false, error: `${type}: no valid answer from ${target} (${why})`, transport: true };
       }
       if (!result.data.ok) return result.data;
-      const value = spec.response.safeParse(result.data.value);
+      const value = z.safeParse(spec.response, result.data.value);
       if (!value.success) return { ok: false, error: `${type}: ${describeError(value.error)}`, transport: true };
       return { ok: true, value: value.data as ResponseOf<P, typeof type> };
     },

@@ -2,7 +2,7 @@
  * The message kinds of the extension, per receiving context. Each is validated on both sides
  * by `createHandler` / `createClient` from `./index`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import type { MessageSpec } from './index';
 import { clippingBackgroundProtocol, clippingContentProtocol } from './clipping-protocol';
@@ -16,8 +16,8 @@ export const tokenSchema = lazy(() => z.object({
   word: z.string(),
   tag: z.string(),
   /** UTF-16 offsets into the request text, end exclusive. */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
 }));
 
 /** Where the one jieba-wasm instance runs. */
@@ -26,15 +26,15 @@ export type SegmenterHost = z.infer<typeof segmenterHostSchema>;
 
 const segmentSpec = {
   request: lazy(() => z.object({
-    text: z.string().max(MAX_SEGMENT_CHARS),
+    text: z.string().check(z.maxLength(MAX_SEGMENT_CHARS)),
     /** `tag`: words with POS tags; `search`: the finer search-engine cut (tag is `x`). */
-    mode: z.enum(['tag', 'search']).default('tag'),
+    mode: z._default(z.enum(['tag', 'search']), 'tag'),
   })),
   response: lazy(() => z.object({
     tokens: z.array(tokenSchema),
     host: segmenterHostSchema,
     /** Time spent in the segmenter, ms. */
-    ms: z.number().nonnegative(),
+    ms: z.number().check(z.nonnegative()),
   })),
 } satisfies MessageSpec;
 
@@ -44,9 +44,9 @@ const statusSpec = {
     host: segmenterHostSchema,
     ready: z.boolean(),
     /** Time it took to fetch and instantiate the WASM module, ms; null until ready. */
-    loadMs: z.number().nonnegative().nullable(),
+    loadMs: z.nullable(z.number().check(z.nonnegative())),
     /** User-dictionary words added since start. */
-    userWords: z.number().int().nonnegative(),
+    userWords: z.int().check(z.nonnegative()),
   })),
 } satisfies MessageSpec;
 
@@ -54,20 +54,22 @@ export { SPAN_TYPE_NAMES, spanSchema, type WireSpan } from './span';
 
 const recognizeSpec = {
   request: lazy(() => z.object({
-    text: z.string().max(MAX_SEGMENT_CHARS),
+    text: z.string().check(z.maxLength(MAX_SEGMENT_CHARS)),
     /** Names the user rejected ("不是实体"), never returned. The background fills these in. */
-    rejected: z.array(z.string().max(200)).max(20_000).default([]),
+    rejected: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20_000)), []),
     /** Names the user added as entities: cut whole and marked as their type. */
-    added: z
-      .array(z.object({ text: z.string().min(2).max(200), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) }))
-      .max(20_000)
-      .default([]),
+    added: z._default(
+      z
+        .array(z.object({ text: z.string().check(z.minLength(2), z.maxLength(200)), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) }))
+        .check(z.maxLength(20_000)),
+      [],
+    ),
   })),
   response: lazy(() => z.object({
     spans: z.array(spanSchema),
     host: segmenterHostSchema,
     /** Time spent recognizing, ms. */
-    ms: z.number().nonnegative(),
+    ms: z.number().check(z.nonnegative()),
   })),
 } satisfies MessageSpec;
 
@@ -88,21 +90,21 @@ export const backgroundProtocol = {
   /** The user says a highlighted name is not an entity: it is never highlighted again. */
   /** The user marks a selection as an entity of a type: it is highlighted from now on. */
   'entities/add': {
-    request: lazy(() => z.object({ text: z.string().trim().min(2).max(200), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) })),
-    response: lazy(() => z.object({ added: z.number().int().nonnegative() })),
+    request: lazy(() => z.object({ text: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)), entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']) })),
+    response: lazy(() => z.object({ added: z.int().check(z.nonnegative()) })),
   },
   /**
    * Annotates a tab's page now, once: on a site the extension does not run on (through the
    * `activeTab` grant of a popup click or the keyboard command), or on a site switched off.
    */
   'page/annotate-once': {
-    request: lazy(() => z.object({ tabId: z.number().int().nonnegative() })),
+    request: lazy(() => z.object({ tabId: z.int().check(z.nonnegative()) })),
     response: lazy(() => z.object({ injected: z.boolean() })),
   },
   'entities/reject': {
     // Not `type`: that field of a message names its kind.
-    request: lazy(() => z.object({ text: z.string().min(1).max(200), entityType: z.enum(SPAN_TYPE_NAMES) })),
-    response: lazy(() => z.object({ rejected: z.number().int().nonnegative() })),
+    request: lazy(() => z.object({ text: z.string().check(z.minLength(1), z.maxLength(200)), entityType: z.enum(SPAN_TYPE_NAMES) })),
+    response: lazy(() => z.object({ rejected: z.int().check(z.nonnegative()) })),
   },
 };
 
@@ -111,34 +113,34 @@ export const pageSegmentationSchema = lazy(() => z.object({
   url: z.string(),
   title: z.string(),
   /** Characters of visible text sent to the segmenter. */
-  chars: z.number().int().nonnegative(),
-  tokens: z.number().int().nonnegative(),
+  chars: z.int().check(z.nonnegative()),
+  tokens: z.int().check(z.nonnegative()),
   /** The first tokens of the page, for display and tests. */
   sample: z.array(tokenSchema),
   host: segmenterHostSchema,
   /** Round trip time from sending the text to receiving the tokens, ms. */
-  ms: z.number().nonnegative(),
+  ms: z.number().check(z.nonnegative()),
 }));
 export type PageSegmentation = z.infer<typeof pageSegmentationSchema>;
 
 /** How far the content script has come reading its page; times are ms since it started. */
 export const annotationProgressSchema = lazy(() => z.object({
   /** When the content script started, ms since the page's time origin (`performance.now()`). */
-  startedAt: z.number().nonnegative(),
+  startedAt: z.number().check(z.nonnegative()),
   /** Reads of the page so far (the first, then one per change of the page). */
-  scans: z.number().int().nonnegative(),
+  scans: z.int().check(z.nonnegative()),
   /** Recognizer requests of the current read still unanswered. */
-  pending: z.number().int().nonnegative(),
+  pending: z.int().check(z.nonnegative()),
   /** When the first highlights were painted; null before. */
-  firstPaintMs: z.number().nonnegative().nullable(),
+  firstPaintMs: z.nullable(z.number().check(z.nonnegative())),
   /** When the latest read finished; null while a read runs. */
-  doneMs: z.number().nonnegative().nullable(),
+  doneMs: z.nullable(z.number().check(z.nonnegative())),
   /** Characters sent to the recognizer by the latest read (blocks read before are not sent again). */
-  sentChars: z.number().int().nonnegative(),
+  sentChars: z.int().check(z.nonnegative()),
   /** Time the recognizer spent on this page's requests, ms (the rest is messaging and painting). */
-  recognizerMs: z.number().nonnegative(),
+  recognizerMs: z.number().check(z.nonnegative()),
   /** Requests of the latest read that failed; their blocks are sent again on the next read. */
-  failed: z.number().int().nonnegative(),
+  failed: z.int().check(z.nonnegative()),
   /** How spans are painted: CSS highlights, or `<mark>` elements where the API is missing. */
   painter: z.enum(['css', 'wrap']),
 }));
@@ -148,15 +150,15 @@ export type AnnotationProgress = z.infer<typeof annotationProgressSchema>;
 export const pageTextSchema = lazy(() => z.object({
   url: z.string(),
   /** `<link rel=canonical>`, when the page has one. */
-  canonicalUrl: z.string().optional(),
+  canonicalUrl: z.optional(z.string()),
   /** The document's title (often with the site's name after it). */
   title: z.string(),
   /** The article's headline (first `<h1>`), '' if none. */
   headline: z.string(),
   /** The article's text (headline first), cut at `MAX_QUERY_CHARS`. */
-  text: z.string().max(MAX_QUERY_CHARS),
+  text: z.string().check(z.maxLength(MAX_QUERY_CHARS)),
   /** The current selection, '' if none; cut at `MAX_QUERY_CHARS`. */
-  selection: z.string().max(MAX_QUERY_CHARS),
+  selection: z.string().check(z.maxLength(MAX_QUERY_CHARS)),
 }));
 export type PageText = z.infer<typeof pageTextSchema>;
 
@@ -166,7 +168,7 @@ export const contentProtocol = {
   /** What the content script paints on the page now (offsets into its flat page text). */
   'annotations/list': {
     request: lazy(() => z.object({})),
-    response: lazy(() => z.object({ url: z.string(), entities: z.array(spanSchema), progress: annotationProgressSchema.optional() })),
+    response: lazy(() => z.object({ url: z.string(), entities: z.array(spanSchema), progress: z.optional(annotationProgressSchema) })),
   },
   /** Annotates this page now even if its site is switched off (a one-off run asked by the reader). */
   'page/annotate-now': {
@@ -175,7 +177,7 @@ export const contentProtocol = {
   },
   /** Scrolls the page to the span at these offsets; `found: false` if it is no longer there. */
   'annotations/reveal': {
-    request: lazy(() => z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })),
+    request: lazy(() => z.object({ start: z.int().check(z.nonnegative()), end: z.int().check(z.nonnegative()) })),
     response: lazy(() => z.object({ found: z.boolean() })),
   },
   'page/segmentation': {
@@ -200,7 +202,7 @@ export const MIN_SELECTION_CHARS = 8;
 export const sidePanelProtocol = {
   /** The reader selected text on a page (sent debounced, for selections of at least {@link MIN_SELECTION_CHARS}). */
   'page/selection': {
-    request: lazy(() => z.object({ url: z.string().max(4000), text: z.string().min(MIN_SELECTION_CHARS).max(MAX_QUERY_CHARS) })),
+    request: lazy(() => z.object({ url: z.string().check(z.maxLength(4000)), text: z.string().check(z.minLength(MIN_SELECTION_CHARS), z.maxLength(MAX_QUERY_CHARS)) })),
     response: lazy(() => z.object({})),
   },
 };

@@ -4,7 +4,7 @@
  * found in it. Every row is checked with {@link clippingSchema} before it is written and after it
  * is read from a file.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { spanSchema } from '../messaging/span';
 
@@ -15,72 +15,76 @@ export const QUOTE_CONTEXT_CHARS = 32;
 
 export const textQuoteSelectorSchema = lazy(() => z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(MAX_QUOTE_CHARS),
-  prefix: z.string().max(QUOTE_CONTEXT_CHARS * 4).default(''),
-  suffix: z.string().max(QUOTE_CONTEXT_CHARS * 4).default(''),
+  exact: z.string().check(z.minLength(1), z.maxLength(MAX_QUOTE_CHARS)),
+  prefix: z._default(z.string().check(z.maxLength(QUOTE_CONTEXT_CHARS * 4)), ''),
+  suffix: z._default(z.string().check(z.maxLength(QUOTE_CONTEXT_CHARS * 4)), ''),
 }));
 
 export const textPositionSelectorSchema = lazy(() => z.object({
   type: z.literal('TextPositionSelector'),
   /** Offsets into the page's flat text (`lib/anchor/text-map`), end exclusive. */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
 }));
 
 /** Where the quote starts and ends in the DOM, as CSS selector + text offset (for display and debugging). */
 export const rangeSelectorSchema = lazy(() => z.object({
   type: z.literal('RangeSelector'),
-  startSelector: z.object({ type: z.literal('CssSelector'), value: z.string().max(2000) }),
-  endSelector: z.object({ type: z.literal('CssSelector'), value: z.string().max(2000) }),
+  startSelector: z.object({ type: z.literal('CssSelector'), value: z.string().check(z.maxLength(2000)) }),
+  endSelector: z.object({ type: z.literal('CssSelector'), value: z.string().check(z.maxLength(2000)) }),
 }));
 
 export const selectorsSchema = lazy(() => z.object({
   quote: textQuoteSelectorSchema,
   position: textPositionSelectorSchema,
-  range: rangeSelectorSchema.optional(),
+  range: z.optional(rangeSelectorSchema),
 }));
 export type Selectors = z.infer<typeof selectorsSchema>;
 
 export const CLIPPING_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 
-const tagSchema = lazy(() => z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行'));
+const tagSchema = lazy(() =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(40),
+    z.refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行'),
+  ),
+);
 
 export const relatedArticleSchema = lazy(() => z.object({
-  articleId: z.string().max(200),
-  title: z.string().max(500),
+  articleId: z.string().check(z.maxLength(200)),
+  title: z.string().check(z.maxLength(500)),
   score: z.number(),
 }));
 
 export const clippingSchema = lazy(() => z
   .object({
     /** A UUID, the same in every export of this clipping (imports match on it). */
-    id: z.string().uuid(),
-    quote: z.string().min(1).max(MAX_QUOTE_CHARS),
+    id: z.uuid(),
+    quote: z.string().check(z.minLength(1), z.maxLength(MAX_QUOTE_CHARS)),
     selectors: selectorsSchema,
     /** The address of the page as the reader saw it. */
-    url: z.string().url().max(4000),
+    url: z.url().check(z.maxLength(4000)),
     /** The page's canonical address (`<link rel=canonical>`), or `url` without its fragment. */
-    canonicalUrl: z.string().url().max(4000),
-    title: z.string().max(1000),
+    canonicalUrl: z.url().check(z.maxLength(4000)),
+    title: z.string().check(z.maxLength(1000)),
     /** Host name of the canonical address. */
-    site: z.string().max(255),
-    createdAt: z.number().int().nonnegative(),
-    updatedAt: z.number().int().nonnegative(),
-    note: z.string().max(50_000).default(''),
-    tags: z.array(tagSchema).max(50).default([]),
-    color: z.enum(CLIPPING_COLORS).default('yellow'),
+    site: z.string().check(z.maxLength(255)),
+    createdAt: z.int().check(z.nonnegative()),
+    updatedAt: z.int().check(z.nonnegative()),
+    note: z._default(z.string().check(z.maxLength(50_000)), ''),
+    tags: z._default(z.array(tagSchema).check(z.maxLength(50)), []),
+    color: z._default(z.enum(CLIPPING_COLORS), 'yellow'),
     /** Entities and figures inside the quote, offsets into `quote`. */
-    entities: z.array(spanSchema).max(5_000).default([]),
+    entities: z._default(z.array(spanSchema).check(z.maxLength(5_000)), []),
     /** Related seed articles (filled in by the corpus lookup; refreshable). */
-    related: z.array(relatedArticleSchema).max(20).default([]),
+    related: z._default(z.array(relatedArticleSchema).check(z.maxLength(20)), []),
   })
-  .refine((c) => c.selectors.position.end >= c.selectors.position.start, { message: 'TextPositionSelector 的 end 小于 start', path: ['selectors', 'position'] })
-  .refine((c) => c.updatedAt >= c.createdAt, { message: 'updatedAt 早于 createdAt', path: ['updatedAt'] }));
+  .check(
+    z.refine((c) => c.selectors.position.end >= c.selectors.position.start, { message: 'TextPositionSelector 的 end 小于 start', path: ['selectors', 'position'] }),
+    z.refine((c) => c.updatedAt >= c.createdAt, { message: 'updatedAt 早于 createdAt', path: ['updatedAt'] }),
+  ));
 export type Clipping = z.infer<typeof clippingSchema>;
 
 /**

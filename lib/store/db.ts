@@ -7,7 +7,9 @@
  * popup (which reads live and edits).
  */
 import Dexie, { type Table } from 'dexie';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { $ZodError } from 'zod/v4/core';
+import { lazy } from '../lazy';
 import { corpusArticleSchema, type CorpusArticle } from '../corpus/article';
 import { clippingSchema, pageKey, type Clipping } from './clipping';
 
@@ -49,9 +51,9 @@ export interface StoredClipping extends Clipping {
 }
 
 const storedSchema = z.object({
-  pageKeys: z.array(z.string().max(4000)).min(1).max(2),
-  entityTypes: z.array(z.string().max(20)).max(8),
-  tokens: z.array(z.string().max(200)).max(20_000),
+  pageKeys: z.array(z.string().check(z.maxLength(4000))).check(z.minLength(1), z.maxLength(2)),
+  entityTypes: z.array(z.string().check(z.maxLength(20))).check(z.maxLength(8)),
+  tokens: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20_000)),
 });
 
 export class ClippingsDb extends Dexie {
@@ -145,7 +147,7 @@ export async function updateClipping(
       return next;
     });
   } catch (error) {
-    if (error instanceof z.ZodError) throw error;
+    if (error instanceof $ZodError) throw error;
     throw new Error(storageErrorMessage(error));
   }
 }
@@ -168,7 +170,7 @@ export async function restoreClipping(db: ClippingsDb, row: StoredClipping): Pro
   try {
     await db.clippings.put(toStored(fromStored(row), row.tokens));
   } catch (error) {
-    if (error instanceof z.ZodError) throw error;
+    if (error instanceof $ZodError) throw error;
     throw new Error(storageErrorMessage(error));
   }
 }
@@ -241,9 +243,13 @@ export async function searchClippings(db: ClippingsDb, filter: ClippingFilter, l
 }
 
 /** An added article as stored: a corpus article of origin `user`, with its id `user:…` and `addedAt`. */
-export const userArticleSchema = corpusArticleSchema.refine((a) => a.origin === 'user' && a.id.startsWith('user:') && a.addedAt !== undefined, {
-  message: '只能保存用户添加的文章（origin 为 user、id 以 user: 开头、带 addedAt）',
-});
+export const userArticleSchema = lazy(() =>
+  corpusArticleSchema.check(
+    z.refine((a) => a.origin === 'user' && a.id.startsWith('user:') && a.addedAt !== undefined, {
+      message: '只能保存用户添加的文章（origin 为 user、id 以 user: 开头、带 addedAt）',
+    }),
+  ),
+);
 
 /**
  * Writes added articles (new or replacing rows with their ids), all or nothing: every article is
@@ -279,7 +285,7 @@ export async function deleteArticles(db: ClippingsDb, ids: readonly string[]): P
  * fails the check is left in the database and skipped (reported to `onInvalid`), so one bad row
  * neither hides the others nor is lost. Rejects like {@link putArticles} on storage errors.
  */
-export async function allArticles(db: ClippingsDb, onInvalid?: (id: unknown, error: z.ZodError) => void): Promise<CorpusArticle[]> {
+export async function allArticles(db: ClippingsDb, onInvalid?: (id: unknown, error: $ZodError) => void): Promise<CorpusArticle[]> {
   let rows: unknown[];
   try {
     rows = await db.articles.toArray();

@@ -2,7 +2,7 @@
  * The reader's display settings in extension storage: which types of highlight are hidden.
  * zod-checked on read and write, like the user dictionary.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { SPAN_TYPE_NAMES } from '../messaging/protocol';
 import type { KeyValueStore } from './user-dictionary';
@@ -11,9 +11,9 @@ export const SETTINGS_KEY = 'settings.v1';
 
 export const settingsSchema = lazy(() => z.object({
   version: z.literal(1),
-  hiddenTypes: z.array(z.enum(SPAN_TYPE_NAMES)).max(SPAN_TYPE_NAMES.length),
+  hiddenTypes: z.array(z.enum(SPAN_TYPE_NAMES)).check(z.maxLength(SPAN_TYPE_NAMES.length)),
   /** Host names where the reader switched annotation off. */
-  disabledSites: z.array(z.string().min(1).max(253)).max(10_000).default([]),
+  disabledSites: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000)), []),
 }));
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -4,7 +4,7 @@
  * (Words added as entities, and the Dexie store, come with the clippings issue.) Checked with
  * zod whenever it is read or written.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { SPAN_TYPE_NAMES } from '../messaging/protocol';
 
@@ -12,11 +12,13 @@ export const USER_DICTIONARY_KEY = 'userDictionary.v1';
 
 export const userDictionarySchema = lazy(() => z.object({
   version: z.literal(1),
-  rejected: z.array(z.object({ text: z.string().min(1).max(200), type: z.enum(SPAN_TYPE_NAMES), at: z.number() })).max(20_000),
-  added: z
-    .array(z.object({ text: z.string().min(2).max(200), type: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']), at: z.number() }))
-    .max(20_000)
-    .default([]),
+  rejected: z.array(z.object({ text: z.string().check(z.minLength(1), z.maxLength(200)), type: z.enum(SPAN_TYPE_NAMES), at: z.number() })).check(z.maxLength(20_000)),
+  added: z._default(
+    z
+      .array(z.object({ text: z.string().check(z.minLength(2), z.maxLength(200)), type: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']), at: z.number() }))
+      .check(z.maxLength(20_000)),
+    [],
+  ),
 }));
 export type UserDictionary = z.infer<typeof userDictionarySchema>;
 
