@@ -117,11 +117,20 @@ function useLibrary(tabId: number | undefined) {
     return all.filter((r) => matches(r, filter)).sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
   }, [searching, browsed, all, fromDb, query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit]);
   const onPage = useLiveQuery(async () => (pageUrl ? new Set((await clippingsForPage(db, pageUrl)).map((r) => r.id)) : new Set<string>()), [pageUrl]);
-  const total = useLiveQuery(() => db.clippings.count(), []) ?? 0;
-  const facets = useLiveQuery(async () => ({
-    sites: (await db.clippings.orderBy('site').uniqueKeys()) as string[],
-    tags: (await db.clippings.orderBy('tags').uniqueKeys()) as string[],
-  }), []);
+  // The filters' choices read whole indexes: asked once the first rows are on screen, so that
+  // IndexedDB answers the list first.
+  const listed = rows !== undefined;
+  const total = useLiveQuery(async () => (listed ? await db.clippings.count() : undefined), [listed]) ?? rows?.length ?? 0;
+  const facets = useLiveQuery(
+    async () =>
+      listed
+        ? {
+            sites: (await db.clippings.orderBy('site').uniqueKeys()) as string[],
+            tags: (await db.clippings.orderBy('tags').uniqueKeys()) as string[],
+          }
+        : undefined,
+    [listed],
+  );
 
   const items: LibraryItem[] | null = useMemo(() => {
     if (!rows) return null;
