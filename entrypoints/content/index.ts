@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { nextTask } from '@/lib/anchor/text-map';
 import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
 import './highlights.css';
 import { startHoverCard } from './hover-card';
@@ -22,9 +23,9 @@ export default defineContentScript({
     const loadedAt = performance.now();
     // The rest in a task of its own: loading this script is already one task on the page's
     // main thread (compiling and running the bundle), and a long page needs no longer one.
-    setTimeout(() => {
+    void nextTask().then(() => {
       if (ctx.isValid) start(ctx, loadedAt);
-    }, 0);
+    });
   },
 });
 

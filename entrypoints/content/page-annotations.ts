@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { batchBlocks, blockIndexAt, splitBlocks, visibleFirst, type Block } from '@/lib/anchor/blocks';
-import { buildTextMap, buildTextMapSliced, rangeFor, visibleOffsets, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
+import { buildTextMap, buildTextMapSliced, nextTask, rangeFor, visibleOffsets, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
 import { createClient } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
@@ -57,9 +57,11 @@ const MAX_CACHED_BLOCKS = 50_000;
  * spans are kept per block, so when the page changes only new or changed blocks are sent again.
  * Everything is removed when the content script is invalidated.
  */
-export function startPageAnnotations(ctx: ContentScriptContext, loadedAt = performance.now()): PageAnnotations {
-  // Times are measured from the script's load (it starts a task later), as the budgets are.
-  const startedAt = loadedAt;
+/**
+ * `startedAt`: when the content script loaded (it starts a task later); progress times count
+ * from it, as the budgets do.
+ */
+export function startPageAnnotations(ctx: ContentScriptContext, startedAt = performance.now()): PageAnnotations {
   /** Every span recognized on the page; `entities` is what is painted (hidden types left out). */
   let recognized: WireSpan[] = [];
   let entities: WireSpan[] = [];
@@ -166,14 +168,16 @@ export function startPageAnnotations(ctx: ContentScriptContext, loadedAt = perfo
     if (!document.body) return;
     lastScan = performance.now();
     const mine = ++generation;
+    // A newer read started meanwhile, or the script or the site was switched off.
+    const stale = () => !ctx.isValid || siteOff || mine !== generation;
     progress.scans++;
     progress.failed = 0;
     progress.doneMs = null;
     // The painter's marks (fallback) are inline and keep the flat text as it is.
     const map = await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
     // The page's event loop gets a turn between the walk's last slice and splitting the text.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (!ctx.isValid || siteOff || mine !== generation) return;
+    await nextTask();
+    if (stale()) return;
     const blocks = splitBlocks(map.text, FIRST_BATCH_CHARS);
     current = map;
     for (const listener of readListeners) listener(map);
@@ -187,8 +191,8 @@ export function startPageAnnotations(ctx: ContentScriptContext, loadedAt = perfo
     }
     entities = recognized.filter((s) => !hidden.has(s.type));
     paint(recognized, true);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (!ctx.isValid || siteOff || mine !== generation) return;
+    await nextTask();
+    if (stale()) return;
     // The rest in batches, what is on screen first.
     const seen = current && visibleOffsets(current);
     const ordered = seen ? visibleFirst(unknown, blockIndexAt(unknown, seen[0]), blockIndexAt(unknown, seen[1])) : unknown;
@@ -201,8 +205,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, loadedAt = perfo
       const batch = batches[i]!;
       const answer = await queue.shift()!;
       if (i + IN_FLIGHT < batches.length && mine === generation) queue.push(send(i + IN_FLIGHT));
-      // A newer read started meanwhile, or the script or the site was switched off.
-      if (!ctx.isValid || siteOff || mine !== generation) return;
+      if (stale()) return;
       progress.pending--;
       if (!answer.ok) {
         progress.failed++;

@@ -73,8 +73,7 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
     map ??= await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
     paint();
   }
-  // In a task of its own: the content script's first task (loading it) stays short on big pages.
-  if (document.body) setTimeout(() => void load(), 0);
+  if (document.body) void load();
 
   return {
     capture() {

@@ -120,7 +120,7 @@ function useLibrary(tabId: number | undefined) {
   // The filters' choices read whole indexes: asked once the first rows are on screen, so that
   // IndexedDB answers the list first.
   const listed = rows !== undefined;
-  const total = useLiveQuery(async () => (listed ? await db.clippings.count() : undefined), [listed]) ?? rows?.length ?? 0;
+  const total = useLiveQuery(async () => (listed ? await db.clippings.count() : undefined), [listed]) ?? 0;
   const facets = useLiveQuery(
     async () =>
       listed

@@ -46,6 +46,11 @@ export function buildTextMap(root: Element, limit = 1_000_000): TextMap {
   return step.value;
 }
 
+/** Resolves in a later task, giving the page's event loop a turn (input, rendering). Never rejects. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * {@link buildTextMap} in slices of about `sliceMs` of work, yielding to the page's event loop
  * between them, so a long page never blocks it. The page may change between slices; the map
@@ -58,7 +63,7 @@ export async function buildTextMapSliced(root: Element, limit = 1_000_000, slice
     const step = walk.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart > sliceMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       sliceStart = performance.now();
     }
   }

@@ -40,8 +40,6 @@ function sentences(text: string): Array<{ text: string; start: number; end: numb
 export class Corpus {
   private readonly articles = new Map<string, CorpusArticle>();
   private readonly index = new CorpusIndex();
-  /** Ids of the articles with an entity of a given text (for {@link mentioning}). */
-  private readonly byEntityText = new Map<string, Set<string>>();
 
   constructor(articles: Iterable<CorpusArticle> = []) {
     for (const a of articles) this.add(a);
@@ -53,26 +51,13 @@ export class Corpus {
 
   /** Adds or replaces an article. Never throws. */
   add(article: CorpusArticle): void {
-    if (this.articles.has(article.id)) this.remove(article.id);
     this.articles.set(article.id, article);
     this.index.add(article);
-    for (const e of article.entities) {
-      let ids = this.byEntityText.get(e.text);
-      if (!ids) this.byEntityText.set(e.text, (ids = new Set()));
-      ids.add(article.id);
-    }
   }
 
   remove(id: string): void {
-    const article = this.articles.get(id);
-    if (!article) return;
     this.articles.delete(id);
     this.index.remove(id);
-    for (const e of article.entities) {
-      const ids = this.byEntityText.get(e.text);
-      ids?.delete(id);
-      if (ids?.size === 0) this.byEntityText.delete(e.text);
-    }
   }
 
   get(id: string): CorpusArticle | undefined {
@@ -129,7 +114,7 @@ export class Corpus {
     const key = featureKey(span);
     const out: Array<{ articleId: string; title: string; count: number }> = [];
     // Only the articles that can match: same text, or same feature key.
-    const ids = new Set(this.byEntityText.get(span.text));
+    const ids = new Set(this.index.withEntityText(span.text));
     if (key !== null) for (const id of this.index.withFeature(key)) ids.add(id);
     for (const id of ids) {
       const a = this.articles.get(id)!;

@@ -83,6 +83,8 @@ interface DocEntry {
   /** The article's own term record (not copied). */
   terms: Readonly<Record<string, number>>;
   features: Set<string>;
+  /** Texts of its entities, as written (for {@link CorpusIndex.withEntityText}). */
+  entityTexts: Set<string>;
 }
 
 /** Articles holding a term or feature: parallel arrays of document slots and term counts. */
@@ -122,6 +124,7 @@ export class CorpusIndex {
   private readonly freeSlots: number[] = [];
   private readonly termPostings = new Map<string, Posting>();
   private readonly featurePostings = new Map<string, Posting>();
+  private readonly entityTextPostings = new Map<string, Posting>();
   private totalLength = 0;
 
   /** Number of articles in the index. */
@@ -139,11 +142,13 @@ export class CorpusIndex {
     const terms = article.terms;
     const features = new Set(entityFeatures(article.entities));
     const slot = this.freeSlots.pop() ?? this.docs.length;
-    this.docs[slot] = { id: article.id, length: article.length, terms, features };
+    const entityTexts = new Set(article.entities.map((e) => e.text));
+    this.docs[slot] = { id: article.id, length: article.length, terms, features, entityTexts };
     this.slotOf.set(article.id, slot);
     this.totalLength += article.length;
     for (const t of Object.keys(terms)) addPosting(this.termPostings, t, slot, terms[t]!);
     for (const f of features) addPosting(this.featurePostings, f, slot, 1);
+    for (const t of entityTexts) addPosting(this.entityTextPostings, t, slot, 1);
   }
 
   /** Removes an article; does nothing if it is not there. */
@@ -157,6 +162,12 @@ export class CorpusIndex {
     this.totalLength -= doc.length;
     for (const t of Object.keys(doc.terms)) removePosting(this.termPostings, t, slot);
     for (const f of doc.features) removePosting(this.featurePostings, f, slot);
+    for (const t of doc.entityTexts) removePosting(this.entityTextPostings, t, slot);
+  }
+
+  /** Ids of the articles with an entity written `text`, in no particular order. */
+  withEntityText(text: string): string[] {
+    return (this.entityTextPostings.get(text)?.slots ?? []).map((s) => this.docs[s]!.id);
   }
 
   /** Ids of the articles with a feature key (see `featureKey`), in no particular order. */

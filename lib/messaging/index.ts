@@ -8,8 +8,7 @@
  * `browser.runtime.sendMessage`) and register the returned listener themselves.
  */
 import * as z from 'zod/mini';
-import type { $ZodObject, $ZodType } from 'zod/v4/core';
-import { $ZodError } from 'zod/v4/core';
+import { $ZodError, type $ZodObject, type $ZodType } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 import { lazy } from '../lazy';
 
