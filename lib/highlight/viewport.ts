@@ -2,44 +2,84 @@
  * CSS highlights for long pages: only the spans near the screen are in the `Highlight` objects.
  * Chromium repaints every range of a highlight when one is added, so a page with thousands of
  * spans would stall for ~100 ms at each update; here spans are kept per element, and an
- * `IntersectionObserver` adds an element's ranges when it comes within a screen of the
- * viewport and takes them out when it leaves. The page's DOM is not changed.
+ * element's ranges are added when it comes within a screen of the viewport and taken out when
+ * it leaves. The page's DOM is not changed.
+ *
+ * Where the elements are is measured once (their boxes in page coordinates, sorted by top) and
+ * looked up by binary search at each scroll frame. An `IntersectionObserver` with one target per
+ * paragraph would be simpler, but Chromium recomputes every target at every frame of a scroll:
+ * with 3,000 paragraphs that doubled the main thread's work while scrolling a long report. The
+ * boxes are measured again when they may have moved: the window or the page's body is resized,
+ * fonts load, an inner scroller scrolls, or a box checked at a frame is not where it was.
+ *
+ * Each change to a highlight costs Chromium a pre-paint walk of the whole page at the next frame,
+ * so the highlights change as rarely as they can: what is painted reaches `margin` screens beyond
+ * the viewport, and is moved only once the viewport comes within half a screen of its edge, at
+ * most every {@link MIN_UPDATE_MS} while the page scrolls (a fast fling paints where it stops).
  */
 import { piecesFor, rangeFor, type TextMap } from '../anchor/text-map';
 import { HIGHLIGHT_PREFIX, highlightApi, unregisterOwn, type HighlightLike } from './css-highlights';
 import type { Painter, PaintSpan } from './painter';
 
-
 interface ElementSpans {
+  element: Element;
   spans: PaintSpan[];
   /** The ranges now in the highlights, with their type; null while the element is far away. */
   ranges: Array<[string, Range]> | null;
   /** How many of `spans` have been turned into ranges while shown. */
   shown: number;
+  /** The element's box in page coordinates when last measured; NaN while it has no box. */
+  top: number;
+  bottom: number;
 }
 
 export interface ViewportPainterOptions {
-  /** How far beyond the viewport spans are painted, as an `IntersectionObserver` root margin. */
-  margin?: string;
+  /** How far beyond the viewport spans are painted, in viewport heights above and below (1.5). */
+  margin?: number;
   /** Called after ranges were added to the highlights (the first call is the first paint). */
   onPaint?: (ranges: number) => void;
 }
 
+/** How far a checked box may have moved before all boxes are measured again, px. */
+const MOVED_PX = 2;
+/** The shortest time between two changes of the highlights while the page scrolls, ms. */
+export const MIN_UPDATE_MS = 100;
+/** How close (in viewport heights) the viewport may come to the painted band's edge. */
+const SLACK = 0.5;
+
 /**
  * A painter on CSS highlights that paints only what is near the screen; see the module comment.
- * Throws if the window lacks the CSS Custom Highlight API or `IntersectionObserver`.
+ * Throws if the window lacks the CSS Custom Highlight API or `requestAnimationFrame`.
  */
 export function createViewportPainter(win: Window & typeof globalThis = globalThis.window, options: ViewportPainterOptions = {}): Painter {
   const api = highlightApi(win);
-  if (!api || typeof win.IntersectionObserver !== 'function') {
-    throw new Error('CSS Custom Highlight API or IntersectionObserver unavailable');
+  if (!api || typeof win.requestAnimationFrame !== 'function') {
+    throw new Error('CSS Custom Highlight API or requestAnimationFrame unavailable');
   }
   const { registry, Highlight: Ctor } = api;
+  const doc = win.document;
+  const margin = Math.max(options.margin ?? 1.5, SLACK);
   const highlights = new Map<string, HighlightLike>();
   const byElement = new Map<Element, ElementSpans>();
+  /** Entries with a box, by `top`; rebuilt when measured. */
+  let sorted: ElementSpans[] = [];
+  /** The tallest box, so a lookup by top finds boxes that start above the band. */
+  let tallest = 0;
+  /** Entries not measured yet (added since the last frame). */
+  const unmeasured: ElementSpans[] = [];
+  /** All boxes must be measured again. */
+  let stale = true;
+  /** Entries whose ranges are in the highlights. */
+  const shownNow = new Set<ElementSpans>();
   let map: TextMap | undefined;
   let count = 0;
   let destroyed = false;
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The band painted at the last update, page coordinates; empty before the first. */
+  let paintedFrom = 0;
+  let paintedTo = -1;
+  let updatedAt = -Infinity;
 
   function highlightOf(type: string): HighlightLike {
     let h = highlights.get(type);
@@ -54,6 +94,7 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
   function show(entry: ElementSpans): number {
     if (!map) return 0;
     entry.ranges ??= [];
+    shownNow.add(entry);
     let added = 0;
     for (; entry.shown < entry.spans.length; entry.shown++) {
       const span = entry.spans[entry.shown]!;
@@ -70,22 +111,110 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
     for (const [type, range] of entry.ranges ?? []) highlights.get(type)?.delete(range);
     entry.ranges = null;
     entry.shown = 0;
+    shownNow.delete(entry);
   }
 
-  const observer = new win.IntersectionObserver(
-    (entries) => {
-      if (destroyed) return;
-      let added = 0;
-      for (const e of entries) {
-        const entry = byElement.get(e.target);
-        if (!entry) continue;
-        if (e.isIntersecting) added += show(entry);
-        else if (entry.ranges) hide(entry);
-      }
-      if (added) options.onPaint?.(added);
-    },
-    { rootMargin: options.margin ?? '100% 0px 100% 0px' },
-  );
+  /** Measures an entry's box in page coordinates (NaN if the element has none: hidden, detached). */
+  function measure(entry: ElementSpans): void {
+    const box = entry.element.isConnected ? entry.element.getBoundingClientRect() : null;
+    if (!box || (box.width === 0 && box.height === 0)) {
+      entry.top = entry.bottom = Number.NaN;
+      return;
+    }
+    entry.top = box.top + win.scrollY;
+    entry.bottom = box.bottom + win.scrollY;
+  }
+
+  function measureAll(): void {
+    for (const entry of byElement.values()) measure(entry);
+    unmeasured.length = 0;
+    resort();
+    stale = false;
+  }
+
+  function resort(): void {
+    sorted = [...byElement.values()].filter((e) => !Number.isNaN(e.top)).sort((a, b) => a.top - b.top);
+    tallest = sorted.reduce((h, e) => Math.max(h, e.bottom - e.top), 0);
+  }
+
+  /** The entries whose boxes meet [from, to] (page coordinates), by the last measurement. */
+  function near(from: number, to: number): ElementSpans[] {
+    // The first entry whose top may be in reach: top ≥ from − tallest.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.top < from - tallest) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: ElementSpans[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.top <= to; i++) {
+      if (sorted[i]!.bottom >= from) found.push(sorted[i]!);
+    }
+    return found;
+  }
+
+  /** Shows what is near the screen now and hides the rest; runs in an animation frame. */
+  function update(): void {
+    frame = 0;
+    if (destroyed || !map) return;
+    updatedAt = win.performance.now();
+    if (stale) measureAll();
+    else if (unmeasured.length) {
+      for (const entry of unmeasured.splice(0)) measure(entry);
+      resort();
+    }
+    const height = win.innerHeight;
+    const from = win.scrollY - margin * height;
+    const to = win.scrollY + height + margin * height;
+    let wanted = near(from, to);
+    // The boxes may have moved since they were measured (the page changed without resizing its
+    // body, an element is sticky): check those found, and measure everything again if one moved.
+    const moved = wanted.some((entry) => {
+      const top = entry.top;
+      measure(entry);
+      return Number.isNaN(entry.top) || Math.abs(entry.top - top) > MOVED_PX;
+    });
+    if (moved) {
+      measureAll();
+      wanted = near(from, to);
+    }
+    paintedFrom = from;
+    paintedTo = to;
+    const keep = new Set(wanted);
+    for (const entry of [...shownNow]) if (!keep.has(entry)) hide(entry);
+    let added = 0;
+    for (const entry of wanted) added += show(entry);
+    if (added) options.onPaint?.(added);
+  }
+
+  function schedule(): void {
+    if (!frame && !destroyed) frame = win.requestAnimationFrame(update);
+  }
+  function remeasure(): void {
+    stale = true;
+    schedule();
+  }
+  // Scrolls of the page (passive): an update once the viewport nears the painted band's edge, at
+  // most every MIN_UPDATE_MS. An inner scroller moves the boxes inside it: measure them again.
+  const onScroll = (event: Event) => {
+    if (event.target !== doc && event.target !== doc.documentElement) stale = true;
+    const height = win.innerHeight;
+    const inside = win.scrollY - SLACK * height >= paintedFrom && win.scrollY + height + SLACK * height <= paintedTo;
+    if ((inside && !stale) || frame || timer !== undefined) return;
+    const wait = updatedAt + MIN_UPDATE_MS - win.performance.now();
+    if (wait <= 0) schedule();
+    else
+      timer = setTimeout(() => {
+        timer = undefined;
+        schedule();
+      }, wait);
+  };
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  win.addEventListener('resize', remeasure, { passive: true });
+  doc.fonts?.addEventListener?.('loadingdone', remeasure);
+  const resizes = typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(remeasure) : null;
+  if (doc.body) resizes?.observe(doc.body);
 
   return {
     kind: 'css',
@@ -103,27 +232,35 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
         if (!element) continue;
         let entry = byElement.get(element);
         if (!entry) {
-          byElement.set(element, (entry = { spans: [], ranges: null, shown: 0 }));
-          observer.observe(element); // reports at once whether it is near the screen
+          byElement.set(element, (entry = { element, spans: [], ranges: null, shown: 0, top: Number.NaN, bottom: Number.NaN }));
+          unmeasured.push(entry);
         }
         entry.spans.push(span);
         if (entry.ranges) grown.add(entry);
         accepted++;
       }
-      // Elements already on screen get their new spans now.
+      // Elements already on screen get their new spans now; new elements at the next frame.
       let added = 0;
       for (const entry of grown) added += show(entry);
       if (added) options.onPaint?.(added);
+      if (unmeasured.length) schedule();
       count += accepted;
       return accepted;
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      observer.disconnect();
+      if (frame) win.cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      doc.removeEventListener('scroll', onScroll, { capture: true });
+      win.removeEventListener('resize', remeasure);
+      doc.fonts?.removeEventListener?.('loadingdone', remeasure);
+      resizes?.disconnect();
       unregisterOwn(registry, highlights);
       highlights.clear();
       byElement.clear();
+      shownNow.clear();
+      sorted = [];
     },
   };
 }

@@ -195,6 +195,22 @@ describe('long pages', () => {
       const r = await ranges();
       return r.n > 0 && r.maxTop > 0 && r.maxTop < 900 ? true : undefined;
     });
+    // The page moves under the painter (a tall banner without text pushed in at the top): at the
+    // top now only the banner is near the screen, and the first paragraphs are painted where
+    // they went.
+    await page.evaluate(() => {
+      const banner = document.createElement('div');
+      banner.style.height = '6000px';
+      document.body.prepend(banner);
+      window.scrollTo(0, 0);
+    });
+    await waitFor(async () => ((await ranges()).n === 0 ? true : undefined), 5000, 'the highlights to leave with the paragraphs');
+    await page.evaluate(() => window.scrollTo(0, 6000));
+    const moved = await waitFor(async () => {
+      const r = await ranges();
+      return r.n > 0 ? r : undefined;
+    }, 5000, 'the first paragraphs to be painted again');
+    expect(moved.maxTop).toBeLessThan(3 * 900);
     await page.close();
   });
 
