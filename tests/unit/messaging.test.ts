@@ -46,6 +46,15 @@ describe('createHandler', () => {
     expect(answer?.ok).toBe(false);
     expect(answer?.ok === false && answer.error).toMatch(error);
   });
+
+  it('leaves the answer to the asker to check with checkAnswers: false, and the asker still refuses a bad one', async () => {
+    const unchecked = createHandler('background', protocol, { echo: ({ text }) => ({ text }), boom: () => ({}), lie: () => ({ n: 'not a number' }) as never, relay: () => ({}) }, { checkAnswers: false });
+    // The request is still checked.
+    expect(await unchecked({ target: 'background', type: 'echo', text: 1 })).toMatchObject({ ok: false });
+    expect(await unchecked({ target: 'background', type: 'lie' })).toEqual({ ok: true, value: { n: 'not a number' } });
+    const client = createClient('background', protocol, async (m) => unchecked(m));
+    expect(await client.call('lie', {})).toMatchObject({ ok: false, error: expect.stringMatching(/^lie: n:/), transport: true });
+  });
 });
 
 describe('createClient', () => {
