@@ -139,32 +139,30 @@ function getIndex(): Index {
   const entries = new Map<string, PlaceEntry>();
   parseInto(entries, PLACES, 'places');
   parseInto(entries, WORLD_PLACES, 'world-places');
-  const lengthSets = new Map<string, Set<number>>();
-  for (const name of entries.keys()) {
-    const prefix = name.slice(0, MIN_NAME_LENGTH);
-    let lengths = lengthSets.get(prefix);
-    if (!lengths) lengthSets.set(prefix, (lengths = new Set()));
-    lengths.add(name.length);
-  }
-  const lengthsByPrefix = new Map<string, readonly number[]>();
-  for (const [prefix, lengths] of lengthSets) lengthsByPrefix.set(prefix, [...lengths].sort((a, b) => b - a));
+  // One pass over the names (this runs at the recognizer's first call, on a cold start): the
+  // lengths per first two units, the proper prefixes of two units or more, and the bits by first
+  // unit and by first pair (a name's pair hash depends on its first two units only).
+  const lengths = new Map<string, number[]>();
   const steps = new Map<string, number>();
+  const singleSteps = new Uint8Array(0x10000);
+  const pairBits = new Uint8Array(PAIR_BITS >> 3);
   for (const name of entries.keys()) {
+    const pair = name.slice(0, MIN_NAME_LENGTH);
+    const known = lengths.get(pair);
+    if (!known) lengths.set(pair, [name.length]);
+    else if (!known.includes(name.length)) known.push(name.length);
     steps.set(name, (steps.get(name) ?? 0) | IS_NAME);
-    for (let l = 1; l < name.length; l++) {
+    for (let l = MIN_NAME_LENGTH; l < name.length; l++) {
       const prefix = name.slice(0, l);
       steps.set(prefix, (steps.get(prefix) ?? 0) | IS_PREFIX);
     }
+    // Every name has two units or more, so its first unit alone is only ever a prefix.
+    singleSteps[name.charCodeAt(0)]! |= IS_PREFIX;
+    const h = pairHash(name.charCodeAt(0), name.charCodeAt(1));
+    pairBits[h >> 3]! |= 1 << (h & 7);
   }
-  const singleSteps = new Uint8Array(0x10000);
-  const pairBits = new Uint8Array(PAIR_BITS >> 3);
-  for (const [key, step] of steps) {
-    if (key.length === 1) singleSteps[key.charCodeAt(0)] = step;
-    else {
-      const h = pairHash(key.charCodeAt(0), key.charCodeAt(1));
-      pairBits[h >> 3]! |= 1 << (h & 7);
-    }
-  }
+  const lengthsByPrefix = new Map<string, readonly number[]>();
+  for (const [pair, found] of lengths) lengthsByPrefix.set(pair, found.sort((a, b) => b - a));
   index = { entries, lengthsByPrefix, steps, singleSteps, pairBits };
   return index;
 }
