@@ -132,8 +132,16 @@ export function setupSegmentation(): void {
   browser.runtime.onMessage.addListener(toRuntimeListener(handler));
 
   // Open (and so warm) the segmenter as soon as the extension starts, not on the first page.
-  if (hasOffscreenApi) void ensureOffscreenDocument();
-  else void localService().warm().catch((e: unknown) => console.error('[segmenter] failed to load', e));
+  if (hasOffscreenApi) {
+    void ensureOffscreenDocument();
+    // And again as a page of one of our sites starts loading, if the document was closed
+    // meanwhile (Chromium may close it; an update restarts everything): it warms while the page
+    // loads instead of after the content script asks. A tab's address is visible here only for
+    // the hosts the extension may read, which are the pages its content script runs on.
+    browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+      if (change.status === 'loading' && tab.url && /^https?:/.test(tab.url)) void ensureOffscreenDocument();
+    });
+  } else void localService().warm().catch((e: unknown) => console.error('[segmenter] failed to load', e));
 }
 
 async function hasOffscreenDocument(): Promise<boolean> {
