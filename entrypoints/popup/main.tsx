@@ -22,6 +22,15 @@ const storage = storageAreaStore(browser.storage.local);
 const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
 
 const db = new ClippingsDb();
+/** How many clippings the library lists before the reader scrolls for more. */
+const FIRST_PAGE = 100;
+/**
+ * The library's first page, newest first, asked for as this script runs: IndexedDB opens and
+ * answers while React builds the popup, instead of after its first render (the live query
+ * below takes over with the same rows). Undefined if the store cannot be read: the live query
+ * reports that.
+ */
+const firstPage: Promise<StoredClipping[] | undefined> = searchClippings(db, {}, FIRST_PAGE).catch(() => undefined);
 // Ask the browser to keep the library when space runs short (best effort; the answer is shown nowhere).
 void navigator.storage?.persist?.().catch(() => false);
 
@@ -55,7 +64,11 @@ function useLibrary(tabId: number | undefined) {
   const [undo, setUndo] = useState<StoredClipping | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   // Newest first, a page at a time as the reader scrolls (the list renders only what is visible).
-  const [limit, setLimit] = useState(100);
+  const [limit, setLimit] = useState(FIRST_PAGE);
+  const [prefetched, setPrefetched] = useState<StoredClipping[] | undefined>();
+  useEffect(() => {
+    void firstPage.then(setPrefetched);
+  }, []);
 
   // The query's words, cut like the clippings' (jieba search mode, in the offscreen document).
   useEffect(() => {
@@ -112,10 +125,12 @@ function useLibrary(tabId: number | undefined) {
     [searching, Boolean(all), query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit],
   );
   const rows = useMemo(() => {
-    if (!searching) return browsed ?? undefined;
+    // Until the live query answers, the first page read at startup (no filter chosen yet).
+    const unfiltered = !filters.site && !filters.tag && !filters.entityType && !filters.period && limit === FIRST_PAGE;
+    if (!searching) return browsed ?? (unfiltered ? prefetched : undefined);
     if (!all) return fromDb ?? undefined;
     return all.filter((r) => matches(r, filter)).sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
-  }, [searching, browsed, all, fromDb, query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit]);
+  }, [searching, browsed, prefetched, all, fromDb, query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit]);
   const onPage = useLiveQuery(async () => (pageUrl ? new Set((await clippingsForPage(db, pageUrl)).map((r) => r.id)) : new Set<string>()), [pageUrl]);
   // The filters' choices read whole indexes: asked once the first rows are on screen, so that
   // IndexedDB answers the list first.
