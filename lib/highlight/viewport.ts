@@ -10,7 +10,8 @@
  * paragraph would be simpler, but Chromium recomputes every target at every frame of a scroll:
  * with 3,000 paragraphs that doubled the main thread's work while scrolling a long report. The
  * boxes are measured again when they may have moved: the window or the page's body is resized,
- * fonts load, an inner scroller scrolls, or a box checked at a frame is not where it was.
+ * fonts load, an inner scroller scrolls, the reader clicks (a tab or a "展开全文" button may show
+ * hidden text without resizing the page), or a box checked at a frame is not where it was.
  *
  * Each change to a highlight costs Chromium a pre-paint walk of the whole page at the next frame,
  * so the highlights change as rarely as they can: what is painted reaches `margin` screens beyond
@@ -212,6 +213,9 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
   };
   doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
   win.addEventListener('resize', remeasure, { passive: true });
+  // After the page's own click handlers (a tab panel shown, a section expanded).
+  const onClick = () => setTimeout(remeasure, 0);
+  doc.addEventListener('click', onClick, { capture: true, passive: true });
   doc.fonts?.addEventListener?.('loadingdone', remeasure);
   const resizes = typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(remeasure) : null;
   if (doc.body) resizes?.observe(doc.body);
@@ -254,6 +258,7 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
       clearTimeout(timer);
       doc.removeEventListener('scroll', onScroll, { capture: true });
       win.removeEventListener('resize', remeasure);
+      doc.removeEventListener('click', onClick, { capture: true });
       doc.fonts?.removeEventListener?.('loadingdone', remeasure);
       resizes?.disconnect();
       unregisterOwn(registry, highlights);

@@ -214,6 +214,34 @@ describe('long pages', () => {
     await page.close();
   });
 
+  it('paints a tab panel the reader opens, though the page keeps its size', async () => {
+    const url = `http://www.gov.cn:${session.server.port}/tabs.html`;
+    const page = await session.browser.context.newPage();
+    const panel = (id: string, text: string, shown: boolean) =>
+      `<div id="${id}" style="height:200px;overflow:hidden${shown ? '' : ';display:none'}"><p>${text}</p></div>`;
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>通知</title></head><body>
+<h1>工作动态</h1><button id="tab">专利</button>
+${panel('a', '青海省市场监管局召开全省知识产权保护工作会议。', true)}
+${panel('b', '国家知识产权局公布第二批专利导航服务基地名单。', false)}
+<script>document.getElementById('tab').onclick = () => { a.style.display = 'none'; b.style.display = ''; };</script>
+</body></html>`,
+      }),
+    );
+    await page.goto(url);
+    await readDone(url);
+    const painted = () =>
+      page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) => [...h].map((r) => r.toString())));
+    await waitFor(async () => ((await painted()).includes('青海省市场监管局') ? true : undefined), 5000, 'the shown panel to be painted');
+    // The hidden panel's text is recognized but has no box to paint yet.
+    expect(await painted()).not.toContain('国家知识产权局');
+    await page.click('#tab');
+    await waitFor(async () => ((await painted()).includes('国家知识产权局') ? true : undefined), 5000, 'the opened panel to be painted');
+    await page.close();
+  });
+
   it('sends only the new text when the page grows', async () => {
     const url = `http://www.gov.cn:${session.server.port}/growing-report.html`;
     const page = await session.browser.context.newPage();
