@@ -251,7 +251,12 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
   function onMutations(records: MutationRecord[]): void {
     if (siteOff || !started || stopped) return;
     const textChanged = records.some(
-      (r) => r.type === 'characterData' || r.removedNodes.length > 0 || [...r.addedNodes].some((n) => n.textContent?.trim()),
+      (r) =>
+        r.type === 'characterData' ||
+        r.removedNodes.length > 0 ||
+        [...r.addedNodes].some((n) => n.textContent?.trim()) ||
+        // Text shown or hidden with the `hidden` attribute (the page walk skips hidden elements).
+        (r.type === 'attributes' && Boolean(r.target.textContent?.trim())),
     );
     if (!textChanged) return;
     clearTimeout(timer);
@@ -262,7 +267,9 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
   }
   const observer = new MutationObserver(onMutations);
   const observe = () => {
-    if (!stopped && document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    if (!stopped && document.body) {
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden'] });
+    }
   };
   observe();
   withoutObserver = (work) => {

@@ -214,7 +214,7 @@ describe('long pages', () => {
     await page.close();
   });
 
-  it('paints a tab panel the reader opens, though the page keeps its size', async () => {
+  it('paints a tab panel the reader opens, though the page keeps its size, and reads text shown by removing `hidden`', async () => {
     const url = `http://www.gov.cn:${session.server.port}/tabs.html`;
     const page = await session.browser.context.newPage();
     const panel = (id: string, text: string, shown: boolean) =>
@@ -226,7 +226,9 @@ describe('long pages', () => {
 <h1>工作动态</h1><button id="tab">专利</button>
 ${panel('a', '青海省市场监管局召开全省知识产权保护工作会议。', true)}
 ${panel('b', '国家知识产权局公布第二批专利导航服务基地名单。', false)}
-<script>document.getElementById('tab').onclick = () => { a.style.display = 'none'; b.style.display = ''; };</script>
+<button id="more">展开</button><div id="c" hidden><p>海东市市场监督管理局开展计量专项检查。</p></div>
+<script>document.getElementById('tab').onclick = () => { a.style.display = 'none'; b.style.display = ''; };
+document.getElementById('more').onclick = () => { c.hidden = false; };</script>
 </body></html>`,
       }),
     );
@@ -239,6 +241,15 @@ ${panel('b', '国家知识产权局公布第二批专利导航服务基地名单
     expect(await painted()).not.toContain('国家知识产权局');
     await page.click('#tab');
     await waitFor(async () => ((await painted()).includes('国家知识产权局') ? true : undefined), 5000, 'the opened panel to be painted');
+    // Text under a `hidden` attribute is not read at all (the walk skips it) until it is shown.
+    expect((await listing(url))?.entities.map((s) => s.text)).not.toContain('海东市市场监督管理局');
+    await page.click('#more');
+    const shown = await waitFor(async () => {
+      const list = await listing(url);
+      return list?.entities.some((s) => s.text === '海东市市场监督管理局') ? list : undefined;
+    }, 10_000, 'the text shown by removing hidden to be read');
+    expect(shown.entities.map((s) => `${s.type}:${s.text}`)).toContain('ORG:海东市市场监督管理局');
+    await waitFor(async () => ((await painted()).includes('海东市市场监督管理局') ? true : undefined), 5000, 'the shown text to be painted');
     await page.close();
   });
 
