@@ -12,6 +12,9 @@
  * boxes are measured again when they may have moved: the window or the page's body is resized,
  * fonts load, an inner scroller scrolls, the reader clicks (a tab or a "展开全文" button may show
  * hidden text without resizing the page), or a box checked at a frame is not where it was.
+ * Boxes that move with the viewport (a sticky header, a fixed bar) are found when they are still
+ * near the screen after a scroll away from where they were measured, and are measured at every
+ * update from then on.
  *
  * Each change to a highlight costs Chromium a pre-paint walk of the whole page at the next frame,
  * so the highlights change as rarely as they can: what is painted reaches `margin` screens beyond
@@ -72,6 +75,12 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
   let stale = true;
   /** Entries whose ranges are in the highlights. */
   const shownNow = new Set<ElementSpans>();
+  /**
+   * Entries that move with the viewport (in a fixed or sticky header, bar or sidebar): found
+   * still near the screen when the page scrolled away from where they were measured. They are
+   * measured at every update instead of looked up.
+   */
+  const floating = new Set<ElementSpans>();
   let map: TextMap | undefined;
   let count = 0;
   let destroyed = false;
@@ -150,7 +159,7 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
     }
     const found: ElementSpans[] = [];
     for (let i = lo; i < sorted.length && sorted[i]!.top <= to; i++) {
-      if (sorted[i]!.bottom >= from) found.push(sorted[i]!);
+      if (sorted[i]!.bottom >= from && !floating.has(sorted[i]!)) found.push(sorted[i]!);
     }
     return found;
   }
@@ -182,8 +191,21 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
     }
     paintedFrom = from;
     paintedTo = to;
+    const within = (entry: ElementSpans) => !Number.isNaN(entry.top) && entry.bottom >= from && entry.top <= to;
+    for (const entry of floating) {
+      measure(entry);
+      if (within(entry)) wanted.push(entry);
+    }
     const keep = new Set(wanted);
-    for (const entry of [...shownNow]) if (!keep.has(entry)) hide(entry);
+    for (const entry of [...shownNow]) {
+      if (keep.has(entry)) continue;
+      // Leaving by its last measurement; if it is still near the screen now, it floats.
+      measure(entry);
+      if (within(entry)) {
+        floating.add(entry);
+        wanted.push(entry);
+      } else hide(entry);
+    }
     let added = 0;
     for (const entry of wanted) added += show(entry);
     if (added) options.onPaint?.(added);
@@ -265,6 +287,7 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
       highlights.clear();
       byElement.clear();
       shownNow.clear();
+      floating.clear();
       sorted = [];
     },
   };

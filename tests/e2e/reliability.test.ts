@@ -253,6 +253,35 @@ document.getElementById('more').onclick = () => { c.hidden = false; };</script>
     await page.close();
   });
 
+  it('keeps painting a sticky header while the page scrolls under it', async () => {
+    const url = `http://www.gov.cn:${session.server.port}/sticky.html`;
+    const page = await session.browser.context.newPage();
+    const source = readFileSync(join(FIXTURES_DIR, 'hightech-news.html'), 'utf8');
+    const texts = [...source.matchAll(/<p>([^<]+)<\/p>/g)].map((m) => m[1]!);
+    const body = Array.from({ length: 150 }, (_, i) => `<p>${texts[i % texts.length]}</p>`).join('\n');
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>通知</title></head><body>
+<header style="position:sticky;top:0;background:#fff;padding:8px">海东市市场监督管理局 通知公告</header>${body}</body></html>`,
+      }),
+    );
+    await page.goto(url);
+    await readDone(url);
+    const painted = () =>
+      page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) => [...h].map((r) => r.toString())));
+    await waitFor(async () => ((await painted()).includes('海东市市场监督管理局') ? true : undefined), 5000, 'the header to be painted');
+    // Far down the page, in steps as a reader scrolls: the header is still on screen, and painted.
+    for (let y = 900; y < 12 * 900; y += 900) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(30);
+    }
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(6 * 900);
+    expect(await painted()).toContain('海东市市场监督管理局');
+    await page.close();
+  });
+
   it('sends only the new text when the page grows', async () => {
     const url = `http://www.gov.cn:${session.server.port}/growing-report.html`;
     const page = await session.browser.context.newPage();
