@@ -5,7 +5,7 @@ import { clippingHandlers } from './clippings';
 import { createCorpusService } from './corpus';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
-import { recognize } from '@/lib/recognize';
+import { recognize, warmRecognizer } from '@/lib/recognize';
 import { addName, readUserDictionary, rejectName, storageAreaStore, USER_DICTIONARY_KEY } from '@/lib/store/user-dictionary';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
@@ -141,7 +141,12 @@ export function setupSegmentation(): void {
     browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
       if (change.status === 'loading' && tab.url && /^https?:/.test(tab.url)) void ensureOffscreenDocument();
     });
-  } else void localService().warm().catch((e: unknown) => console.error('[segmenter] failed to load', e));
+  } else {
+    void localService()
+      .segmenter()
+      .then(warmRecognizer)
+      .catch((e: unknown) => console.error('[segmenter] failed to load', e));
+  }
 }
 
 async function hasOffscreenDocument(): Promise<boolean> {

@@ -49,8 +49,9 @@ export function startPageSegmentation(
       },
       'clippings/status': () => ({ url: location.href, items: clippings.status() }),
       'clippings/reveal': ({ id }) => ({ found: clippings.reveal(id) }),
-      // The asker checks each answer; a second check here would run on the page's main thread.
-    }, { checkAnswers: false }),
+    },
+    // The asker checks each answer; a second check here would run on the page's main thread.
+    { checkAnswers: false }),
   );
   // The top frame speaks for the tab (a message to a tab reaches every frame, and the first
   // answer wins); frames only paint their own text.

@@ -1,7 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { createHandler, toRuntimeListener } from '@/lib/messaging';
 import { offscreenProtocol } from '@/lib/messaging/protocol';
-import { recognize } from '@/lib/recognize';
+import { recognize, warmRecognizer } from '@/lib/recognize';
 import { createSegmenterService } from '@/lib/segment/service';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
@@ -29,9 +29,9 @@ browser.runtime.onMessage.addListener(
   ),
 );
 
-// Warm everything the first page needs while nothing asks yet: the WASM module, then jieba's
-// dictionary and the gazetteer's index, which are built on first use (~0.5 s together on a
-// slow machine). A request that comes meanwhile waits for the same work, no longer.
-void (async () => {
-  await recognize('青海省西宁市人民政府2024年4月24日发布', await service.segmenter());
-})().catch((error: unknown) => console.error('[segmenter] failed to load', error));
+// Everything the first page needs, loaded while nothing asks yet (a request that comes meanwhile
+// waits for the same work, no longer).
+void service
+  .segmenter()
+  .then(warmRecognizer)
+  .catch((error: unknown) => console.error('[segmenter] failed to load', error));

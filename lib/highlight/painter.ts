@@ -35,8 +35,8 @@ export interface Painter {
 /**
  * The best painter the window supports: CSS highlights where `CSS.highlights` exists (Chromium
  * 105+, Firefox 140+, Safari 17.2+), painting only what is near the screen (see
- * `createViewportPainter`) where `requestAnimationFrame` exists too; otherwise wrapping in elements. `onPaint` is called when
- * ranges reach the screen (the wrapping painter: at once).
+ * `createViewportPainter`) where `requestAnimationFrame` exists too; otherwise wrapping in
+ * elements. `onPaint` is called when ranges reach the screen (the wrapping painter: at once).
  */
 export function createPainter(win: Window & typeof globalThis = globalThis.window, onPaint?: (ranges: number) => void): Painter {
   if (hasCssHighlights(win)) {

@@ -13,8 +13,6 @@ export interface SegmenterService {
     ms: number;
   }>;
   status(): { host: SegmenterHostName; ready: boolean; loadMs: number | null; userWords: number };
-  /** Starts loading the WASM module now so the first request does not wait for it. */
-  warm(): Promise<void>;
   /** The loaded segmenter, for the recognizer running in the same context; loads it if needed. */
   segmenter(): Promise<Segmenter>;
   /** Adds user-dictionary words, loading the segmenter first if needed. */
@@ -54,9 +52,6 @@ export function createSegmenterService(
       const started = now();
       const tokens = mode === 'search' ? await segmenter.cutForSearch(text) : await segmenter.tag(text);
       return { tokens, host, ms: Math.max(0, now() - started) };
-    },
-    async warm() {
-      await ready();
     },
     segmenter: () => ready(),
     status() {
