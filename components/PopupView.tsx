@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { WireSpan } from '@/lib/messaging/protocol';
+import type { NameSourceInfo, WireSpan } from '@/lib/messaging/protocol';
 import { Brand } from './Brand';
 import { EntitySummary } from './EntitySummary';
 import { PageStatus, type PageState } from './PageStatus';
@@ -8,6 +8,8 @@ export interface PopupViewProps {
   page: PageState;
   /** The entities and figures painted on the page; null where nothing runs. */
   entities?: readonly WireSpan[] | null;
+  /** Where the page's names came from; a notice is shown when the model was not used. */
+  names?: NameSourceInfo | null;
   onReveal?(span: WireSpan): void;
   hiddenTypes?: ReadonlySet<string>;
   onToggleType?(type: string): void;
@@ -33,6 +35,7 @@ export interface PopupViewProps {
 export function PopupView({
   page,
   entities = null,
+  names = null,
   onReveal = () => {},
   hiddenTypes,
   onToggleType,
@@ -89,7 +92,14 @@ export function PopupView({
             </button>
           </div>
         ) : (
-          <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
+          <>
+            {names?.source === 'rules' && (
+              <p className="warning small" role="status">
+                人名、地名和机构名暂由规则识别：名称模型未能加载{names.error ? `（${names.error}）` : ''}。
+              </p>
+            )}
+            <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
+          </>
         )}
       </section>
       <section className="section" aria-labelledby="popup-library">

@@ -5,7 +5,10 @@ import { clippingHandlers } from './clippings';
 import { createCorpusService } from './corpus';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
-import { recognize, warmRecognizer } from '@/lib/recognize';
+import { recognizeWithNames, warmRecognizer } from '@/lib/recognize/host';
+import { fetchTagger } from '@/lib/recognize/tagger/load';
+import { NAME_MODEL_PATH } from '@/lib/recognize/tagger/model-path';
+import { createTaggerService, type TaggerService } from '@/lib/recognize/tagger/service';
 import { addName, readUserDictionary, rejectName, storageAreaStore, USER_DICTIONARY_KEY } from '@/lib/store/user-dictionary';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
@@ -29,6 +32,10 @@ export function setupSegmentation(): void {
     (local ??= createSegmenterService(import.meta.env.FIREFOX ? 'background-page' : 'service-worker', () =>
       loadWebSegmenter(browser.runtime.getURL(`/${JIEBA_WASM_PATH}` as PublicPath)),
     ));
+  // The name model beside the local segmenter (Firefox, or Chromium without an offscreen document).
+  let localNames: TaggerService | undefined;
+  const localTagger = () =>
+    (localNames ??= createTaggerService(() => fetchTagger(browser.runtime.getURL(`/${NAME_MODEL_PATH}` as PublicPath))));
 
   const offscreen = createClient('offscreen', offscreenProtocol, (m) => browser.runtime.sendMessage(m));
   const hasOffscreenApi = !import.meta.env.FIREFOX && typeof browser.offscreen?.createDocument === 'function';
@@ -85,9 +92,8 @@ export function setupSegmentation(): void {
     }
     const service = localService();
     const segmenter = await service.segmenter();
-    const started = performance.now();
-    const spans = await recognize(text, segmenter, { rejected: new Set(rejected), added: userDictionary.added });
-    return { spans, host: service.status().host, ms: performance.now() - started };
+    const answer = await recognizeWithNames(text, segmenter, localTagger(), { rejected, added });
+    return { ...answer, host: service.status().host };
   }
 
   /** Segments a text (tag or search mode) in the offscreen document, else here. */
@@ -126,7 +132,7 @@ export function setupSegmentation(): void {
         const value = await viaOffscreen('segmenter/status', {});
         if (value) return value;
       }
-      return localService().status();
+      return { ...localService().status(), names: localTagger().status() };
     },
   });
   browser.runtime.onMessage.addListener(toRuntimeListener(handler));
@@ -144,7 +150,7 @@ export function setupSegmentation(): void {
   } else {
     void localService()
       .segmenter()
-      .then(warmRecognizer)
+      .then((segmenter) => warmRecognizer(segmenter, localTagger()))
       .catch((e: unknown) => console.error('[segmenter] failed to load', e));
   }
 }

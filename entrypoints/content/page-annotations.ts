@@ -213,6 +213,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
         continue;
       }
       progress.recognizerMs += answer.value.ms;
+      progress.names = answer.value.names;
       const fresh: WireSpan[] = [];
       const perBlock: WireSpan[][] = batch.blocks.map(() => []);
       let k = 0;

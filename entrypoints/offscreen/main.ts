@@ -1,15 +1,19 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { createHandler, toRuntimeListener } from '@/lib/messaging';
 import { offscreenProtocol } from '@/lib/messaging/protocol';
-import { recognize, warmRecognizer } from '@/lib/recognize';
+import { recognizeWithNames, warmRecognizer } from '@/lib/recognize/host';
 import { createSegmenterService } from '@/lib/segment/service';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
+import { fetchTagger } from '@/lib/recognize/tagger/load';
+import { NAME_MODEL_PATH } from '@/lib/recognize/tagger/model-path';
+import { createTaggerService } from '@/lib/recognize/tagger/service';
 
-// The one jieba-wasm instance of the extension in Chromium.
+// The one jieba-wasm instance and name model of the extension in Chromium.
 const service = createSegmenterService('offscreen', () =>
   loadWebSegmenter(browser.runtime.getURL(`/${JIEBA_WASM_PATH}` as PublicPath)),
 );
+const names = createTaggerService(() => fetchTagger(browser.runtime.getURL(`/${NAME_MODEL_PATH}` as PublicPath)));
 
 browser.runtime.onMessage.addListener(
   toRuntimeListener(
@@ -17,14 +21,10 @@ browser.runtime.onMessage.addListener(
       segment: (request) => service.segment(request),
       async recognize({ text, rejected, added }) {
         const segmenter = await service.segmenter();
-        const started = performance.now();
-        const spans = await recognize(text, segmenter, {
-          rejected: new Set(rejected),
-          added: added.map((a) => ({ text: a.text, type: a.entityType })),
-        });
-        return { spans, host: 'offscreen' as const, ms: performance.now() - started };
+        const answer = await recognizeWithNames(text, segmenter, names, { rejected, added });
+        return { ...answer, host: 'offscreen' as const };
       },
-      'segmenter/status': () => service.status(),
+      'segmenter/status': () => ({ ...service.status(), names: names.status() }),
     }),
   ),
 );
@@ -33,5 +33,5 @@ browser.runtime.onMessage.addListener(
 // waits for the same work, no longer).
 void service
   .segmenter()
-  .then(warmRecognizer)
+  .then((segmenter) => warmRecognizer(segmenter, names))
   .catch((error: unknown) => console.error('[segmenter] failed to load', error));

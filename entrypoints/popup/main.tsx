@@ -13,7 +13,7 @@ import type { PageState } from '@/components/PageStatus';
 import { PopupView } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
 import { createClient, failureReason } from '@/lib/messaging';
-import { backgroundProtocol, type WireSpan } from '@/lib/messaging/protocol';
+import { backgroundProtocol, type NameSourceInfo, type WireSpan } from '@/lib/messaging/protocol';
 import { sitePatternFor } from '@/lib/sites';
 import { readSettings, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
@@ -249,6 +249,7 @@ function Popup() {
   const [site, setSite] = useState<{ host: string; off: boolean } | null>(null);
   const [offer, setOffer] = useState<{ host: string | null; error?: string | null } | null>(null);
   const [reload, setReload] = useState(0);
+  const [names, setNames] = useState<NameSourceInfo | null>(null);
   const tabId = tabIdFromLocation(location.search);
   const library = useLibrary(tabId);
 
@@ -270,6 +271,7 @@ function Popup() {
       setSite(host ? { host, off: settings.disabledSites.includes(host) } : null);
       setPage(next);
       setEntities(spans);
+      setNames(listed?.progress?.names ?? null);
       // The content script may still be segmenting or recognizing; ask again shortly.
       const unfinished = next.state === 'pending' || (next.state === 'done' && spans?.length === 0);
       if (unfinished && retries-- > 0) setTimeout(() => void refresh(), 400);
@@ -292,6 +294,7 @@ function Popup() {
     <PopupView
       page={page}
       entities={entities}
+      names={names}
       onReveal={(span) => void revealAnnotation(browser.tabs, span, tabId)}
       hiddenTypes={hiddenTypes}
       onToggleType={(type) => {

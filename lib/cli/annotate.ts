@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { recognize } from '../recognize';
 import type { Span } from '../recognize/types';
 import { nodeSegmenter } from '../segment/node';
+import { nodeRecognizeOptions } from './node-analyzer';
 import { htmlToText, looksLikeHtml } from '../text/html';
 import { readTextRecords } from './jsonl';
 
@@ -32,6 +33,7 @@ function formatValue(s: Span): string {
 
 async function jsonl(): Promise<void> {
   const segmenter = nodeSegmenter();
+  const options = nodeRecognizeOptions();
   for await (const record of readTextRecords(process.stdin)) {
     if ('error' in record) {
       process.stderr.write(`line ${record.line}: ${record.error}\n`);
@@ -39,13 +41,14 @@ async function jsonl(): Promise<void> {
       process.exitCode = 2;
       continue;
     }
-    const entities = await recognize(record.text, segmenter);
+    const entities = await recognize(record.text, segmenter, options);
     process.stdout.write(`${JSON.stringify({ id: record.id, entities })}\n`);
   }
 }
 
 async function files(paths: string[]): Promise<void> {
   const segmenter = nodeSegmenter();
+  const options = nodeRecognizeOptions();
   for (const path of paths) {
     let text: string;
     try {
@@ -56,7 +59,7 @@ async function files(paths: string[]): Promise<void> {
       continue;
     }
     if (looksLikeHtml(text)) text = htmlToText(text);
-    const spans = await recognize(text, segmenter);
+    const spans = await recognize(text, segmenter, options);
     console.log(`\n${path}: ${text.length} chars, ${spans.length} spans`);
     for (const s of spans) {
       console.log(`${String(s.start).padStart(7)} ${String(s.end).padStart(7)}  ${s.type.padEnd(8)} ${s.text}${s.value !== undefined ? `  → ${formatValue(s)}` : ''}`);
@@ -66,6 +69,7 @@ async function files(paths: string[]): Promise<void> {
 
 async function seeds(): Promise<void> {
   const segmenter = nodeSegmenter();
+  const options = nodeRecognizeOptions();
   const dir = join(ROOT, 'seeds');
   const counts = new Map<string, number>();
   const freq = new Map<string, number>();
@@ -73,7 +77,7 @@ async function seeds(): Promise<void> {
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const text = readFileSync(join(dir, f), 'utf8');
     chars += text.length;
-    for (const s of await recognize(text, segmenter)) {
+    for (const s of await recognize(text, segmenter, options)) {
       counts.set(s.type, (counts.get(s.type) ?? 0) + 1);
       const key = `${s.type}\t${s.text}`;
       freq.set(key, (freq.get(key) ?? 0) + 1);

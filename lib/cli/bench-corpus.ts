@@ -14,7 +14,7 @@ import type { CorpusArticle } from '../corpus/article';
 import { completeArticles } from '../corpus/build';
 import { textFeatures } from '../corpus/features';
 import { Corpus } from '../corpus/related';
-import { nodeSegmenter } from '../segment/node';
+import { nodeAnalyzer } from './node-analyzer';
 import { buildSeedCorpus, ROOT } from './corpus-seeds';
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
@@ -55,7 +55,7 @@ function queries(articles: readonly CorpusArticle[], random: () => number, n: nu
 }
 
 async function timeLookups(corpus: Corpus, texts: readonly string[]) {
-  const segmenter = nodeSegmenter();
+  const segmenter = nodeAnalyzer();
   const total: number[] = [];
   const search: number[] = [];
   for (const text of texts) {
@@ -73,7 +73,7 @@ async function timeLookups(corpus: Corpus, texts: readonly string[]) {
 export async function benchCorpus(options: { added?: number; lookups?: number } = {}): Promise<void> {
   const addedCount = options.added ?? 10_000;
   const lookups = options.lookups ?? 300;
-  const segmenter = nodeSegmenter();
+  const segmenter = nodeAnalyzer();
   const random = prng(20261122);
 
   let t = performance.now();

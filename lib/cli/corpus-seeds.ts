@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CorpusFile } from '../corpus/article';
 import { buildCorpus } from '../corpus/build';
-import { nodeSegmenter } from '../segment/node';
+import { nodeAnalyzer } from './node-analyzer';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -18,7 +18,7 @@ export function readSeeds(dir = join(ROOT, 'seeds')): Array<{ name: string; text
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-/** Builds the corpus file from `seeds/` with jieba-wasm's Node build. */
+/** Builds the corpus file from `seeds/` with jieba-wasm's Node build and the name model. */
 export function buildSeedCorpus(dir?: string): Promise<CorpusFile> {
-  return buildCorpus(readSeeds(dir), nodeSegmenter());
+  return buildCorpus(readSeeds(dir), nodeAnalyzer());
 }

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { Corpus } from '../corpus/related';
 import { textFeatures, type TextFeatures } from '../corpus/features';
 import { MIN_RELATED_SCORE } from '../corpus/search-index';
-import { nodeSegmenter } from '../segment/node';
+import { nodeAnalyzer } from './node-analyzer';
 import { buildSeedCorpus, ROOT } from './corpus-seeds';
 
 const querySchema = z.object({
@@ -41,7 +41,7 @@ const queries = readFileSync(file, 'utf8')
     }
   });
 
-const segmenter = nodeSegmenter();
+const segmenter = nodeAnalyzer();
 const corpus = new Corpus((await buildSeedCorpus()).articles);
 const compact = (s: string) => s.replace(/\s+/g, '');
 const articles = corpus.list().map((a) => ({ id: a.id, title: a.title, text: compact([a.kicker, a.title, a.subtitle, a.text].filter(Boolean).join('')) }));

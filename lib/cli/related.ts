@@ -10,11 +10,11 @@
  */
 import type { CorpusArticle } from '../corpus/article';
 import { Corpus } from '../corpus/related';
-import { nodeSegmenter } from '../segment/node';
+import { nodeAnalyzer } from './node-analyzer';
 import { buildSeedCorpus } from './corpus-seeds';
 import { readTextRecords } from './jsonl';
 
-const segmenter = nodeSegmenter();
+const segmenter = nodeAnalyzer();
 const corpus = new Corpus((await buildSeedCorpus()).articles);
 
 /** The article's full text as the CLI returns it: headlines, then the body. */

@@ -4,7 +4,6 @@
  * recognizer and its search terms from jieba's search-mode cut.
  */
 import type { Span } from '../recognize/types';
-import type { Segmenter } from '../segment';
 import { CORPUS_VERSION, MAX_ARTICLE_CHARS, type CorpusArticle, type CorpusFile } from './article';
 import { countEntities, countTerm, entityFeatures, recognizeWith, textFeatures, type Analyzer, type TextFeatures } from './features';
 import { splitSeed, type SplitArticle } from './split';
@@ -151,7 +150,7 @@ function seedArticleBase(seedFile: string, a: SplitArticle): ArticleBase & { doc
  * Builds the corpus file from seed files (`{name, text}`, in any order; articles come out by
  * file name, then position). Rejects only if the segmenter does.
  */
-export async function buildCorpus(seeds: ReadonlyArray<{ name: string; text: string }>, segmenter: Segmenter): Promise<CorpusFile> {
+export async function buildCorpus(seeds: ReadonlyArray<{ name: string; text: string }>, segmenter: Analyzer): Promise<CorpusFile> {
   const articles: CorpusArticle[] = [];
   for (const seed of [...seeds].sort((a, b) => a.name.localeCompare(b.name))) {
     for (const a of splitSeed(seed.text)) articles.push(await completeArticle(seedArticleBase(seed.name, a), segmenter));

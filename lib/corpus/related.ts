@@ -3,9 +3,8 @@
  * the related lookup with its explanation (shared entities, best matching sentence).
  */
 import type { Span } from '../recognize/types';
-import type { Segmenter } from '../segment';
 import type { CorpusArticle } from './article';
-import { featureKey, textFeatures, type TextFeatures } from './features';
+import { featureKey, textFeatures, type Analyzer, type TextFeatures } from './features';
 import { CorpusIndex, type IndexQuery, type SearchOptions } from './search-index';
 
 /** One related article, explained. */
@@ -97,10 +96,10 @@ export class Corpus {
   }
 
   /**
-   * Cuts and recognizes `text` with `segmenter`, then {@link relatedTo}. Rejects only if the
-   * segmenter does; an empty text gives [].
+   * Cuts and recognizes `text` with `segmenter` (or an analyzer), then {@link relatedTo}. Rejects
+   * only if the segmenter does; an empty text gives [].
    */
-  async related(text: string, segmenter: Segmenter, options: SearchOptions = {}): Promise<RelatedArticle[]> {
+  async related(text: string, segmenter: Analyzer, options: SearchOptions = {}): Promise<RelatedArticle[]> {
     if (!text.trim()) return [];
     const features: TextFeatures = await textFeatures(text, segmenter);
     return this.relatedTo(features, options);

@@ -1,5 +1,5 @@
 import { createClient } from './index';
-import { contentProtocol, type PageSegmentation, type WireSpan } from './protocol';
+import { contentProtocol, type AnnotationProgress, type PageSegmentation, type WireSpan } from './protocol';
 
 export type ActivePageState =
   | { state: 'inactive' }
@@ -45,7 +45,10 @@ export function tabIdFromLocation(search: string): number | undefined {
  * What the content script of the tab paints, with the page's URL, or null when no content
  * script answers. Never rejects.
  */
-export async function queryAnnotations(tabs: TabsApi, tabId?: number): Promise<{ url: string; entities: WireSpan[] } | null> {
+export async function queryAnnotations(
+  tabs: TabsApi,
+  tabId?: number,
+): Promise<{ url: string; entities: WireSpan[]; progress?: AnnotationProgress } | null> {
   const id = tabId ?? (await tabs.query({ active: true, currentWindow: true }).catch(() => []))[0]?.id;
   if (id === undefined) return null;
   const client = createClient('content', contentProtocol, (m) => tabs.sendMessage(id, m));

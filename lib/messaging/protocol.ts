@@ -38,6 +38,21 @@ const segmentSpec = {
   })),
 } satisfies MessageSpec;
 
+/** The name tagger's state, as its host reports it. */
+export const namesStatusSchema = lazy(() => z.union([
+  z.object({ state: z.literal('loading') }),
+  z.object({ state: z.literal('ready'), loadMs: z.number().check(z.nonnegative()), bytes: z.int().check(z.nonnegative()), rows: z.int().check(z.nonnegative()) }),
+  z.object({ state: z.literal('failed'), error: z.string().check(z.maxLength(2000)) }),
+]));
+
+/** Where an answer's names came from: the trained tagger with the rules, or the rules alone (and why). */
+export const nameSourceSchema = lazy(() => z.object({
+  source: z.enum(['model', 'rules']),
+  /** Why the model was not used, when it was not. */
+  error: z.optional(z.string().check(z.maxLength(2000))),
+}));
+export type NameSourceInfo = z.infer<typeof nameSourceSchema>;
+
 const statusSpec = {
   request: lazy(() => z.object({})),
   response: lazy(() => z.object({
@@ -47,6 +62,8 @@ const statusSpec = {
     loadMs: z.nullable(z.number().check(z.nonnegative())),
     /** User-dictionary words added since start. */
     userWords: z.int().check(z.nonnegative()),
+    /** The trained name tagger: loading, ready (with its load time and size), or why it failed. */
+    names: namesStatusSchema,
   })),
 } satisfies MessageSpec;
 
@@ -70,6 +87,7 @@ const recognizeSpec = {
     host: segmenterHostSchema,
     /** Time spent recognizing, ms. */
     ms: z.number().check(z.nonnegative()),
+    names: nameSourceSchema,
   })),
 } satisfies MessageSpec;
 
@@ -143,6 +161,8 @@ export const annotationProgressSchema = lazy(() => z.object({
   failed: z.int().check(z.nonnegative()),
   /** How spans are painted: CSS highlights, or `<mark>` elements where the API is missing. */
   painter: z.enum(['css', 'wrap']),
+  /** Where the names of the latest answer came from (the rules alone when the model is missing). */
+  names: z.optional(nameSourceSchema),
 }));
 export type AnnotationProgress = z.infer<typeof annotationProgressSchema>;
 

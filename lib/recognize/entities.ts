@@ -296,17 +296,36 @@ function candidate(text: string, start: number, end: number, type: 'PERSON' | 'P
   return { start, end, type, text: text.slice(start, end), priority };
 }
 
-/** Finds PERSON, PLACE and ORG candidates; overlapping ones are resolved by the caller. */
-export function findNameCandidates(text: string, tokens: readonly Token[]): Candidate[] {
+/** The rules' name candidates, by the rule that found them (overlaps are resolved by the caller). */
+export interface RuleCandidates {
+  places: Candidate[];
+  orgs: Candidate[];
+  persons: Candidate[];
+  /** Bylines and credits: （记者 崔永焘）, 倪立芳摄, an author's name alone on its line. */
+  bylines: Candidate[];
+  /** Foreign names joined by middle dots: 科菲·安南. */
+  dotted: Candidate[];
+  /** One-character places in compounds and after verbs of travel: 中美, 访华. */
+  abbreviations: Candidate[];
+}
+
+/** Runs every name rule over a text and its tagged words. Never throws. */
+export function findRuleCandidates(text: string, tokens: readonly Token[]): RuleCandidates {
   const t = new Tokens(text, tokens);
-  const out: Candidate[] = [];
-  findPlaces(t, out);
-  findOrgs(t, out);
-  findPersons(t, out);
-  findBylines(text, out);
-  findDottedNames(text, out);
-  findPlaceAbbreviations(t, out);
+  const out: RuleCandidates = { places: [], orgs: [], persons: [], bylines: [], dotted: [], abbreviations: [] };
+  findPlaces(t, out.places);
+  findOrgs(t, out.orgs);
+  findPersons(t, out.persons);
+  findBylines(text, out.bylines);
+  findDottedNames(text, out.dotted);
+  findPlaceAbbreviations(t, out.abbreviations);
   return out;
+}
+
+/** Finds PERSON, PLACE and ORG candidates by the rules alone; overlapping ones are resolved by the caller. */
+export function findNameCandidates(text: string, tokens: readonly Token[]): Candidate[] {
+  const c = findRuleCandidates(text, tokens);
+  return [...c.places, ...c.orgs, ...c.persons, ...c.bylines, ...c.dotted, ...c.abbreviations];
 }
 
 function findPlaces(t: Tokens, out: Candidate[]): void {
@@ -709,8 +728,10 @@ function findPersons(t: Tokens, out: Candidate[]): void {
 }
 
 const ROLE_ALT = BYLINE_ROLES.map((r) => r.replace('/', '\\/')).join('|');
+/** A paper or agency before the role: （人民日报记者 房立言）, 新华社记者. */
+const MEDIA_BEFORE_ROLE = '[\\u4e00-\\u9fff]{2,8}?(?=记者|通讯员|摄影记者)';
 const BYLINE = new RegExp(
-  `(?:^|[（(【\\[\\s□■●◎|｜讯电])(?:${ROLE_ALT})[ \\t　:：]*((?:[\\u4e00-\\u9fff·]{2,4}(?:[ \\t　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
+  `(?<=^|[（(【\\[\\s□■●◎|｜讯电])(?:${MEDIA_BEFORE_ROLE})?(?:${ROLE_ALT})[ \\t　:：|｜]*((?:(?!(?:${ROLE_ALT})[ \\t　:：|｜])[\\u4e00-\\u9fff·]{2,4}(?:[ \\t　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
   'g',
 );
 const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[ \t　/／]*摄(?=[\s　）)\n。与和]|$)/g;
@@ -756,7 +777,8 @@ function findBylines(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(AUTHOR_LINE)) {
     const name = m[1]!;
-    if (chineseNameStrength(name) === null) continue;
+    // A place alone on its line is a menu item (江苏 ⏎ 浙江), not an author.
+    if (chineseNameStrength(name) === null || lookupPlace(name)) continue;
     const start = m.index + m[0].indexOf(name);
     out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 4 });
   }

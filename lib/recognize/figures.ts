@@ -143,6 +143,8 @@ function blockedBefore(s: string, i: number): boolean {
   const prev2 = s[i - 2];
   if ((prev === '.' || prev === '·' || prev === ':' || prev === '-' || prev === '/' || prev === '\\') && (isDigit(prev2) || isLatin(prev2)))
     return true;
+  // The second number of a screen size or a dimension (1920*1080分辨率, 1280×1024).
+  if ((prev === '*' || prev === '×' || prev === 'x' || prev === 'X') && isDigit(prev2)) return true;
   // Minutes and seconds of a clock time (10时30分, 2分27秒).
   if ((prev === '时' || prev === '点' || prev === '分') && isDigit(prev2)) return true;
   if (isDigit(prev)) return true;

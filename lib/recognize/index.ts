@@ -6,13 +6,20 @@
  */
 import type { Segmenter, UserWord } from '../segment';
 import { findDocs } from './docs';
-import { findNameCandidates, type Candidate } from './entities';
+import { combineNames } from './combine';
+import { findRuleCandidates, type Candidate } from './entities';
 import { findFigures } from './figures';
+import { resolve } from './resolve';
 import { SEED_ENTITIES } from './data/seed-entities';
-import { SEGMENTER_WORDS } from './lexicon';
+import { KNOWN_MEDIA, KNOWN_ORGS, SEGMENTER_WORDS } from './lexicon';
+import type { NameTagger } from './tagger/tagger';
 import type { Span, SpanType } from './types';
 
 export type { Span, SpanType } from './types';
+export type { NameTagger } from './tagger/tagger';
+
+/** Where names come from: the trained tagger combined with the rules (default), either alone. */
+export type NameSource = 'combined' | 'model' | 'rules';
 
 export interface RecognizeOptions {
   /** Surface strings the user rejected ("不是实体"): never returned, whatever the rules say. */
@@ -24,50 +31,15 @@ export interface RecognizeOptions {
    * script that builds that list turns it off.
    */
   seedWords?: boolean;
-}
-
-/** Whether `a` beats `b` when they overlap: longer first, then higher priority, then earlier. */
-function beats(a: Candidate, b: Candidate): boolean {
-  const la = a.end - a.start;
-  const lb = b.end - b.start;
-  return la !== lb ? la > lb : a.priority !== b.priority ? a.priority > b.priority : a.start < b.start;
-}
-
-function toSpan(c: Candidate): Span {
-  const span: Span = { start: c.start, end: c.end, type: c.type, text: c.text };
-  if (c.value !== undefined) span.value = c.value;
-  if (c.unit !== undefined) span.unit = c.unit;
-  return span;
-}
-
-/**
- * Keeps the best of overlapping candidates (longer first, then priority) and returns them as
- * spans sorted by start. Works cluster by cluster: most candidates overlap nothing.
- */
-function resolve(candidates: Candidate[]): Span[] {
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Span[] = [];
-  let i = 0;
-  while (i < candidates.length) {
-    // A cluster: candidates chained by overlap.
-    let j = i + 1;
-    let clusterEnd = candidates[i]!.end;
-    while (j < candidates.length && candidates[j]!.start < clusterEnd) {
-      clusterEnd = Math.max(clusterEnd, candidates[j]!.end);
-      j++;
-    }
-    if (j === i + 1) {
-      out.push(toSpan(candidates[i]!));
-    } else {
-      const cluster = candidates.slice(i, j).sort((a, b) => (beats(a, b) ? -1 : beats(b, a) ? 1 : 0));
-      const kept: Candidate[] = [];
-      for (const c of cluster) if (kept.every((k) => c.end <= k.start || k.end <= c.start)) kept.push(c);
-      kept.sort((a, b) => a.start - b.start);
-      for (const c of kept) out.push(toSpan(c));
-    }
-    i = j;
-  }
-  return out;
+  /**
+   * The trained name tagger. Without one (a missing or corrupt model), names come from the
+   * rules alone.
+   */
+  tagger?: NameTagger | null;
+  /** With a tagger: the combination (default), or the model or the rules alone (for evaluation). */
+  names?: NameSource;
+  /** Steps of the combination to run (a bit mask of `STEP` in combine.ts; all by default). */
+  steps?: number;
 }
 
 /** Segmenters that already hold {@link SEGMENTER_WORDS}. */
@@ -84,22 +56,14 @@ export function prepareSegmenter(segmenter: Segmenter, seedWords = true): Promis
   if (!ready) {
     ready = (async () => {
       await segmenter.addWords(SEGMENTER_WORDS.map((word) => ({ word, tag: 'n' })));
+      // Well-known bodies and media, then the seed corpus's own names.
+      await addEntityWords(segmenter, [...KNOWN_ORGS, ...KNOWN_MEDIA].map((text) => ({ text, type: 'ORG' as const })));
       if (seedWords) await addEntityWords(segmenter, SEED_ENTITIES.map(([text, type]) => ({ text, type })));
     })();
     ready.catch(() => prepared.delete(segmenter));
     prepared.set(segmenter, ready);
   }
   return ready;
-}
-
-/**
- * Takes the recognizer's first-call costs now, so that the first page does not wait for them:
- * jieba's dictionary (built by the segmenter on first use), this module's words
- * ({@link prepareSegmenter}) and the gazetteer's index, about 0.5 s together on a slow machine.
- * Rejects only if the segmenter does.
- */
-export async function warmRecognizer(segmenter: Segmenter): Promise<void> {
-  await recognize('青海省西宁市人民政府2024年4月24日发布', segmenter);
 }
 
 /**
@@ -116,21 +80,45 @@ export async function recognize(text: string, segmenter: Segmenter, options: Rec
   const docs = findDocs(text);
   const candidates: Candidate[] = docs.map((d) => Object.assign(d, { priority: 100 }));
   for (const f of findFigures(text)) candidates.push(Object.assign(f, { priority: 3 }));
-  for (const c of findNameCandidates(text, tokens)) candidates.push(c);
-  // Words of the entity dictionary (the seed corpus's names, the user's additions) are whole
-  // tokens now; they are what they were added as.
-  const known = entityWords.get(segmenter);
-  if (known?.size) {
+  const source: NameSource = options.tagger ? (options.names ?? 'combined') : 'rules';
+  // Words of the entity dictionary (the seed corpus's names, well-known bodies and media, the
+  // reader's additions) are whole tokens now; they are what they were added as.
+  const known: Candidate[] = [];
+  const dictionary = entityWords.get(segmenter);
+  if (dictionary?.size && source !== 'model') {
     for (const tok of tokens) {
       // Added words carry the tag of their type (nr, ns, nt, nz); others need no look-up.
       if (tok.tag !== 'nr' && tok.tag !== 'ns' && tok.tag !== 'nt' && tok.tag !== 'nz') continue;
-      const type = known.get(tok.word);
-      if (type) candidates.push({ start: tok.start, end: tok.end, type, text: tok.word, priority: 6 });
+      const type = dictionary.get(tok.word);
+      if (type) known.push({ start: tok.start, end: tok.end, type, text: tok.word, priority: 6 });
     }
   }
-  // Documents are fixed first: nothing is marked inside a document's name.
-  const free = docs.length
-    ? candidates.filter((c) => c.priority >= 100 || !docs.some((d) => c.start < d.end && d.start < c.end))
+  if (source === 'model') {
+    for (const s of options.tagger!.tag(text, tokens)) candidates.push({ ...s, text: text.slice(s.start, s.end), priority: 3 });
+  } else {
+    const rules = findRuleCandidates(text, tokens);
+    if (source === 'combined') {
+      const model = options.tagger!.tag(text, tokens);
+      for (const c of combineNames(text, tokens, model, rules, { flags: options.steps, known })) candidates.push(c);
+    } else {
+      for (const list of Object.values(rules)) for (const c of list) candidates.push(c);
+      for (const c of known) candidates.push(c);
+    }
+  }
+  // Fixed first: nothing is marked inside a document's name, and a name the reader added is
+  // marked wherever it occurs, whatever else was found there.
+  const fixed: Array<{ start: number; end: number }> = [...docs];
+  for (const a of options.added ?? []) {
+    if (a.text.length < 2 || a.type === 'DOC') continue;
+    for (let at = text.indexOf(a.text); at >= 0; at = text.indexOf(a.text, at + a.text.length)) {
+      if (fixed.some((f) => at < f.end && f.start < at + a.text.length)) continue;
+      const c: Candidate = { start: at, end: at + a.text.length, type: a.type, text: a.text, priority: 90 };
+      fixed.push(c);
+      candidates.push(c);
+    }
+  }
+  const free = fixed.length
+    ? candidates.filter((c) => c.priority >= 90 || !fixed.some((d) => c.start < d.end && d.start < c.end))
     : candidates;
   let spans = resolve(free);
   if (options.rejected?.size) spans = spans.filter((s) => !options.rejected!.has(s.text));

@@ -103,9 +103,12 @@ export interface ExtensionBrowser {
 }
 
 /** Launches Chromium with the built extension in a fresh (or the given) profile. */
-export async function launchWithExtension(options: { profileDir?: string; keepProfile?: boolean } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export async function launchWithExtension(
+  options: { profileDir?: string; keepProfile?: boolean; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'zwpz-e2e-')));
   const hostRules = FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ');
@@ -116,8 +119,8 @@ export async function launchWithExtension(options: { profileDir?: string; keepPr
     viewport: { width: 1200, height: 900 },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

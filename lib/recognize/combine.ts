@@ -1,0 +1,425 @@
+/**
+ * Names from the trained tagger combined with the rules, in the decision order written down in
+ * README.md ("How the tagger and the rules combine"). The tagger learned its names from news
+ * corpora that cut some names differently from the annotation guide; the passes here apply the
+ * guide's conventions to its spans, and let the rules speak where the corpora are silent
+ * (bylines, short forms of bodies, zones and communities of today's local news). Pure: spans,
+ * words and strings in, name candidates out.
+ */
+import type { Token } from '../segment';
+import type { Candidate, RuleCandidates } from './entities';
+import { longestPlaceAt, lookupPlace } from './gazetteer';
+import { GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS } from './lexicon';
+import { resolveCandidates } from './resolve';
+import type { LabeledSpan } from './tagger/labels';
+
+/** The passes of the combination, as bits (all on by default; `npm run eval -- --steps` switches them). */
+export const STEP = {
+  /** Bylines and credits are people, whatever the model says there. */
+  BYLINES: 1,
+  /** A place the model ran into the next one is cut at the administrative suffix (西合营镇 | 南大坪村). */
+  SPLIT_PLACES: 2,
+  /** A place and the zone, park or community named after it are one place (济南 + 高新区). */
+  ZONES: 4,
+  /** A place and a newspaper or news site word are one organization (福州 + 晚报, 中国 + 社会科学网). */
+  MEDIA: 8,
+  /** Places that begin an organization's name belong to it (茶园镇 + 新民村党支部). */
+  PLACE_IN_ORG: 16,
+  /** A body and its department are one organization (科技部 + 基础研究条件平台处, 中国科学院 + 云南天文台). */
+  DEPARTMENTS: 32,
+  /** Where the model marks nothing: the rules' organizations (省工信厅, 县融媒体中心) and places. */
+  GAPS: 64,
+  /** One-character places in compounds and after verbs of travel (中美, 访华). */
+  ABBREVIATIONS: 128,
+  /** People the rules find where the model marks nothing (a surname and a title: 李老师). */
+  PERSONS: 256,
+  /** A name marked once is marked wherever else it occurs in the text. */
+  REPEATS: 512,
+  /** Known names (the seed corpus's, well-known bodies and media) win over the model's reading. */
+  KNOWN: 1024,
+  /** A province, prefecture or country the model took for a person is the place (a menu: 江苏 ⏎ 浙江). */
+  PLACE_NOT_PERSON: 2048,
+  /** References that name no one body or place are dropped (社区党支部, 联防队); a verb before a name is cut off (走进 | …). */
+  GENERIC: 4096,
+  /** A body's short form cut after its place's name is given it back (海北 + 州市场监管局). */
+  PLACE_HEAD: 8192,
+} as const;
+export const ALL_STEPS = 0x3fff;
+
+export interface CombineOptions {
+  /** Passes to run, a bit mask of {@link STEP}; all by default. */
+  flags?: number;
+  /** Known names found in the text as whole words. */
+  known?: readonly Candidate[];
+}
+
+type Name = Candidate;
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const contains = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start <= b.start && b.end <= a.end;
+const byStart = (a: Name, b: Name) => a.start - b.start || b.end - a.end;
+
+function nameOf(text: string, start: number, end: number, type: Name['type'], priority: number): Name {
+  return { start, end, type, text: text.slice(start, end), priority };
+}
+
+/** Administrative suffixes after which a place is complete (the next name starts after them). */
+const ADMIN_SUFFIX = /(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区|自治州|自治县)$/;
+/** Endings of a place name that can follow a complete place: 南大坪村, 西上园社区, 状元街. */
+const PLACE_ENDING = /(?:村|社区|小区|街道|镇|乡|县|区|市|州|路|街|巷|里|大道|嘎查|屯|寨|庄|苑|湾)$/;
+/** Words that, right after a place, make one place with it: the zone, park or community named after it. */
+const ZONE_WORDS = [
+  '高新技术产业开发区', '经济技术开发区', '综合保税区', '高新区', '经开区', '开发区', '工业园区', '工业园', '产业园区', '产业园',
+  '科技园', '物流园区', '园区', '新区', '港区', '保税区', '自贸区', '自贸试验区', '试验区', '示范区', '实践区', '片区',
+  '风景区', '景区', '社区', '小区', '街道', '家属院',
+].sort((a, b) => b.length - a.length);
+/** Words after a place (or an organization) that name a newspaper, news site or broadcaster. */
+const MEDIA_WORDS = ['广播电视台', '融媒体中心', '新闻网', '电视台', '日报社', '日报', '晚报', '早报', '商报', '新闻', '报社', '网'].sort((a, b) => b.length - a.length);
+/** Characters that end a department or a body's name. */
+const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系)$/;
+/** Endings of a unit inside a parent body: 研究所, 天文台, 竺可桢学院, 平台处, 分会. */
+const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|中心|站|分会|分行|支行|分公司|子公司|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
+/** Tags of words that never belong inside a name: verbs, prepositions, conjunctions, particles, adverbs, pronouns. */
+const NOT_IN_NAME = /^(?:v|vd|vg|vi|vq|p|c|u|ud|ug|uj|ul|uv|uz|d|dg|r|rg|y|e|o|zg)$/;
+/** Characters that begin the words of a sentence, not of a name (在, 和, 对 …): a name does not grow over them. */
+const FUNCTION_CHAR = /[的了在是和与及或等为对从把被将向于由以而且但则就都也又还再只更最很太这那其们个些么着过到让使给跟同比并]/;
+/** Endings of a Chinese administrative unit: its 政府 is a body (通化市政府), a country's is not (印度政府). */
+const ADMIN_UNIT_END = /[省市县区州旗盟镇乡]$/;
+
+/**
+ * Combines the tagger's names with the rules' candidates. Returns non-overlapping name
+ * candidates sorted by start. Never throws.
+ */
+export function combineNames(
+  text: string,
+  tokens: readonly Token[],
+  model: readonly LabeledSpan[],
+  rules: RuleCandidates,
+  options: CombineOptions = {},
+): Name[] {
+  const flags = options.flags ?? ALL_STEPS;
+  let names: Name[] = model.map((s) => nameOf(text, s.start, s.end, s.type, 3));
+  if (flags & STEP.BYLINES && rules.bylines.length) {
+    names = names.filter((m) => !rules.bylines.some((b) => overlaps(b, m)));
+    for (const b of rules.bylines) if (!names.some((m) => overlaps(m, b))) names.push({ ...b, priority: 5 });
+  }
+  names.sort(byStart);
+  if (flags & STEP.KNOWN && options.known?.length) names = withKnown(names, options.known);
+  if (flags & STEP.PLACE_NOT_PERSON) names = placesNotPersons(text, names);
+  if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
+  if (flags & STEP.PLACE_HEAD) names = placeHeads(text, names);
+  if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
+  if (flags & STEP.ZONES) names = joinZones(text, names, rules);
+  if (flags & STEP.MEDIA) names = joinMedia(text, names);
+  if (flags & STEP.PLACE_IN_ORG) names = placesIntoOrgs(text, names);
+  if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, rules);
+  // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
+  const taken = new Uint8Array(text.length + 1);
+  for (const m of names) taken.fill(1, m.start, m.end);
+  const free = (c: Name) => {
+    for (let k = c.start; k < c.end; k++) if (taken[k]) return false;
+    return true;
+  };
+  const take = (c: Name, priority: number) => {
+    names.push({ ...c, priority });
+    taken.fill(1, c.start, c.end);
+  };
+  // The rules' own choice among their candidates (as when they run alone): a shorter name the
+  // rules themselves rejected for a longer one (联防队 of 黄河路社区联防队) does not fill a gap.
+  const winners = new Set(resolveCandidates([...rules.places, ...rules.orgs, ...rules.persons, ...rules.bylines, ...rules.dotted, ...rules.abbreviations, ...(options.known ?? [])]));
+  const won = (list: readonly Name[]) => list.filter((c) => winners.has(c));
+  if (flags & STEP.GAPS) {
+    for (const c of won([...rules.orgs, ...rules.places]).sort((a, b) => b.end - b.start - (a.end - a.start))) if (free(c)) take(c, 2);
+  }
+  if (flags & STEP.PERSONS) for (const c of won([...rules.persons, ...rules.dotted])) if (free(c)) take(c, 2);
+  if (flags & STEP.ABBREVIATIONS) for (const c of won(rules.abbreviations)) if (free(c)) take(c, 1);
+  names.sort(byStart);
+  if (flags & STEP.REPEATS) names = markRepeats(text, names);
+  return names;
+}
+
+/**
+ * A body or place named by generic words only (ANNOTATION.md: 社区党支部 without a name is no
+ * ORG): generic units (社区, 街道, 村), then a generic kind of body or place. A head of a short
+ * form (省, 市, 县, 区, 州) makes a name in context (区团委, 县融媒体中心) and is not generic.
+ */
+const GENERIC_NAME = /^(?:[镇乡村]|街道|社区|小区|楼栋|网格|基层|行业|全市|全省|全县)*(?:党工委|大工委|党委|党总支|党支部|党小组|党组|党组织|团委|联防队|巡逻队|志愿服务队|志愿队|居委会|村委会|管委会|理事会|议事会|工作站|指导站|服务站|服务中心|党群服务中心|中心|公司|医院|学校|园区|社区|小区|村|协会|商会|联盟)$/;
+
+/** Drops generic references and cuts a leading verb off a name (走进 + 社区党支部 → nothing). */
+function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  const out: Name[] = [];
+  let t = 0;
+  for (const m of names) {
+    if (m.priority >= 5 || m.type === 'PERSON') {
+      out.push(m);
+      continue;
+    }
+    while (t < tokens.length && tokens[t]!.end <= m.start) t++;
+    let start = m.start;
+    // A verb word opening the span is the sentence's (促进 | 行业协会商会, 协调 | 盐业公司).
+    const first = tokens[t];
+    if (first && first.start === m.start && first.end < m.end && /^v/.test(first.tag) && !ADMIN_SUFFIX.test(first.word)) start = first.end;
+    const rest = text.slice(start, m.end);
+    if (GENERIC_NAME.test(rest) || GENERIC_ORG.has(rest)) continue;
+    out.push(start === m.start ? m : nameOf(text, start, m.end, m.type, m.priority));
+  }
+  return out;
+}
+
+/** Heads of a body's short form that follow its place's name: 海北 + 州, 德令哈 + 市. */
+const HEAD = /^[省市县区州旗盟]/;
+
+/**
+ * An organization that begins with a unit's head character right after a name that, with the
+ * head, is a place of the gazetteer (海北 + 州 = 海北州) begins at that name.
+ */
+function placeHeads(text: string, names: Name[]): Name[] {
+  return names.map((m, k) => {
+    if (m.type !== 'ORG' || !HEAD.test(m.text) || m.priority >= 5) return m;
+    const before = names[k - 1];
+    for (let len = 4; len >= 2; len--) {
+      const start = m.start - len;
+      if (start < 0 || (before && before.end > start)) continue;
+      if (lookupPlace(text.slice(start, m.start + 1))) return nameOf(text, start, m.end, 'ORG', m.priority);
+    }
+    return m;
+  });
+}
+
+/** Levels whose names are not given to people. */
+const PLACE_LEVELS_NOT_NAMES = new Set(['province', 'prefecture', 'country', 'region']);
+/** Words after a name that make it a person whatever it looks like: a title, a verb of saying. */
+const PERSON_NEXT = /^(?:说|表示|指出|介绍|认为|强调|同志|先生|女士|书记|主任|局长|县长|市长|省长|部长|院士|教授|记者|摄)/;
+
+/** A person's name that is the name of a province, prefecture or country is the place, unless a title or a verb of saying follows. */
+function placesNotPersons(text: string, names: Name[]): Name[] {
+  return names.map((m) => {
+    if (m.type !== 'PERSON' || m.priority >= 5) return m;
+    const entry = lookupPlace(m.text);
+    if (!entry || !PLACE_LEVELS_NOT_NAMES.has(entry.level) || PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return m;
+    return { ...m, type: 'PLACE' };
+  });
+}
+
+/**
+ * Known names win over the model's names they cross or hold, but not over a longer name of
+ * which they are a part (中国科学院 in 中国科学院青海盐湖研究所, 北京 in 北京大学, a person in 周恩来纪念馆).
+ */
+function withKnown(names: Name[], known: readonly Name[]): Name[] {
+  const out = names.slice();
+  for (const k of known) {
+    const hits = out.filter((m) => overlaps(m, k));
+    const part = hits.some((m) => m.priority < 5 && contains(m, k) && (m.end - m.start > k.end - k.start) && (m.type === k.type || k.type !== 'ORG'));
+    if (part || hits.some((m) => m.priority >= 5)) continue;
+    for (const m of hits) out.splice(out.indexOf(m), 1);
+    out.push({ ...k, priority: 4 });
+  }
+  return out.sort(byStart);
+}
+
+/** Cuts a place the model ran into the next one at the administrative suffix between them. */
+function splitPlaces(text: string, names: Name[]): Name[] {
+  const out: Name[] = [];
+  for (const m of names) {
+    if (m.type !== 'PLACE' || m.end - m.start < 5) {
+      out.push(m);
+      continue;
+    }
+    let from = m.start;
+    for (let p = m.start + 3; p <= m.end - 2; p++) {
+      const left = text.slice(from, p);
+      const right = text.slice(p, m.end);
+      if (left.length >= 3 && ADMIN_SUFFIX.test(left) && PLACE_ENDING.test(right) && right.length >= 2) {
+        out.push(nameOf(text, from, p, 'PLACE', m.priority));
+        from = p;
+      }
+    }
+    out.push(from === m.start ? m : nameOf(text, from, m.end, 'PLACE', m.priority));
+  }
+  return out;
+}
+
+/** Whether `text` at `at` starts with one of `words`; returns its length or 0. */
+function wordAt(text: string, at: number, words: readonly string[]): number {
+  for (const w of words) if (text.startsWith(w, at)) return w.length;
+  return 0;
+}
+
+/**
+ * A place and the zone or community named after it are one place: 济南 + 高新区, 西上园 + 社区;
+ * also with the rules' longer zone names (川渝 + 高竹新区, 辽宁 + 百岁国际家居建材工业园) when
+ * they hold the model's place whole.
+ */
+function joinZones(text: string, names: Name[], rules: RuleCandidates): Name[] {
+  const out = names.slice();
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k]!;
+    if (m.type !== 'PLACE') continue;
+    const len = wordAt(text, m.end, ZONE_WORDS);
+    if (!len) continue;
+    const end = m.end + len;
+    const next = out[k + 1];
+    if (next && next.start < end) continue;
+    // 金川区 + 街道 is no name: the zone word names a place only after a name that is not a whole unit.
+    if (ADMIN_SUFFIX.test(m.text) && /^(?:街道|社区|小区|新区)$/.test(text.slice(m.end, end))) continue;
+    out[k] = nameOf(text, m.start, end, 'PLACE', m.priority);
+  }
+  // The rules' zones that hold one model place and run on from it to a zone word.
+  for (const c of rules.places) {
+    if (!ZONE_WORDS.some((w) => c.text.endsWith(w))) continue;
+    const inside = out.filter((m) => overlaps(m, c));
+    if (inside.length !== 1 || inside[0]!.type !== 'PLACE' || !contains(c, inside[0]!) || inside[0]!.start !== c.start) continue;
+    if (FUNCTION_CHAR.test(text.slice(inside[0]!.end, c.end))) continue;
+    out[out.indexOf(inside[0]!)] = nameOf(text, c.start, c.end, 'PLACE', inside[0]!.priority);
+  }
+  return out.sort(byStart);
+}
+
+/**
+ * A place (or places) and a newspaper, site or broadcaster word after it are one organization:
+ * 福州 + 晚报, 中国 + 甘肃 + 网; a known outlet stays as it is.
+ */
+function joinMedia(text: string, names: Name[]): Name[] {
+  const out: Name[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const m = names[k]!;
+    if (m.type !== 'PLACE' && m.type !== 'ORG') {
+      out.push(m);
+      continue;
+    }
+    // A run of adjacent places (中国 + 甘肃) before the word.
+    let last = k;
+    while (last + 1 < names.length && names[last + 1]!.start === names[last]!.end && names[last + 1]!.type === 'PLACE' && m.type === 'PLACE') last++;
+    const end = names[last]!.end;
+    const len = wordAt(text, end, MEDIA_WORDS);
+    const after = text[end + len] ?? '';
+    // 网 must end the word: 网民, 网络, 网友 are no site.
+    if (!len || (text[end] === '网' && len === 1 && /[\u4e00-\u9fff]/.test(after) && !/[讯报]/.test(after)) || (names[last + 1] && names[last + 1]!.start < end + len)) {
+      out.push(m);
+      continue;
+    }
+    if (m.type === 'ORG' && !KNOWN_ORGS.has(m.text) && last === k) {
+      out.push(m);
+      continue;
+    }
+    out.push(nameOf(text, m.start, end + len, 'ORG', Math.max(m.priority, 3)));
+    k = last;
+  }
+  return out;
+}
+
+/** Places directly before an organization's name belong to it (the guide: 德清县乾元镇中心小学 is one ORG). */
+function placesIntoOrgs(text: string, names: Name[]): Name[] {
+  const out: Name[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const m = names[k]!;
+    if (m.type !== 'PLACE' || m.priority >= 5) {
+      out.push(m);
+      continue;
+    }
+    let last = k;
+    while (last + 1 < names.length && names[last + 1]!.start === names[last]!.end && names[last + 1]!.type === 'PLACE') last++;
+    const org = names[last + 1];
+    // An organization whose own name begins with a place (大连 of 大连理工大学) is complete: the
+    // places before it stay apart (辽宁省 | 大连市 | 大连理工大学).
+    const named = org ? longestPlaceAt(text, org.start) : null;
+    if (!org || org.type !== 'ORG' || org.start !== names[last]!.end || org.priority >= 5 || (named && named.end - org.start >= 2)) {
+      out.push(m);
+      continue;
+    }
+    out.push(nameOf(text, m.start, org.end, 'ORG', org.priority));
+    k = last + 1;
+  }
+  return out;
+}
+
+/**
+ * A body and its department are one organization: two adjacent organizations (中国科学院 +
+ * 云南天文台), or an organization and the department words the rules found after it (科技部 +
+ * 基础研究条件平台处), as long as those words hold no verb or function word.
+ */
+function joinDepartments(text: string, tokens: readonly Token[], names: Name[], rules: RuleCandidates): Name[] {
+  let out = names.slice();
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    // A unit after its parent ends like a unit (研究所, 天文台, 学院), and the parent is no news
+    // agency opening a dateline (新华社 | 联合国).
+    if (
+      a.type === 'ORG' && b.type === 'ORG' && a.end === b.start && a.priority < 5 && b.priority < 5 &&
+      UNIT_END.test(b.text) && !KNOWN_MEDIA.has(a.text) && !KNOWN_ORGS.has(b.text)
+    ) {
+      out.splice(k, 2, nameOf(text, a.start, b.end, 'ORG', a.priority));
+      k--;
+    }
+  }
+  for (const c of [...rules.orgs].sort((x, y) => y.end - y.start - (x.end - x.start))) {
+    if (c.type !== 'ORG' || !BODY_END.test(c.text)) continue;
+    const inside = out.filter((m) => overlaps(m, c));
+    if (!inside.length || inside.some((m) => !contains(c, m) || m.priority >= 5 || m.type === 'PERSON')) continue;
+    const first = inside[0]!;
+    // The rule's name grows the model's to the right only (a department after its body), from a
+    // body or a place (松江区 + 融媒体中心).
+    if (first.start !== c.start || (inside.length === 1 && first.end === c.end)) continue;
+    if (inside.every((m) => m.end - m.start === 1)) continue;
+    if (!wordsFit(text, tokens, c, inside)) continue;
+    out = out.filter((m) => !inside.includes(m));
+    out.push(nameOf(text, c.start, c.end, 'ORG', first.priority));
+  }
+  return out.sort(byStart);
+}
+
+/** Whether the words a rule's name adds to the model's names can be parts of a name. */
+function wordsFit(text: string, tokens: readonly Token[], c: Name, inside: readonly Name[]): boolean {
+  for (const tok of tokens) {
+    if (tok.end <= c.start) continue;
+    if (tok.start >= c.end) break;
+    if (inside.some((m) => contains(m, tok))) continue;
+    // An idiom of four characters (依法查处) is a phrase of the sentence, not part of a name.
+    if (NOT_IN_NAME.test(tok.tag) || FUNCTION_CHAR.test(tok.word) || (tok.tag === 'l' && tok.word.length === 4)) return false;
+  }
+  if (c.text.endsWith('政府')) {
+    const head = inside[inside.length - 1]!;
+    if (head.end === c.end - 2 && !ADMIN_UNIT_END.test(text.slice(head.start, head.end))) return false;
+  }
+  return true;
+}
+
+/**
+ * Marks further occurrences of names (2+ characters) where nothing else is marked. One pass over
+ * the text: the names are grouped by their first character, and a mask says what is taken.
+ */
+function markRepeats(text: string, names: Name[]): Name[] {
+  const byFirst = new Map<number, Name[]>();
+  const seen = new Set<string>();
+  for (const m of names) {
+    if (m.end - m.start < 2 || seen.has(m.text)) continue;
+    seen.add(m.text);
+    const c = m.text.charCodeAt(0);
+    const list = byFirst.get(c);
+    if (list) list.push(m);
+    else byFirst.set(c, [m]);
+  }
+  if (!byFirst.size) return names;
+  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+  const taken = new Uint8Array(text.length + 1);
+  for (const m of names) taken.fill(1, m.start, m.end);
+  const out = names.slice();
+  for (let at = 0; at < text.length; at++) {
+    if (taken[at]) continue;
+    const list = byFirst.get(text.charCodeAt(at));
+    if (!list) continue;
+    for (const m of list) {
+      const end = at + m.text.length;
+      if (!text.startsWith(m.text, at)) continue;
+      let free = true;
+      for (let k = at; k < end; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      out.push(nameOf(text, at, end, m.type, 1));
+      taken.fill(1, at, end);
+      at = end - 1;
+      break;
+    }
+  }
+  return out.sort(byStart);
+}

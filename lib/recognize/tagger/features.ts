@@ -1,0 +1,331 @@
+/**
+ * The tagger's features: for each character of a text, a fixed number of slots, each a 32-bit
+ * hash of one template's values (0 when the template does not apply there). The same code runs
+ * when training (`lib/cli/train-ner.ts`) and when tagging, so a model holds hashes only.
+ *
+ * Inputs per character: the character itself (width-folded, lower-cased, digits folded to 0),
+ * its class, its place in jieba's word (begin/middle/end/single, word length, the word itself and
+ * its neighbours), and the longest matches of word lists covering or touching it (places, place
+ * short forms, organization suffixes, titles, known names).
+ */
+import { featureHash, stringHash } from './hash';
+import type { LexiconIndex } from './lexicon-index';
+
+/** Version of the templates below: a model records the version it was trained with and is refused by another. */
+export const FEATURE_VERSION = 1;
+
+/** Pad on each side of the character arrays, so windows need no bounds checks. */
+export const PAD = 3;
+
+/** The code of the text's edge (and of a line break) in character windows. */
+const BOUNDARY_CODE = 0x2;
+
+/** Character classes. */
+export const CLS = {
+  OTHER: 0,
+  HAN: 1,
+  DIGIT: 2,
+  LATIN: 3,
+  NUMERAL: 4,
+  SPACE: 5,
+  NEWLINE: 6,
+  OPEN: 7,
+  CLOSE: 8,
+  PUNCT: 9,
+  DOT: 10,
+  BOUNDARY: 11,
+} as const;
+
+const NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.charCodeAt(0)));
+const OPENS = new Set([...'（(《“‘「『【[〈<{'].map((c) => c.charCodeAt(0)));
+const CLOSES = new Set([...'）)》”’」』】]〉>}'].map((c) => c.charCodeAt(0)));
+const DOTS = new Set([...'·•‧・'].map((c) => c.charCodeAt(0)));
+
+/** Width-folds a code unit (full-width ASCII, ideographic space) and lower-cases Latin letters. */
+export function foldCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  else if (c === 0x3000 || c === 0xa0) c = 0x20;
+  if (c >= 0x41 && c <= 0x5a) c += 0x20;
+  return c;
+}
+
+/** The class of a folded code unit. */
+export function classOf(c: number): number {
+  if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return CLS.NEWLINE;
+  if (c === 0x20 || c === 0x09) return CLS.SPACE;
+  if (c >= 0x30 && c <= 0x39) return CLS.DIGIT;
+  if (c >= 0x61 && c <= 0x7a) return CLS.LATIN;
+  if (NUMERALS.has(c)) return CLS.NUMERAL;
+  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return CLS.HAN;
+  if (OPENS.has(c)) return CLS.OPEN;
+  if (CLOSES.has(c)) return CLS.CLOSE;
+  if (DOTS.has(c)) return CLS.DOT;
+  if ((c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x206f)) return CLS.PUNCT;
+  return CLS.OTHER;
+}
+
+/**
+ * Word lists the features look up, by index in the {@link LexiconIndex}. Places are split by how
+ * often their names mean something else: a province, prefecture or country (青海, 美国) is nearly
+ * always the place; a county's or town's short form (东坡, 巴马, 永登) is often a person's given
+ * name or a word.
+ */
+export const LEXICONS = ['place-major', 'place-minor', 'place-short-major', 'place-short-minor', 'org-suffix', 'title'] as const;
+export type LexiconName = (typeof LEXICONS)[number];
+/** Lists whose matches share one set of feature slots (the longest match of any of them wins, and says which list it is from). */
+const GROUPS: ReadonlyArray<readonly number[]> = [[0, 1, 2, 3], [4], [5]];
+const ALL_LISTS = LEXICONS.length;
+
+// Template ids (stable: a model's hashes depend on them).
+export const T_BIAS = 1;
+/** Characters at offsets −2…+2: templates T_UNI … T_UNI + 4, in slots 1–5. */
+export const T_UNI = 2;
+/** Slots of the bias and the character templates (the tagger reads these from tables, not hashes). */
+export const BIAS_SLOT = 0;
+export const FIRST_CHAR_SLOT = 1;
+export const CHAR_SLOTS = 5;
+const T_BI = 10; // + offset (4: 10..13)
+const T_SKIP = 14;
+const T_TRI = 15;
+const T_CLS = 16;
+const T_WPOS = 17;
+const T_WORD = 18;
+const T_WPREV = 19;
+const T_WNEXT = 20;
+const T_POS = 21;
+const T_LEX = 32; // + 3 × list + kind
+
+/** Fixed slots per character: everything but the word lists, then three per group of lists. */
+export const BASE_SLOTS = 18;
+export const SLOTS = BASE_SLOTS + 3 * GROUPS.length;
+
+/** Word position codes. */
+const WB = 1;
+const WM = 2;
+const WE = 3;
+const WS = 4;
+
+/** A word of a segmentation with offsets into the text (UTF-16, end exclusive). */
+export interface WordBounds {
+  start: number;
+  end: number;
+  /** jieba's part-of-speech tag, when the segmentation has tags. */
+  tag?: string;
+}
+
+const lenBucket = (l: number) => (l > 6 ? 6 : l);
+
+/**
+ * Computes feature hashes for texts. Holds buffers reused between calls (not re-entrant: one
+ * extractor per caller).
+ */
+export class FeatureExtractor {
+  private codes = new Int32Array(0);
+
+  /**
+   * The characters of the last text as the templates see them, from index {@link PAD} (with
+   * boundary codes around). A window reads them through {@link windowCode}.
+   */
+  get featureCodes(): Int32Array {
+    return this.codes;
+  }
+
+  /** The code the character template at `offset` (−2…+2) sees from position `i` of the last text. */
+  windowCode(i: number, offset: number): number {
+    const p = i + PAD;
+    if (offset === -2 && this.cls[p - 1] === CLS.BOUNDARY) return BOUNDARY_CODE;
+    if (offset === 2 && this.cls[p + 1] === CLS.BOUNDARY) return BOUNDARY_CODE;
+    return this.codes[p + offset]!;
+  }
+  private folded = new Int32Array(0);
+  private cls = new Uint8Array(0);
+  private wpos = new Uint8Array(0);
+  private wlen = new Uint8Array(0);
+  private whash = new Int32Array(0);
+  private wprev = new Int32Array(0);
+  private wnext = new Int32Array(0);
+  private wtag = new Int32Array(0);
+  private longest = new Uint8Array(0);
+  private coverLen = new Uint8Array(0);
+  private coverAt = new Uint8Array(0);
+  private endLen = new Uint8Array(0);
+  private coverList = new Uint8Array(0);
+  private endList = new Uint8Array(0);
+  private startLen = new Uint8Array(0);
+  private startList = new Uint8Array(0);
+
+  /** @param lexicons the word lists ({@link LEXICONS} in order), or null for none */
+  constructor(private readonly lexicons: LexiconIndex | null) {}
+
+  private ensure(n: number): void {
+    if (this.cls.length >= n + 2 * PAD) return;
+    const size = Math.max(n + 2 * PAD, this.cls.length * 2);
+    this.codes = new Int32Array(size);
+    this.folded = new Int32Array(size);
+    this.cls = new Uint8Array(size);
+    this.wpos = new Uint8Array(size);
+    this.wlen = new Uint8Array(size);
+    this.whash = new Int32Array(size);
+    this.wprev = new Int32Array(size);
+    this.wnext = new Int32Array(size);
+    this.wtag = new Int32Array(size);
+    const lists = ALL_LISTS;
+    this.longest = new Uint8Array(size * lists);
+    const groups = GROUPS.length;
+    this.coverLen = new Uint8Array(size * groups);
+    this.coverAt = new Uint8Array(size * groups);
+    this.coverList = new Uint8Array(size * groups);
+    this.endLen = new Uint8Array(size * groups);
+    this.endList = new Uint8Array(size * groups);
+    this.startLen = new Uint8Array(size * groups);
+    this.startList = new Uint8Array(size * groups);
+  }
+
+  /**
+   * Fills `out` (length ≥ `text.length × SLOTS`) with the feature hashes of every character of
+   * `text`, `SLOTS` per character, 0 where a template does not apply. `words` is a segmentation
+   * of `text` (jieba's cut), in order, covering it; characters outside any word count as
+   * one-character words. With `charSlots` false the bias and character slots are left 0 (the
+   * tagger adds them from its tables; see {@link featureCodes}).
+   */
+  extract(text: string, words: readonly WordBounds[], out: Int32Array, charSlots = true): void {
+    const n = text.length;
+    this.ensure(n);
+    const { codes, folded, cls, wpos, wlen, whash, wprev, wnext, wtag } = this;
+    // Characters, padded with a boundary code on each side.
+    for (let k = 0; k < PAD; k++) {
+      codes[k] = codes[n + PAD + k] = BOUNDARY_CODE;
+      cls[k] = cls[n + PAD + k] = CLS.BOUNDARY;
+    }
+    for (let i = 0; i < n; i++) {
+      const f = foldCode(text.charCodeAt(i));
+      folded[i] = f;
+      const c = classOf(f);
+      // A line break looks like the text's own edge: a paragraph gets the same features alone
+      // or inside a page of paragraphs.
+      cls[i + PAD] = c === CLS.NEWLINE ? CLS.BOUNDARY : c;
+      codes[i + PAD] = c === CLS.DIGIT ? 0x30 : c === CLS.NEWLINE ? BOUNDARY_CODE : c === CLS.SPACE ? 0x20 : f;
+    }
+    // Words: position, length, identity, neighbours.
+    wpos.fill(WS, 0, n);
+    wlen.fill(1, 0, n);
+    for (let i = 0; i < n; i++) whash[i] = featureHash(0, codes[i + PAD]!);
+    wprev.fill(0, 0, n);
+    wnext.fill(0, 0, n);
+    wtag.fill(0, 0, n);
+    let prevHash = 0x3;
+    let prevEnd = 0;
+    for (let w = 0; w < words.length; w++) {
+      const { start, end } = words[w]!;
+      if (start < prevEnd || end > n || end <= start) continue;
+      const h = stringHash(text, start, end);
+      const len = end - start;
+      const tag = words[w]!.tag;
+      if (tag) {
+        const th = stringHash(tag, 0, tag.length);
+        for (let k = start; k < end; k++) wtag[k] = th;
+      }
+      for (let k = start; k < end; k++) {
+        whash[k] = h;
+        wlen[k] = len > 4 ? 4 : len;
+        wpos[k] = len === 1 ? WS : k === start ? WB : k === end - 1 ? WE : WM;
+      }
+      const lineBreak = cls[start + PAD] === CLS.BOUNDARY;
+      if (lineBreak) {
+        // The words on either side of a line break see the text's edge, as alone.
+        if (w > 0 && words[w - 1]!.end === start) wnext[start - 1] = 0x5;
+        prevHash = 0x3;
+        prevEnd = end;
+        continue;
+      }
+      wprev[start] = prevHash;
+      if (w > 0) {
+        const pw = words[w - 1]!;
+        if (pw.end === start && wnext[start - 1] !== 0x5) wnext[start - 1] = h;
+      }
+      prevHash = h;
+      prevEnd = end;
+    }
+    if (n > 0 && wnext[n - 1] === 0) wnext[n - 1] = 0x5;
+    // Word lists: per group, the longest match covering, ending at and starting at each position.
+    const { longest, coverLen, coverAt, coverList, endLen, endList, startLen, startList } = this;
+    if (this.lexicons) this.lexicons.scan(folded, n, longest);
+    else longest.fill(0, 0, ALL_LISTS * n);
+    const groups = GROUPS.length;
+    coverLen.fill(0, 0, groups * n);
+    endLen.fill(0, 0, groups * n);
+    startLen.fill(0, 0, groups * n);
+    for (let g = 0; g < groups; g++) {
+      const gb = g * n;
+      const members = GROUPS[g]!;
+      for (let m = 0; m < members.length; m++) {
+        const base = members[m]! * n;
+        for (let i = 0; i < n; i++) {
+          const L = longest[base + i]!;
+          if (!L) continue;
+          if (startLen[gb + i]! < L) {
+            startLen[gb + i] = L;
+            startList[gb + i] = m;
+          }
+          const last = i + L - 1;
+          if (endLen[gb + last]! < L) {
+            endLen[gb + last] = L;
+            endList[gb + last] = m;
+          }
+          for (let p = i; p <= last; p++) {
+            if (coverLen[gb + p]! < L) {
+              coverLen[gb + p] = L;
+              coverAt[gb + p] = p - i;
+              coverList[gb + p] = m;
+            }
+          }
+        }
+      }
+    }
+    // Hashes.
+    for (let i = 0; i < n; i++) {
+      const o = i * SLOTS;
+      const p = i + PAD;
+      const c0 = codes[p]!;
+      const cm1 = codes[p - 1]!;
+      const cp1 = codes[p + 1]!;
+      // A window stops at a line break: what lies beyond it is the text's edge, as for a paragraph alone.
+      const cm2 = cls[p - 1] === CLS.BOUNDARY ? BOUNDARY_CODE : codes[p - 2]!;
+      const cp2 = cls[p + 1] === CLS.BOUNDARY ? BOUNDARY_CODE : codes[p + 2]!;
+      if (charSlots) {
+        out[o] = featureHash(T_BIAS, 0);
+        out[o + 1] = featureHash(T_UNI, cm2);
+        out[o + 2] = featureHash(T_UNI + 1, cm1);
+        out[o + 3] = featureHash(T_UNI + 2, c0);
+        out[o + 4] = featureHash(T_UNI + 3, cp1);
+        out[o + 5] = featureHash(T_UNI + 4, cp2);
+      } else out[o] = out[o + 1] = out[o + 2] = out[o + 3] = out[o + 4] = out[o + 5] = 0;
+      out[o + 6] = featureHash(T_BI, cm2, cm1);
+      out[o + 7] = featureHash(T_BI + 1, cm1, c0);
+      out[o + 8] = featureHash(T_BI + 2, c0, cp1);
+      out[o + 9] = featureHash(T_BI + 3, cp1, cp2);
+      out[o + 10] = featureHash(T_SKIP, cm1, cp1);
+      out[o + 11] = featureHash(T_TRI, cm1, c0, cp1);
+      out[o + 12] = featureHash(T_CLS, cls[p - 1]!, cls[p]!, cls[p + 1]!);
+      out[o + 13] = featureHash(T_WPOS, wpos[i]!, wlen[i]!);
+      out[o + 14] = featureHash(T_WORD, whash[i]!, wpos[i]!);
+      out[o + 15] = wprev[i] ? featureHash(T_WPREV, wprev[i]!) : 0;
+      out[o + 16] = wnext[i] ? featureHash(T_WNEXT, wnext[i]!) : 0;
+      out[o + 17] = wtag[i] ? featureHash(T_POS, wtag[i]!, wpos[i]!) : 0;
+      for (let g = 0; g < groups; g++) {
+        const gb = g * n;
+        const slot = o + BASE_SLOTS + 3 * g;
+        const cl = coverLen[gb + i]!;
+        if (cl) {
+          const at = coverAt[gb + i]!;
+          const part = cl === 1 ? WS : at === 0 ? WB : at === cl - 1 ? WE : WM;
+          out[slot] = featureHash(T_LEX + 3 * g, part * 8 + lenBucket(cl), coverList[gb + i]!);
+        } else out[slot] = 0;
+        const left = i > 0 ? endLen[gb + i - 1]! : 0;
+        out[slot + 1] = left ? featureHash(T_LEX + 3 * g + 1, lenBucket(left), endList[gb + i - 1]!) : 0;
+        const right = i + 1 < n ? startLen[gb + i + 1]! : 0;
+        out[slot + 2] = right ? featureHash(T_LEX + 3 * g + 2, lenBucket(right), startList[gb + i + 1]!) : 0;
+      }
+    }
+  }
+}

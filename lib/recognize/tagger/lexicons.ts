@@ -1,0 +1,38 @@
+/**
+ * The word lists behind the tagger's list features, built from the recognizer's own data: the
+ * place gazetteer (full names and short forms), organization suffixes, titles, and known names
+ * (the seed corpus's entities and the reader's added ones, passed in).
+ */
+import { lookupPlace, placeNames, type PlaceEntry, type PlaceLevel } from '../gazetteer';
+import { ORG_SUFFIXES, PERSON_TITLES } from '../lexicon';
+import { LEXICONS, foldCode, type LexiconName } from './features';
+import { LexiconIndex } from './lexicon-index';
+
+/** Folds a word as the features fold text (width, case), so it matches. */
+export function foldWord(word: string): string {
+  let out = '';
+  for (let k = 0; k < word.length; k++) out += String.fromCharCode(foldCode(word.charCodeAt(k)));
+  return out;
+}
+
+const listIndex = (name: LexiconName) => LEXICONS.indexOf(name);
+
+/** Levels whose names rarely mean anything else. */
+const MAJOR_LEVELS: ReadonlySet<PlaceLevel> = new Set(['province', 'prefecture', 'country', 'region', 'geo']);
+
+function* placeEntries(): Iterable<[string, PlaceEntry]> {
+  for (const name of placeNames()) yield [name, lookupPlace(name)!];
+}
+
+/** Builds the index of the fixed lists ({@link LEXICONS}). */
+export function buildLexicons(): LexiconIndex {
+  const index = new LexiconIndex(LEXICONS.length);
+  for (const [name, entry] of placeEntries()) {
+    const major = MAJOR_LEVELS.has(entry.level);
+    const list: LexiconName = entry.short ? (major ? 'place-short-major' : 'place-short-minor') : major ? 'place-major' : 'place-minor';
+    index.add(foldWord(name), listIndex(list));
+  }
+  for (const s of ORG_SUFFIXES) index.add(foldWord(s), listIndex('org-suffix'));
+  for (const s of PERSON_TITLES) index.add(foldWord(s), listIndex('title'));
+  return index;
+}

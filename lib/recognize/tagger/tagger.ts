@@ -1,0 +1,197 @@
+/**
+ * The name tagger at run time: a trained model (see `model-file.ts`), the feature extractor and
+ * Viterbi. Takes a text and its jieba segmentation, returns PERSON/PLACE/ORG spans. Pure: runs in
+ * Node and in the extension's offscreen document (or Firefox's background page).
+ *
+ * Hot path without allocations per character: feature hashes, emissions and Viterbi buffers are
+ * kept between calls and grown when a longer text comes.
+ */
+import { Viterbi } from './decode';
+import { CHAR_SLOTS, FeatureExtractor, PAD, SLOTS, T_BIAS, T_UNI, type WordBounds } from './features';
+import { featureHash } from './hash';
+import { decodeSpans, LABELS, type LabeledSpan } from './labels';
+import type { LexiconIndex } from './lexicon-index';
+import type { ModelData } from './model-file';
+
+/** Bits in the number of set bits of a 32-bit word (the rank of a row id in the presence bitmap). */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * Characters that never belong to a name: a line break or a space ends one (layout boundaries
+ * are hard), and so do the marks that end clauses and separate list items (。，、；：？！ and
+ * their half-width forms).
+ */
+export function breaksNames(c: number): boolean {
+  switch (c) {
+    case 10: case 13: case 32: case 9: case 0x3000: case 0xa0: case 0x2028: case 0x2029:
+    case 0x3002: case 0xff0c: case 0x3001: case 0xff1b: case 0xff1a: case 0xff1f: case 0xff01:
+    case 0x2c: case 0x3b: case 0x3a: case 0x3f: case 0x21:
+      return true;
+    default:
+      return false;
+  }
+}
+
+export class NameTagger {
+  /** Bit per row id of the training table: set when the model has that row (most features of a text are not in it). */
+  private readonly present: Int32Array;
+  /** Rows present before each word of {@link present}: with a popcount, a row's rank. */
+  private readonly before: Int32Array;
+  /** The rows' weights in rank order (the file's), LABELS per row. */
+  private readonly weights: Int8Array;
+  /** The bias row's weights, added to every character. */
+  private readonly bias: Int32Array;
+  /** Per character code, its block in {@link charWeights} (-1: no weights): one look-up instead of five hashed ones. */
+  private readonly charBlock: Int32Array;
+  /** Per block, the weights of the five character templates (offset −2…+2), LABELS each. */
+  private readonly charWeights: Int16Array;
+  private readonly shift: number;
+  private readonly transitions: { trans: Float64Array; start: Float64Array; end: Float64Array };
+  private readonly extractor: FeatureExtractor;
+  private readonly viterbi = new Viterbi();
+  private feats = new Int32Array(0);
+  private emit = new Int32Array(0);
+  private labels = new Uint8Array(0);
+  private force = new Uint8Array(0);
+
+  /**
+   * @param model a model as `readModelFile` returns it
+   * @param lexicons the word lists (`buildLexicons()`)
+   */
+  constructor(
+    readonly model: ModelData,
+    lexicons: LexiconIndex,
+  ) {
+    // The rows come sorted by id: a presence bitmap and the running counts before each of its
+    // words give a row's rank, and so its weights, with no hash table. The bitmap (2^hashBits
+    // bits, 512 kB for 22 bits) stays in cache; an absent feature costs one look at it.
+    const words = 2 ** Math.max(0, model.meta.hashBits - 5);
+    this.present = new Int32Array(words);
+    for (const id of model.rowIds) this.present[id >>> 5]! |= 1 << (id & 31);
+    this.before = new Int32Array(words);
+    let count = 0;
+    for (let w = 0; w < words; w++) {
+      this.before[w] = count;
+      count += popcount(this.present[w]!);
+    }
+    this.weights = model.weights;
+    this.shift = 32 - model.meta.hashBits;
+    const rowOf = (h: number): number => {
+      const id = h >>> this.shift;
+      const bits = this.present[id >>> 5]!;
+      const bit = 1 << (id & 31);
+      return bits & bit ? this.before[id >>> 5]! + popcount(bits & (bit - 1)) : -1;
+    };
+    this.bias = new Int32Array(LABELS);
+    const biasRow = rowOf(featureHash(T_BIAS, 0));
+    if (biasRow >= 0) for (let l = 0; l < LABELS; l++) this.bias[l] = model.weights[biasRow * LABELS + l]!;
+    // The five character templates of every code unit, gathered once.
+    this.charBlock = new Int32Array(0x10000).fill(-1);
+    const blocks: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const rows = [0, 1, 2, 3, 4].map((k) => rowOf(featureHash(T_UNI + k, c)));
+      if (rows.every((r) => r < 0)) continue;
+      this.charBlock[c] = blocks.length / (CHAR_SLOTS * LABELS);
+      for (const r of rows) for (let l = 0; l < LABELS; l++) blocks.push(r < 0 ? 0 : model.weights[r * LABELS + l]!);
+    }
+    this.charWeights = Int16Array.from(blocks);
+    // Transitions in weight units, so emissions can stay integers.
+    const unit = 1 / model.meta.scale;
+    this.transitions = {
+      trans: Float64Array.from(model.trans, (x) => x * unit),
+      start: Float64Array.from(model.start, (x) => x * unit),
+      end: Float64Array.from(model.end, (x) => x * unit),
+    };
+    this.extractor = new FeatureExtractor(lexicons);
+  }
+
+  /**
+   * Tags `text` given its segmentation (`words` in order, as jieba returns them). Returns the
+   * names found, sorted, non-overlapping, none crossing a space or line break. Never throws on
+   * any string input.
+   */
+  tag(text: string, words: readonly WordBounds[]): LabeledSpan[] {
+    const n = text.length;
+    if (n === 0) return [];
+    if (this.feats.length < n * SLOTS) this.feats = new Int32Array(Math.max(n * SLOTS, this.feats.length * 2));
+    if (this.emit.length < n * LABELS) this.emit = new Int32Array(Math.max(n * LABELS, this.emit.length * 2));
+    if (this.labels.length < n) {
+      this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
+      this.force = new Uint8Array(this.labels.length);
+    }
+    const { feats, emit, present, before, weights, shift, force, bias, charBlock, charWeights } = this;
+    this.extractor.extract(text, words, feats, false);
+    const codes = this.extractor.featureCodes;
+    const extractor = this.extractor;
+    for (let i = 0; i < n; i++) {
+      force[i] = breaksNames(text.charCodeAt(i)) ? 1 : 0;
+      // The 13 label scores of this character stay in locals (registers), written once.
+      let e0 = bias[0]!, e1 = bias[1]!, e2 = bias[2]!, e3 = bias[3]!, e4 = bias[4]!, e5 = bias[5]!, e6 = bias[6]!;
+      let e7 = bias[7]!, e8 = bias[8]!, e9 = bias[9]!, e10 = bias[10]!, e11 = bias[11]!, e12 = bias[12]!;
+      // Characters −2…+2: template k of the character at offset k − 2.
+      for (let k = 0; k < CHAR_SLOTS; k++) {
+        const code = k === 0 || k === 4 ? extractor.windowCode(i, k - 2) : codes[i + PAD + k - 2]!;
+        const block = charBlock[code]!;
+        if (block < 0) continue;
+        const w = (block * CHAR_SLOTS + k) * LABELS;
+        e0 += charWeights[w]!;
+        e1 += charWeights[w + 1]!;
+        e2 += charWeights[w + 2]!;
+        e3 += charWeights[w + 3]!;
+        e4 += charWeights[w + 4]!;
+        e5 += charWeights[w + 5]!;
+        e6 += charWeights[w + 6]!;
+        e7 += charWeights[w + 7]!;
+        e8 += charWeights[w + 8]!;
+        e9 += charWeights[w + 9]!;
+        e10 += charWeights[w + 10]!;
+        e11 += charWeights[w + 11]!;
+        e12 += charWeights[w + 12]!;
+      }
+      const f = i * SLOTS;
+      for (let k = CHAR_SLOTS + 1; k < SLOTS; k++) {
+        const h = feats[f + k]!;
+        if (h === 0) continue;
+        const id = h >>> shift;
+        const bits = present[id >>> 5]!;
+        const bit = 1 << (id & 31);
+        if (!(bits & bit)) continue;
+        const w = (before[id >>> 5]! + popcount(bits & (bit - 1))) * LABELS;
+        e0 += weights[w]!;
+        e1 += weights[w + 1]!;
+        e2 += weights[w + 2]!;
+        e3 += weights[w + 3]!;
+        e4 += weights[w + 4]!;
+        e5 += weights[w + 5]!;
+        e6 += weights[w + 6]!;
+        e7 += weights[w + 7]!;
+        e8 += weights[w + 8]!;
+        e9 += weights[w + 9]!;
+        e10 += weights[w + 10]!;
+        e11 += weights[w + 11]!;
+        e12 += weights[w + 12]!;
+      }
+      const e = i * LABELS;
+      emit[e] = e0;
+      emit[e + 1] = e1;
+      emit[e + 2] = e2;
+      emit[e + 3] = e3;
+      emit[e + 4] = e4;
+      emit[e + 5] = e5;
+      emit[e + 6] = e6;
+      emit[e + 7] = e7;
+      emit[e + 8] = e8;
+      emit[e + 9] = e9;
+      emit[e + 10] = e10;
+      emit[e + 11] = e11;
+      emit[e + 12] = e12;
+    }
+    this.viterbi.decode(emit, n, this.transitions, this.labels, force);
+    return decodeSpans(this.labels, n);
+  }
+}
