@@ -17,12 +17,13 @@
  * Deterministic: the same corpora and options give the same bytes. Runs in Node only.
  */
 import { encodeSpans, LABELS, NAME_TYPES, decodeSpans, type LabeledSpan } from '../recognize/tagger/labels';
-import { FEATURE_VERSION, FeatureExtractor, SLOTS, type WordBounds } from '../recognize/tagger/features';
+import { FEATURE_VERSION, FeatureExtractor, SLOTS } from '../recognize/tagger/features';
 import { featureHash } from '../recognize/tagger/hash';
 import { buildLexicons } from '../recognize/tagger/lexicons';
 import { writeModelFile } from '../recognize/tagger/model-file';
 import { breaksNames } from '../recognize/tagger/tagger';
 import { Viterbi } from '../recognize/tagger/decode';
+import { ruleHints } from '../recognize';
 import { score, type GoldRecord } from '../recognize/score';
 import type { Segmenter } from '../segment';
 import { augmentRecords } from './ner-augment';
@@ -87,8 +88,8 @@ async function buildSet(
     const n = r.text.length;
     if (buf.length < n * SLOTS) buf = new Int32Array(n * SLOTS * 2);
     if (lab.length < n) lab = new Uint8Array(n * 2);
-    const words: WordBounds[] = await segmenter.tag(r.text);
-    extractor.extract(r.text, words, buf);
+    const words = await segmenter.tag(r.text);
+    extractor.extract(r.text, words, buf, true, ruleHints(r.text, words, segmenter));
     const d = domains[s]!;
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < SLOTS; k++) {

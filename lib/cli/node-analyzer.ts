@@ -7,13 +7,20 @@ import { recognize, type RecognizeOptions } from '../recognize';
 import { nodeTagger } from '../recognize/tagger/node';
 import { nodeSegmenter } from '../segment/node';
 
+let warned = false;
+
 /**
- * Options that give `recognize` the repository's name model.
- *
- * @throws Error if the model file is missing or invalid (`npm run train:ner` makes it).
+ * Options that give `recognize` the repository's name model. A missing or invalid model file is
+ * reported once on stderr and the rules find the names alone, as in the extension.
  */
 export function nodeRecognizeOptions(): RecognizeOptions {
-  return { tagger: nodeTagger().tagger };
+  try {
+    return { tagger: nodeTagger().tagger };
+  } catch (error) {
+    if (!warned) console.error(`name model unavailable (${(error as Error).message}); names come from the rules alone. npm run train:ner makes the model.`);
+    warned = true;
+    return { tagger: null };
+  }
 }
 
 /** The segmenter's search cut and the recognizer with the name model, for the corpus code. */

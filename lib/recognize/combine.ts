@@ -43,8 +43,11 @@ export const STEP = {
   GENERIC: 4096,
   /** A body's short form cut after its place's name is given it back (海北 + 州市场监管局). */
   PLACE_HEAD: 8192,
+  /** A campus or branch in brackets after a body's name belongs to it (中国地质大学(武汉)). */
+  CAMPUS: 16384,
 } as const;
-export const ALL_STEPS = 0x3fff;
+/** The passes the recognizer runs (PERSONS measured no gain over the tagger with the rules' hints). */
+export const ALL_STEPS = 0x7fff & ~STEP.PERSONS;
 
 export interface CombineOptions {
   /** Passes to run, a bit mask of {@link STEP}; all by default. */
@@ -76,7 +79,7 @@ const ZONE_WORDS = [
 /** Words after a place (or an organization) that name a newspaper, news site or broadcaster. */
 const MEDIA_WORDS = ['广播电视台', '融媒体中心', '新闻网', '电视台', '日报社', '日报', '晚报', '早报', '商报', '新闻', '报社', '网'].sort((a, b) => b.length - a.length);
 /** Characters that end a department or a body's name. */
-const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系)$/;
+const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系)$/;
 /** Endings of a unit inside a parent body: 研究所, 天文台, 竺可桢学院, 平台处, 分会. */
 const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|中心|站|分会|分行|支行|分公司|子公司|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
 /** Tags of words that never belong inside a name: verbs, prepositions, conjunctions, particles, adverbs, pronouns. */
@@ -108,6 +111,7 @@ export function combineNames(
   if (flags & STEP.PLACE_NOT_PERSON) names = placesNotPersons(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
   if (flags & STEP.PLACE_HEAD) names = placeHeads(text, names);
+  if (flags & STEP.CAMPUS) names = campuses(text, names);
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
   if (flags & STEP.ZONES) names = joinZones(text, names, rules);
   if (flags & STEP.MEDIA) names = joinMedia(text, names);
@@ -162,6 +166,29 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     const rest = text.slice(start, m.end);
     if (GENERIC_NAME.test(rest) || GENERIC_ORG.has(rest)) continue;
     out.push(start === m.start ? m : nameOf(text, start, m.end, m.type, m.priority));
+  }
+  return out;
+}
+
+/** A place of up to six characters in brackets, right after a body: (武汉), （华东）. */
+const BRACKETED_PLACE = /^[（(]([\u4e00-\u9fff]{2,6})[）)]/;
+
+/** A body followed by its campus or branch's place in brackets takes the brackets in (中国地质大学(武汉)). */
+function campuses(text: string, names: Name[]): Name[] {
+  const out: Name[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const m = names[k]!;
+    const bracket = m.type === 'ORG' && m.priority < 5 ? BRACKETED_PLACE.exec(text.slice(m.end, m.end + 9)) : null;
+    const next = names[k + 1];
+    const inner = bracket ? { start: m.end + 1, end: m.end + 1 + bracket[1]!.length } : null;
+    // The bracket holds a place: the model's, or one the gazetteer knows, and nothing else.
+    const place = inner && ((next && next.type === 'PLACE' && next.start === inner.start && next.end === inner.end) || lookupPlace(bracket![1]!));
+    if (!bracket || !place || (next && next.start < m.end + bracket[0].length && !(next.start === inner!.start && next.end === inner!.end))) {
+      out.push(m);
+      continue;
+    }
+    out.push(nameOf(text, m.start, m.end + bracket[0].length, 'ORG', m.priority));
+    if (next && next.start === inner!.start) k++;
   }
   return out;
 }

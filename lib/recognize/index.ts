@@ -4,12 +4,13 @@
  * with jieba-wasm's Node build in CLIs and tests and against the offscreen segmenter in the
  * extension.
  */
-import type { Segmenter, UserWord } from '../segment';
+import type { Segmenter, Token, UserWord } from '../segment';
 import { findDocs } from './docs';
 import { combineNames } from './combine';
 import { findRuleCandidates, type Candidate } from './entities';
 import { findFigures } from './figures';
-import { resolve } from './resolve';
+import { resolve, resolveCandidates } from './resolve';
+import { encodeSpans, type LabeledSpan } from './tagger/labels';
 import { SEED_ENTITIES } from './data/seed-entities';
 import { KNOWN_MEDIA, KNOWN_ORGS, SEGMENTER_WORDS } from './lexicon';
 import type { NameTagger } from './tagger/tagger';
@@ -67,6 +68,34 @@ export function prepareSegmenter(segmenter: Segmenter, seedWords = true): Promis
 }
 
 /**
+ * The rules' names of a text (as when they run alone, the segmenter's known words included), as
+ * per-character labels for the tagger's hint features. `tokens` is the segmenter's cut of `text`
+ * after {@link prepareSegmenter}.
+ */
+export function ruleHints(text: string, tokens: readonly Token[], segmenter: Segmenter, rules = findRuleCandidates(text, tokens)): Uint8Array {
+  const all: Candidate[] = [];
+  for (const list of Object.values(rules)) for (const c of list) all.push(c);
+  for (const c of knownWords(tokens, segmenter)) all.push(c);
+  const hints = new Uint8Array(text.length);
+  encodeSpans(resolveCandidates(all) as LabeledSpan[], text.length, hints);
+  return hints;
+}
+
+/** Words of the entity dictionary found as whole tokens. */
+function knownWords(tokens: readonly Token[], segmenter: Segmenter): Candidate[] {
+  const known: Candidate[] = [];
+  const dictionary = entityWords.get(segmenter);
+  if (!dictionary?.size) return known;
+  for (const tok of tokens) {
+    // jieba keeps its own tag for a word it knew before (特斯拉/nrt): look every word up.
+    if (tok.end - tok.start < 2) continue;
+    const type = dictionary.get(tok.word);
+    if (type) known.push({ start: tok.start, end: tok.end, type, text: tok.word, priority: 6 });
+  }
+  return known;
+}
+
+/**
  * Recognizes entities and figures in `text`.
  *
  * Returns spans sorted by start, non-overlapping, each with `text === input.slice(start, end)`;
@@ -83,22 +112,13 @@ export async function recognize(text: string, segmenter: Segmenter, options: Rec
   const source: NameSource = options.tagger ? (options.names ?? 'combined') : 'rules';
   // Words of the entity dictionary (the seed corpus's names, well-known bodies and media, the
   // reader's additions) are whole tokens now; they are what they were added as.
-  const known: Candidate[] = [];
-  const dictionary = entityWords.get(segmenter);
-  if (dictionary?.size && source !== 'model') {
-    for (const tok of tokens) {
-      // Added words carry the tag of their type (nr, ns, nt, nz); others need no look-up.
-      if (tok.tag !== 'nr' && tok.tag !== 'ns' && tok.tag !== 'nt' && tok.tag !== 'nz') continue;
-      const type = dictionary.get(tok.word);
-      if (type) known.push({ start: tok.start, end: tok.end, type, text: tok.word, priority: 6 });
-    }
-  }
+  const known = source === 'model' ? [] : knownWords(tokens, segmenter);
   if (source === 'model') {
-    for (const s of options.tagger!.tag(text, tokens)) candidates.push({ ...s, text: text.slice(s.start, s.end), priority: 3 });
+    for (const s of options.tagger!.tag(text, tokens, ruleHints(text, tokens, segmenter))) candidates.push({ ...s, text: text.slice(s.start, s.end), priority: 3 });
   } else {
     const rules = findRuleCandidates(text, tokens);
     if (source === 'combined') {
-      const model = options.tagger!.tag(text, tokens);
+      const model = options.tagger!.tag(text, tokens, ruleHints(text, tokens, segmenter, rules));
       for (const c of combineNames(text, tokens, model, rules, { flags: options.steps, known })) candidates.push(c);
     } else {
       for (const list of Object.values(rules)) for (const c of list) candidates.push(c);

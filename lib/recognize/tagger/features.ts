@@ -12,7 +12,7 @@ import { featureHash, stringHash } from './hash';
 import type { LexiconIndex } from './lexicon-index';
 
 /** Version of the templates below: a model records the version it was trained with and is refused by another. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** Pad on each side of the character arrays, so windows need no bounds checks. */
 export const PAD = 3;
@@ -93,11 +93,14 @@ const T_WORD = 18;
 const T_WPREV = 19;
 const T_WNEXT = 20;
 const T_POS = 21;
+const T_HINT = 26;
+const T_HINT_CHAR = 27;
 const T_LEX = 32; // + 3 × list + kind
 
-/** Fixed slots per character: everything but the word lists, then three per group of lists. */
+/** Fixed slots per character: everything but the word lists, then three per group of lists, then the rules' hints. */
 export const BASE_SLOTS = 18;
-export const SLOTS = BASE_SLOTS + 3 * GROUPS.length;
+const HINT_SLOT = BASE_SLOTS + 3 * GROUPS.length;
+export const SLOTS = HINT_SLOT + 2;
 
 /** Word position codes. */
 const WB = 1;
@@ -186,9 +189,10 @@ export class FeatureExtractor {
    * `text`, `SLOTS` per character, 0 where a template does not apply. `words` is a segmentation
    * of `text` (jieba's cut), in order, covering it; characters outside any word count as
    * one-character words. With `charSlots` false the bias and character slots are left 0 (the
-   * tagger adds them from its tables; see {@link featureCodes}).
+   * tagger adds them from its tables; see {@link featureCodes}). `hints` holds, per character,
+   * the label (`labels.ts`) of the name the rules found there, 0 where they found none.
    */
-  extract(text: string, words: readonly WordBounds[], out: Int32Array, charSlots = true): void {
+  extract(text: string, words: readonly WordBounds[], out: Int32Array, charSlots = true, hints?: ArrayLike<number>): void {
     const n = text.length;
     this.ensure(n);
     const { codes, folded, cls, wpos, wlen, whash, wprev, wnext, wtag } = this;
@@ -312,6 +316,10 @@ export class FeatureExtractor {
       out[o + 15] = wprev[i] ? featureHash(T_WPREV, wprev[i]!) : 0;
       out[o + 16] = wnext[i] ? featureHash(T_WNEXT, wnext[i]!) : 0;
       out[o + 17] = wtag[i] ? featureHash(T_POS, wtag[i]!, wpos[i]!) : 0;
+      // What the rules say of this character: the label of their name here (0: none).
+      const hint = hints ? hints[i]! : 0;
+      out[o + HINT_SLOT] = featureHash(T_HINT, hint);
+      out[o + HINT_SLOT + 1] = hint ? featureHash(T_HINT_CHAR, hint, c0) : 0;
       for (let g = 0; g < groups; g++) {
         const gb = g * n;
         const slot = o + BASE_SLOTS + 3 * g;

@@ -1,15 +1,17 @@
 /**
  * Several word lists matched at once over a text: for each start, the longest word of each list
- * that begins there. Words and their prefixes are keyed by two 31-bit rolling hashes of their
- * code units (exact up to collisions of both, ~2^-62) in an open-addressed table of typed
- * arrays, so a scan allocates nothing and never boxes a number. Pure; runs in Node and the
+ * that begins there. Words and their prefixes are keyed by two independent 32-bit rolling hashes
+ * of their code units (exact up to collisions of both, ~2^-64) in an open-addressed table of
+ * typed arrays, so a scan allocates nothing and never boxes a number. Pure; runs in Node and the
  * extension.
  */
 
-const P1 = 2147483629; // primes below 2^31
-const P2 = 2147483587;
-const M1 = 65599;
-const M2 = 31337;
+/** The two rolling hashes, one code unit further. */
+const step1 = (h: number, c: number) => Math.imul(h ^ (c + 0x9e37), 0x01000193);
+const step2 = (h: number, c: number) => {
+  const x = Math.imul(h + c + 0x7f4a7c15, 0x85ebca6b);
+  return x ^ (x >>> 13);
+};
 /** Largest load of the table before it grows. */
 const LOAD = 0.5;
 
@@ -17,11 +19,11 @@ const LOAD = 0.5;
 export const MAX_LISTS = 15;
 
 export class LexiconIndex {
-  /** Slot → first hash + 1 (0 = empty), second hash, bits. */
-  private k1 = new Int32Array(1024);
-  private k2 = new Int32Array(1024);
+  /** Slot → first hash, second hash, bits (0 = an empty slot: every key is a word or a prefix of one). */
+  private k1: Int32Array;
+  private k2: Int32Array;
   /** Bits: 1 << 2k the key is a word of list k, 1 << (2k+1) a proper prefix of one. */
-  private bits = new Int32Array(1024);
+  private bits: Int32Array;
   private used = 0;
   /** Lists that have a word starting with each code unit. */
   private readonly first = new Uint16Array(0x10000);
@@ -30,18 +32,26 @@ export class LexiconIndex {
   /** Words added per list (duplicates counted once per list). */
   readonly sizes: number[];
 
-  constructor(readonly lists: number) {
+  /** @param capacity expected number of words and prefixes (the table grows past it) */
+  constructor(
+    readonly lists: number,
+    capacity = 512,
+  ) {
+    let size = 1024;
+    while (size * LOAD < capacity) size *= 2;
+    this.k1 = new Int32Array(size);
+    this.k2 = new Int32Array(size);
+    this.bits = new Int32Array(size);
     if (lists > MAX_LISTS) throw new Error(`LexiconIndex: at most ${MAX_LISTS} lists`);
     this.sizes = new Array<number>(lists).fill(0);
   }
 
   /** The slot of a key: where it is, or the empty slot where it would go. */
-  private slot(key: number, h2: number): number {
+  private slot(h1: number, h2: number): number {
     const mask = this.k1.length - 1;
-    let s = Math.imul(key ^ (h2 >>> 7), 0x9e3779b1) & mask;
+    let s = (h1 ^ (h2 >>> 11)) & mask;
     for (;;) {
-      const k = this.k1[s]!;
-      if (k === 0 || (k === key && this.k2[s] === h2)) return s;
+      if (this.bits[s] === 0 || (this.k1[s] === h1 && this.k2[s] === h2)) return s;
       s = (s + 1) & mask;
     }
   }
@@ -52,7 +62,7 @@ export class LexiconIndex {
     this.k2 = new Int32Array(k1.length * 2);
     this.bits = new Int32Array(k1.length * 2);
     for (let s = 0; s < k1.length; s++) {
-      if (!k1[s]) continue;
+      if (!bits[s]) continue;
       const t = this.slot(k1[s]!, k2[s]!);
       this.k1[t] = k1[s]!;
       this.k2[t] = k2[s]!;
@@ -72,13 +82,13 @@ export class LexiconIndex {
     const prefixBit = 1 << (2 * list + 1);
     for (let k = 0; k < word.length; k++) {
       const c = word.charCodeAt(k);
-      h1 = (h1 * M1 + c + 1) % P1;
-      h2 = (h2 * M2 + c + 1) % P2;
+      h1 = step1(h1, c);
+      h2 = step2(h2, c);
       if (k === 0) continue;
-      if ((this.used + 1) > this.k1.length * LOAD) this.grow();
-      const s = this.slot(h1 + 1, h2);
-      if (!this.k1[s]) {
-        this.k1[s] = h1 + 1;
+      if (this.used + 1 > this.k1.length * LOAD) this.grow();
+      const s = this.slot(h1, h2);
+      if (!this.bits[s]) {
+        this.k1[s] = h1;
         this.k2[s] = h2;
         this.used++;
       }
@@ -108,22 +118,21 @@ export class LexiconIndex {
       const end = Math.min(n, i + maxLength);
       for (let j = i; j < end; j++) {
         const c = codes[j]!;
-        h1 = (h1 * M1 + c + 1) % P1;
-        h2 = (h2 * M2 + c + 1) % P2;
+        h1 = step1(h1, c);
+        h2 = step2(h2, c);
         if (j === i) continue; // no one-unit words
-        const key = h1 + 1;
-        let s = Math.imul(key ^ (h2 >>> 7), 0x9e3779b1) & mask;
-        let b = -1;
+        let s = (h1 ^ (h2 >>> 11)) & mask;
+        let b = 0;
         for (;;) {
-          const k = k1[s]!;
-          if (k === 0) break;
-          if (k === key && k2[s] === h2) {
-            b = bits[s]!;
+          const found = bits[s]!;
+          if (found === 0) break;
+          if (k1[s] === h1 && k2[s] === h2) {
+            b = found;
             break;
           }
           s = (s + 1) & mask;
         }
-        if (b === -1) break;
+        if (b === 0) break;
         if (b & 0x55555555) {
           for (let k = 0; k < this.lists; k++) if (b & (1 << (2 * k))) out[k * n + i] = j - i + 1;
         }

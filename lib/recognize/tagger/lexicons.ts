@@ -10,9 +10,11 @@ import { LexiconIndex } from './lexicon-index';
 
 /** Folds a word as the features fold text (width, case), so it matches. */
 export function foldWord(word: string): string {
-  let out = '';
-  for (let k = 0; k < word.length; k++) out += String.fromCharCode(foldCode(word.charCodeAt(k)));
-  return out;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (foldCode(c) !== c) return String.fromCharCode(...Array.from(word, (ch) => foldCode(ch.charCodeAt(0))));
+  }
+  return word;
 }
 
 const listIndex = (name: LexiconName) => LEXICONS.indexOf(name);
@@ -24,9 +26,10 @@ function* placeEntries(): Iterable<[string, PlaceEntry]> {
   for (const name of placeNames()) yield [name, lookupPlace(name)!];
 }
 
+
 /** Builds the index of the fixed lists ({@link LEXICONS}). */
 export function buildLexicons(): LexiconIndex {
-  const index = new LexiconIndex(LEXICONS.length);
+  const index = new LexiconIndex(LEXICONS.length, 160_000);
   for (const [name, entry] of placeEntries()) {
     const major = MAJOR_LEVELS.has(entry.level);
     const list: LexiconName = entry.short ? (major ? 'place-short-major' : 'place-short-minor') : major ? 'place-major' : 'place-minor';

@@ -90,16 +90,33 @@ export class NameTagger {
     this.bias = new Int32Array(LABELS);
     const biasRow = rowOf(featureHash(T_BIAS, 0));
     if (biasRow >= 0) for (let l = 0; l < LABELS; l++) this.bias[l] = model.weights[biasRow * LABELS + l]!;
-    // The five character templates of every code unit, gathered once.
+    // The five character templates of every code unit, gathered once (surrogates and private
+    // use excepted: they never reach the templates as themselves).
     this.charBlock = new Int32Array(0x10000).fill(-1);
-    const blocks: number[] = [];
+    const rows = new Int32Array(CHAR_SLOTS);
+    let block = 0;
+    let charWeights = new Int16Array(8192 * CHAR_SLOTS * LABELS);
     for (let c = 0; c < 0x10000; c++) {
-      const rows = [0, 1, 2, 3, 4].map((k) => rowOf(featureHash(T_UNI + k, c)));
-      if (rows.every((r) => r < 0)) continue;
-      this.charBlock[c] = blocks.length / (CHAR_SLOTS * LABELS);
-      for (const r of rows) for (let l = 0; l < LABELS; l++) blocks.push(r < 0 ? 0 : model.weights[r * LABELS + l]!);
+      if (c >= 0xd800 && c < 0xf900) continue;
+      let any = false;
+      for (let k = 0; k < CHAR_SLOTS; k++) {
+        rows[k] = rowOf(featureHash(T_UNI + k, c));
+        if (rows[k]! >= 0) any = true;
+      }
+      if (!any) continue;
+      if ((block + 1) * CHAR_SLOTS * LABELS > charWeights.length) {
+        const grown = new Int16Array(charWeights.length * 2);
+        grown.set(charWeights);
+        charWeights = grown;
+      }
+      this.charBlock[c] = block;
+      for (let k = 0; k < CHAR_SLOTS; k++) {
+        const r = rows[k]!;
+        if (r >= 0) for (let l = 0; l < LABELS; l++) charWeights[(block * CHAR_SLOTS + k) * LABELS + l] = model.weights[r * LABELS + l]!;
+      }
+      block++;
     }
-    this.charWeights = Int16Array.from(blocks);
+    this.charWeights = charWeights.subarray(0, block * CHAR_SLOTS * LABELS);
     // Transitions in weight units, so emissions can stay integers.
     const unit = 1 / model.meta.scale;
     this.transitions = {
@@ -111,11 +128,12 @@ export class NameTagger {
   }
 
   /**
-   * Tags `text` given its segmentation (`words` in order, as jieba returns them). Returns the
+   * Tags `text` given its segmentation (`words` in order, as jieba returns them) and the rules'
+   * labels per character (`hints`, see `ruleHints`; the model learned with them). Returns the
    * names found, sorted, non-overlapping, none crossing a space or line break. Never throws on
    * any string input.
    */
-  tag(text: string, words: readonly WordBounds[]): LabeledSpan[] {
+  tag(text: string, words: readonly WordBounds[], hints?: ArrayLike<number>): LabeledSpan[] {
     const n = text.length;
     if (n === 0) return [];
     if (this.feats.length < n * SLOTS) this.feats = new Int32Array(Math.max(n * SLOTS, this.feats.length * 2));
@@ -125,7 +143,7 @@ export class NameTagger {
       this.force = new Uint8Array(this.labels.length);
     }
     const { feats, emit, present, before, weights, shift, force, bias, charBlock, charWeights } = this;
-    this.extractor.extract(text, words, feats, false);
+    this.extractor.extract(text, words, feats, false, hints);
     const codes = this.extractor.featureCodes;
     const extractor = this.extractor;
     for (let i = 0; i < n; i++) {
