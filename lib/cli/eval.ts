@@ -9,7 +9,7 @@
  * set; `--errors N` prints N error rows per set of the combination (or of `--names rules|model`);
  * `--pred DIR` writes the combination's predictions as JSON Lines (to cross-check with
  * score.py); `--json` prints one JSON object; `--steps MASK` runs only some steps of the
- * combination (bits of `STEP` in lib/recognize/combine.ts).
+ * combination (bits of `STEP` in lib/recognize/combine.ts); `--model FILE` scores another model file.
  *
  * Exit code 1 if a gold file or the model cannot be read.
  */
@@ -50,7 +50,7 @@ for (let i = 0; i < process.argv.length; i++) {
 
 let tagger: NameTagger;
 try {
-  tagger = nodeTagger().tagger;
+  tagger = nodeTagger(arg('--model') ?? undefined).tagger;
 } catch (error) {
   console.error(`cannot load the name model: ${(error as Error).message} (npm run train:ner makes it)`);
   process.exit(1);

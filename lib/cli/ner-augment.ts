@@ -10,28 +10,15 @@
  * context stays natural. Deterministic for a given generator. Used by `npm run train:ner` only.
  */
 import { lookupPlace, placeNames, type PlaceEntry } from '../recognize/gazetteer';
-import { GIVEN_NAME_CHARS, SURNAMES_SINGLE } from '../recognize/lexicon';
+import { DEPARTMENTS, GIVEN_NAME_CHARS, PARTY_DEPARTMENTS, SURNAMES_SINGLE } from '../recognize/lexicon';
 import type { GoldRecord, GoldSpan } from '../recognize/score';
 
 type Rng = () => number;
 type Piece = { text: string; type?: 'PERSON' | 'PLACE' | 'ORG' };
 
-/** Government departments: the full name and the short forms news uses (the suffix included). */
-const DEPARTMENTS: ReadonlyArray<readonly string[]> = [
-  ['市场监督管理局', '市场监管局'], ['知识产权局'], ['发展和改革委员会', '发改委'], ['工业和信息化局', '工信局'],
-  ['科学技术局', '科技局'], ['教育局'], ['教育和科技局'], ['财政局'], ['民政局'], ['公安局'], ['司法局'], ['商务局'],
-  ['文化和旅游局', '文旅局'], ['卫生健康委员会', '卫健委'], ['生态环境局'], ['自然资源局'], ['住房和城乡建设局', '住建局'],
-  ['交通运输局', '交通局'], ['水利局'], ['农业农村局', '农业局'], ['应急管理局', '应急局'], ['统计局'], ['审计局'],
-  ['人力资源和社会保障局', '人社局'], ['退役军人事务局'], ['医疗保障局', '医保局'], ['林业和草原局', '林草局'],
-  ['数据局'], ['信访局'], ['城市管理局', '城管局'], ['行政审批局'], ['乡村振兴局'], ['气象局'], ['税务局'],
-  ['融媒体中心'], ['政务服务中心'], ['疾病预防控制中心', '疾控中心'], ['人民医院'], ['中医医院'], ['妇幼保健院'],
-  ['人民法院', '法院'], ['人民检察院', '检察院'], ['总工会'], ['妇女联合会', '妇联'], ['残疾人联合会', '残联'],
-  ['科学技术协会', '科协'], ['工商业联合会', '工商联'], ['红十字会'], ['广播电视台'], ['图书馆'], ['档案馆'],
-];
 /** Province-level departments end in 厅 where the city and county ones end in 局. */
 const PROVINCE_SUFFIX = new Map([['局', '厅']]);
 /** Party bodies after a committee (市委 + 宣传部). */
-const PARTY_DEPARTMENTS = ['宣传部', '组织部', '统战部', '政法委', '编办', '网信办', '政研室', '社会工作部', '老干部局'];
 /** Units inside a body (省局 + 知识产权保护处). */
 const DIVISIONS = ['办公室', '知识产权保护处', '商标品牌处', '综合科', '法规科', '规划科', '政策法规处', '人事处', '执法大队', '党建工作科', '信息中心', '财务科', '稽查局', '监察室'];
 const ZONES = ['高新区', '经开区', '经济技术开发区', '高新技术产业开发区', '工业园区', '工业园', '产业园', '综合保税区', '新区'];

@@ -5,7 +5,7 @@
  * give the same bytes (`--check` trains twice and compares).
  *
  * Options: `--epochs N` (10), `--limit N` sentences per corpus (all), `--out FILE`, `--seed N`,
- * `--prune W` (weights below W are dropped; 4), `--bits B` (hash bits; 22), `--no-augment`.
+ * `--prune W` (weights below W are dropped; 4), `--bits B` (hash bits; 22), `--augment R` (share of sentences given a made name; 0.4), `--no-augment`.
  *
  * Exit code 1 if a corpus cannot be read.
  */
@@ -31,7 +31,7 @@ export const DEFAULT_OPTIONS: Omit<NerTrainOptions, 'dev' | 'onEpoch' | 'facts'>
   // MSRA's conventions are the guide's and the evaluation sets' (X政府 is the place; a nested
   // body is one ORG).
   target: 'msra-train',
-  augment: { rate: 0.25, generic: 0.3, skip: ['cluener-train'] },
+  augment: { rate: 0.4, generic: 0.3, skip: ['cluener-train'] },
   prune: 4,
 };
 
@@ -61,7 +61,7 @@ const options: NerTrainOptions = {
   seed: Number(arg('--seed') ?? DEFAULT_OPTIONS.seed),
   prune: Number(arg('--prune') ?? DEFAULT_OPTIONS.prune),
   hashBits: Number(arg('--bits') ?? DEFAULT_OPTIONS.hashBits),
-  augment: process.argv.includes('--no-augment') ? null : DEFAULT_OPTIONS.augment,
+  augment: process.argv.includes('--no-augment') ? null : { ...DEFAULT_OPTIONS.augment!, rate: Number(arg('--augment') ?? DEFAULT_OPTIONS.augment!.rate) },
   dev,
   facts: {
     sources: Object.fromEntries(corpora.map((c) => [c.name, { sentences: c.records.length, characters: c.records.reduce((n, r) => n + r.text.length, 0) }])),

@@ -9,7 +9,7 @@
 import type { Token } from '../segment';
 import type { Candidate, RuleCandidates } from './entities';
 import { longestPlaceAt, lookupPlace } from './gazetteer';
-import { GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS } from './lexicon';
+import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -37,7 +37,7 @@ export const STEP = {
   REPEATS: 512,
   /** Known names (the seed corpus's, well-known bodies and media) win over the model's reading. */
   KNOWN: 1024,
-  /** A province, prefecture or country the model took for a person is the place (a menu: 江苏 ⏎ 浙江). */
+  /** A province, prefecture or country the model took for a person is the place (a menu: 江苏 ⏎ 浙江); a word the rules know is no person (包罗万象). */
   PLACE_NOT_PERSON: 2048,
   /** References that name no one body or place are dropped (社区党支部, 联防队); a verb before a name is cut off (走进 | …). */
   GENERIC: 4096,
@@ -62,6 +62,44 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 const contains = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start <= b.start && b.end <= a.end;
 const byStart = (a: Name, b: Name) => a.start - b.start || b.end - a.end;
 
+/**
+ * Replaces names by candidates, in one sweep: `names` sorted and disjoint, `candidates` sorted
+ * and disjoint; `decide` sees each candidate with the names it overlaps and returns its
+ * replacement for them, or null to leave them. Linear in both lists (a 1 MB text has tens of
+ * thousands of each).
+ */
+function sweep(names: readonly Name[], candidates: readonly Name[], decide: (c: Name, inside: Name[]) => Name | null): Name[] {
+  const out: Name[] = [];
+  let k = 0;
+  for (const c of candidates) {
+    while (k < names.length && names[k]!.end <= c.start) out.push(names[k++]!);
+    let j = k;
+    while (j < names.length && names[j]!.start < c.end) j++;
+    const inside = names.slice(k, j);
+    const replacement = decide(c, inside);
+    if (replacement) {
+      out.push(replacement);
+      k = j;
+    }
+  }
+  while (k < names.length) out.push(names[k++]!);
+  return out.sort(byStart);
+}
+
+/** The tokens from the first that ends after `start` to the last that starts before `end` (binary search). */
+function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) out.push(tokens[k]!);
+  return out;
+}
+
 function nameOf(text: string, start: number, end: number, type: Name['type'], priority: number): Name {
   return { start, end, type, text: text.slice(start, end), priority };
 }
@@ -76,8 +114,10 @@ const ZONE_WORDS = [
   '科技园', '物流园区', '园区', '新区', '港区', '保税区', '自贸区', '自贸试验区', '试验区', '示范区', '实践区', '片区',
   '风景区', '景区', '社区', '小区', '街道', '家属院',
 ].sort((a, b) => b.length - a.length);
+/** Endings of a development zone's or new area's name. */
+const ZONE_END = /(?:新区|开发区|高新区|经开区|工业园区|产业园区|保税区|自贸区|试验区|示范区)$/;
 /** Words after a place (or an organization) that name a newspaper, news site or broadcaster. */
-const MEDIA_WORDS = ['广播电视台', '融媒体中心', '新闻网', '电视台', '日报社', '日报', '晚报', '早报', '商报', '新闻', '报社', '网'].sort((a, b) => b.length - a.length);
+const MEDIA_WORDS = ['广播电视台', '融媒体中心', '新闻网', '电视台', '日报社', '日报', '晚报', '早报', '商报', '新闻', '报社', '在线', '网'].sort((a, b) => b.length - a.length);
 /** Characters that end a department or a body's name. */
 const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系)$/;
 /** Endings of a unit inside a parent body: 研究所, 天文台, 竺可桢学院, 平台处, 分会. */
@@ -107,16 +147,20 @@ export function combineNames(
     for (const b of rules.bylines) if (!names.some((m) => overlaps(m, b))) names.push({ ...b, priority: 5 });
   }
   names.sort(byStart);
+  // The rules' own choice among their candidates (as when they run alone): only those are
+  // offered to the passes below (a shorter name the rules rejected for a longer one, 联防队 of
+  // 黄河路社区联防队, does not come back).
+  const winners = resolveCandidates([...rules.places, ...rules.orgs, ...rules.persons, ...rules.bylines, ...rules.dotted, ...rules.abbreviations, ...(options.known ?? [])]);
+  const winnerSet = new Set(winners);
   if (flags & STEP.KNOWN && options.known?.length) names = withKnown(names, options.known);
-  if (flags & STEP.PLACE_NOT_PERSON) names = placesNotPersons(text, names);
-  if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
+  if (flags & STEP.PLACE_NOT_PERSON) names = placesNotPersons(text, tokens, names);
   if (flags & STEP.PLACE_HEAD) names = placeHeads(text, names);
   if (flags & STEP.CAMPUS) names = campuses(text, names);
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
-  if (flags & STEP.ZONES) names = joinZones(text, names, rules);
+  if (flags & STEP.ZONES) names = joinZones(text, names, winners);
   if (flags & STEP.MEDIA) names = joinMedia(text, names);
   if (flags & STEP.PLACE_IN_ORG) names = placesIntoOrgs(text, names);
-  if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, rules);
+  if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, winners);
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
   for (const m of names) taken.fill(1, m.start, m.end);
@@ -128,17 +172,19 @@ export function combineNames(
     names.push({ ...c, priority });
     taken.fill(1, c.start, c.end);
   };
-  // The rules' own choice among their candidates (as when they run alone): a shorter name the
-  // rules themselves rejected for a longer one (联防队 of 黄河路社区联防队) does not fill a gap.
-  const winners = new Set(resolveCandidates([...rules.places, ...rules.orgs, ...rules.persons, ...rules.bylines, ...rules.dotted, ...rules.abbreviations, ...(options.known ?? [])]));
-  const won = (list: readonly Name[]) => list.filter((c) => winners.has(c));
+  const won = (list: readonly Name[]) => list.filter((c) => winnerSet.has(c));
   if (flags & STEP.GAPS) {
-    for (const c of won([...rules.orgs, ...rules.places]).sort((a, b) => b.end - b.start - (a.end - a.start))) if (free(c)) take(c, 2);
+    // Only what the tagger seldom learned: a body's short form opened by a unit's head (省工信厅,
+    // 县融媒体中心) or by a place of the gazetteer, and places the gazetteer knows. The rules'
+    // other guesses the tagger saw in its hints and set aside.
+    const gaps = won([...rules.orgs, ...rules.places]).filter((c) => (c.type === 'ORG' ? SHORT_FORM_HEAD.test(c.text) || startsWithPlace(c.text) : !!lookupPlace(c.text)));
+    for (const c of gaps.sort((a, b) => b.end - b.start - (a.end - a.start))) if (free(c)) take(c, 2);
   }
   if (flags & STEP.PERSONS) for (const c of won([...rules.persons, ...rules.dotted])) if (free(c)) take(c, 2);
   if (flags & STEP.ABBREVIATIONS) for (const c of won(rules.abbreviations)) if (free(c)) take(c, 1);
   names.sort(byStart);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
+  if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
   return names;
 }
 
@@ -149,7 +195,26 @@ export function combineNames(
  */
 const GENERIC_NAME = /^(?:[镇乡村]|街道|社区|小区|楼栋|网格|基层|行业|全市|全省|全县)*(?:党工委|大工委|党委|党总支|党支部|党小组|党组|党组织|团委|联防队|巡逻队|志愿服务队|志愿队|居委会|村委会|管委会|理事会|议事会|工作站|指导站|服务站|服务中心|党群服务中心|中心|公司|医院|学校|园区|社区|小区|村|协会|商会|联盟)$/;
 
-/** Drops generic references and cuts a leading verb off a name (走进 + 社区党支部 → nothing). */
+/** A body's short form: a unit's head, then its department (省工信厅, 县融媒体中心, 市委宣传部). */
+const SHORT_FORM_HEAD = /^(?:[省市县区州旗盟镇乡]|自治区|自治州)(?!委$)[\u4e00-\u9fff]{2,}$/;
+
+/** Whether a name begins with a place of the gazetteer (2+ characters). */
+function startsWithPlace(name: string): boolean {
+  const hit = longestPlaceAt(name, 0);
+  return !!hit && hit.end >= 2 && hit.end < name.length;
+}
+
+/** Places named after a generic unit: their name must start where a word starts. */
+const UNIT_PLACE = /(?:社区|小区|村|街道)$/;
+
+/** A department's kind without a head (市场监管局, 科技局): the kind, not one body (the guide's 省局). */
+const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(SEGMENTER_WORDS.filter((w) => !w.startsWith('副')));
+
+/**
+ * Drops generic references: a name made of generic words only, also once a verb opening it is
+ * set aside (走进 | 社区党支部), and a community or village that starts inside a word of the
+ * sentence (党员 | 到社区 → 员到社区).
+ */
 function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Name[] {
   const out: Name[] = [];
   let t = 0;
@@ -159,15 +224,34 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
       continue;
     }
     while (t < tokens.length && tokens[t]!.end <= m.start) t++;
-    let start = m.start;
-    // A verb word opening the span is the sentence's (促进 | 行业协会商会, 协调 | 盐业公司).
+    while (t > 0 && tokens[t]!.start > m.start) t--;
     const first = tokens[t];
-    if (first && first.start === m.start && first.end < m.end && /^v/.test(first.tag) && !ADMIN_SUFFIX.test(first.word)) start = first.end;
-    const rest = text.slice(start, m.end);
-    if (GENERIC_NAME.test(rest) || GENERIC_ORG.has(rest)) continue;
-    out.push(start === m.start ? m : nameOf(text, start, m.end, m.type, m.priority));
+    const verb = first && first.start === m.start && first.end < m.end && /^v/.test(first.tag) && !ADMIN_SUFFIX.test(first.word);
+    const rest = text.slice(verb ? first.end : m.start, m.end);
+    if (GENERIC_NAME.test(rest) || GENERIC_ORG.has(rest) || DEPARTMENT_WORDS.has(rest)) continue;
+    // Unless what the word adds before the name is a preposition jieba glued on (从省 | 生态环境厅).
+    if (UNIT_PLACE.test(m.text) && first && first.start < m.start && first.end > m.start && !FUNCTION_CHAR.test(text.slice(first.start, m.start))) continue;
+    out.push(m.type === 'ORG' ? trimTail(text, tokens, m) : m);
   }
   return out;
+}
+
+/** A team or group after a body's name is the body's people, not part of its name. */
+const TEAM_TAIL = /(?:科研团队|研究团队|专家团队|团队|课题组|项目组|专家组)$/;
+
+/**
+ * An organization that runs on past a body's ending into a team (研究所 + 科研团队) or into a
+ * phrase of the sentence (稽查局 + 依法查处: an idiom, a verb, an adverb) ends at the body.
+ */
+function trimTail(text: string, tokens: readonly Token[], m: Name): Name {
+  const team = TEAM_TAIL.exec(m.text);
+  if (team && team.index > 1 && BODY_END.test(m.text.slice(0, team.index))) return nameOf(text, m.start, m.start + team.index, 'ORG', m.priority);
+  const inside = tokensIn(tokens, m.start, m.end);
+  const last = inside[inside.length - 1];
+  if (last && last.end === m.end && last.start > m.start + 1 && /^(?:l|i|v|vd|d)$/.test(last.tag) && BODY_END.test(text.slice(m.start, last.start))) {
+    return nameOf(text, m.start, last.start, 'ORG', m.priority);
+  }
+  return m;
 }
 
 /** A place of up to six characters in brackets, right after a body: (武汉), （华东）. */
@@ -218,13 +302,19 @@ const PLACE_LEVELS_NOT_NAMES = new Set(['province', 'prefecture', 'country', 're
 /** Words after a name that make it a person whatever it looks like: a title, a verb of saying. */
 const PERSON_NEXT = /^(?:说|表示|指出|介绍|认为|强调|同志|先生|女士|书记|主任|局长|县长|市长|省长|部长|院士|教授|记者|摄)/;
 
-/** A person's name that is the name of a province, prefecture or country is the place, unless a title or a verb of saying follows. */
-function placesNotPersons(text: string, names: Name[]): Name[] {
-  return names.map((m) => {
-    if (m.type !== 'PERSON' || m.priority >= 5) return m;
+/**
+ * A person's name that is the name of a province, prefecture or country is the place, unless a
+ * title or a verb of saying follows; one inside a word the rules know is no name (包罗万象, 福祉)
+ * is dropped.
+ */
+function placesNotPersons(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  return names.flatMap((m) => {
+    if (m.type !== 'PERSON' || m.priority >= 5) return [m];
+    // (A name opening such a word stays: 毛泽东 of 毛泽东思想 is marked, as names in names are.)
+    if (NOT_PERSON.has(m.text) || tokensIn(tokens, m.start, m.end).some((t) => t.start < m.start && NOT_PERSON.has(t.word) && t.word.includes(m.text))) return [];
     const entry = lookupPlace(m.text);
-    if (!entry || !PLACE_LEVELS_NOT_NAMES.has(entry.level) || PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return m;
-    return { ...m, type: 'PLACE' };
+    if (!entry || !PLACE_LEVELS_NOT_NAMES.has(entry.level) || PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return [m];
+    return [{ ...m, type: 'PLACE' as const }];
   });
 }
 
@@ -233,15 +323,11 @@ function placesNotPersons(text: string, names: Name[]): Name[] {
  * which they are a part (中国科学院 in 中国科学院青海盐湖研究所, 北京 in 北京大学, a person in 周恩来纪念馆).
  */
 function withKnown(names: Name[], known: readonly Name[]): Name[] {
-  const out = names.slice();
-  for (const k of known) {
-    const hits = out.filter((m) => overlaps(m, k));
-    const part = hits.some((m) => m.priority < 5 && contains(m, k) && (m.end - m.start > k.end - k.start) && (m.type === k.type || k.type !== 'ORG'));
-    if (part || hits.some((m) => m.priority >= 5)) continue;
-    for (const m of hits) out.splice(out.indexOf(m), 1);
-    out.push({ ...k, priority: 4 });
-  }
-  return out.sort(byStart);
+  return sweep(names, [...known].sort(byStart), (k, hits) => {
+    const part = hits.some((m) => m.priority < 5 && contains(m, k) && m.end - m.start > k.end - k.start && (m.type === k.type || k.type !== 'ORG'));
+    if (part || hits.some((m) => m.priority >= 5)) return null;
+    return { ...k, priority: 4 };
+  });
 }
 
 /** Cuts a place the model ran into the next one at the administrative suffix between them. */
@@ -277,7 +363,7 @@ function wordAt(text: string, at: number, words: readonly string[]): number {
  * also with the rules' longer zone names (川渝 + 高竹新区, 辽宁 + 百岁国际家居建材工业园) when
  * they hold the model's place whole.
  */
-function joinZones(text: string, names: Name[], rules: RuleCandidates): Name[] {
+function joinZones(text: string, names: Name[], winners: readonly Name[]): Name[] {
   const out = names.slice();
   for (let k = 0; k < out.length; k++) {
     const m = out[k]!;
@@ -291,15 +377,24 @@ function joinZones(text: string, names: Name[], rules: RuleCandidates): Name[] {
     if (ADMIN_SUFFIX.test(m.text) && /^(?:街道|社区|小区|新区)$/.test(text.slice(m.end, end))) continue;
     out[k] = nameOf(text, m.start, end, 'PLACE', m.priority);
   }
-  // The rules' zones that hold one model place and run on from it to a zone word.
-  for (const c of rules.places) {
-    if (!ZONE_WORDS.some((w) => c.text.endsWith(w))) continue;
-    const inside = out.filter((m) => overlaps(m, c));
-    if (inside.length !== 1 || inside[0]!.type !== 'PLACE' || !contains(c, inside[0]!) || inside[0]!.start !== c.start) continue;
-    if (FUNCTION_CHAR.test(text.slice(inside[0]!.end, c.end))) continue;
-    out[out.indexOf(inside[0]!)] = nameOf(text, c.start, c.end, 'PLACE', inside[0]!.priority);
+  // A city's short name and the zone named after it, read as two places (青岛 | 西海岸新区):
+  // one place, the zone's official name.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    if (a.type !== 'PLACE' || b.type !== 'PLACE' || a.end !== b.start || ADMIN_SUFFIX.test(a.text) || a.end - a.start < 2) continue;
+    // A new area that is a district of its own (浦东新区, a county of the gazetteer) stays apart.
+    const level = lookupPlace(b.text)?.level;
+    if (!ZONE_END.test(b.text) || b.end - b.start <= 3 || level === 'county' || level === 'prefecture') continue;
+    out.splice(k, 2, nameOf(text, a.start, b.end, 'PLACE', a.priority));
   }
-  return out.sort(byStart);
+  // The rules' zones that hold one model place and run on from it to a zone word.
+  const zones = winners.filter((c) => c.type === 'PLACE' && ZONE_WORDS.some((w) => c.text.endsWith(w)));
+  return sweep(out.sort(byStart), zones, (c, inside) => {
+    if (inside.length !== 1 || inside[0]!.type !== 'PLACE' || !contains(c, inside[0]!) || inside[0]!.start !== c.start) return null;
+    if (FUNCTION_CHAR.test(text.slice(inside[0]!.end, c.end))) return null;
+    return nameOf(text, c.start, c.end, 'PLACE', inside[0]!.priority);
+  });
 }
 
 /**
@@ -320,8 +415,10 @@ function joinMedia(text: string, names: Name[]): Name[] {
     const end = names[last]!.end;
     const len = wordAt(text, end, MEDIA_WORDS);
     const after = text[end + len] ?? '';
-    // 网 must end the word: 网民, 网络, 网友 are no site.
-    if (!len || (text[end] === '网' && len === 1 && /[\u4e00-\u9fff]/.test(after) && !/[讯报]/.test(after)) || (names[last + 1] && names[last + 1]!.start < end + len)) {
+    // 网 and 新闻 must end the word: 网民, 网络, 新闻媒体 are no outlet.
+    const word = text.slice(end, end + len);
+    const runsOn = (word === '网' || word === '新闻') && /[\u4e00-\u9fff]/.test(after) && !/[讯报]/.test(after);
+    if (!len || runsOn || (names[last + 1] && names[last + 1]!.start < end + len)) {
       out.push(m);
       continue;
     }
@@ -350,7 +447,8 @@ function placesIntoOrgs(text: string, names: Name[]): Name[] {
     // An organization whose own name begins with a place (大连 of 大连理工大学) is complete: the
     // places before it stay apart (辽宁省 | 大连市 | 大连理工大学).
     const named = org ? longestPlaceAt(text, org.start) : null;
-    if (!org || org.type !== 'ORG' || org.start !== names[last]!.end || org.priority >= 5 || (named && named.end - org.start >= 2)) {
+    const single = last === k && m.end - m.start === 1; // a one-character form (访华 | 新华社)
+    if (!org || org.type !== 'ORG' || org.start !== names[last]!.end || org.priority >= 5 || (named && named.end - org.start >= 2) || single || KNOWN_ORGS.has(org.text) || KNOWN_MEDIA.has(org.text)) {
       out.push(m);
       continue;
     }
@@ -365,8 +463,8 @@ function placesIntoOrgs(text: string, names: Name[]): Name[] {
  * 云南天文台), or an organization and the department words the rules found after it (科技部 +
  * 基础研究条件平台处), as long as those words hold no verb or function word.
  */
-function joinDepartments(text: string, tokens: readonly Token[], names: Name[], rules: RuleCandidates): Name[] {
-  let out = names.slice();
+function joinDepartments(text: string, tokens: readonly Token[], names: Name[], winners: readonly Name[]): Name[] {
+  const out = names.slice();
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
@@ -380,27 +478,46 @@ function joinDepartments(text: string, tokens: readonly Token[], names: Name[], 
       k--;
     }
   }
-  for (const c of [...rules.orgs].sort((x, y) => y.end - y.start - (x.end - x.start))) {
-    if (c.type !== 'ORG' || !BODY_END.test(c.text)) continue;
-    const inside = out.filter((m) => overlaps(m, c));
-    if (!inside.length || inside.some((m) => !contains(c, m) || m.priority >= 5 || m.type === 'PERSON')) continue;
+  const bodies = winners.filter((c) => c.type === 'ORG' && BODY_END.test(c.text));
+  return sweep(out, bodies, (c, inside) => {
+    if (!inside.length || inside.some((m) => !contains(c, m) || m.priority >= 5 || m.type === 'PERSON')) return null;
     const first = inside[0]!;
-    // The rule's name grows the model's to the right only (a department after its body), from a
-    // body or a place (松江区 + 融媒体中心).
-    if (first.start !== c.start || (inside.length === 1 && first.end === c.end)) continue;
-    if (inside.every((m) => m.end - m.start === 1)) continue;
-    if (!wordsFit(text, tokens, c, inside)) continue;
-    out = out.filter((m) => !inside.includes(m));
-    out.push(nameOf(text, c.start, c.end, 'ORG', first.priority));
-  }
-  return out.sort(byStart);
+    // The rule's name grows the model's body to the right only: a department after its body
+    // (a place before a body is the tagger's to read), or after its one place (松江区 +
+    // 融媒体中心); and it ends in a department's word.
+    if (first.start !== c.start || (inside.length === 1 && first.end === c.end)) return null;
+    if (first.type !== 'ORG' && (inside.length > 1 || !PLACE_DEPARTMENTS.has(text.slice(first.end, c.end)))) return null;
+    if (!wordsFit(text, tokens, c, inside) || !departmentTail(tokens, inside[inside.length - 1]!.end, c.end)) return null;
+    return nameOf(text, c.start, c.end, 'ORG', first.priority);
+  });
+}
+
+const ORG_SUFFIX_WORDS: ReadonlySet<string> = new Set(ORG_SUFFIXES);
+/** What makes one body of a place's name: its government, a department, a party body (松江区 + 融媒体中心, 沈阳市 + 政府). */
+const PLACE_DEPARTMENTS: ReadonlySet<string> = new Set([
+  ...DEPARTMENTS.flat(),
+  ...PARTY_DEPARTMENTS,
+  ...SEGMENTER_WORDS.filter((w) => !w.startsWith('副')),
+  '人民政府', '政府', '政府办公室', '人民政府办公室', '人大常委会', '政协', '委员会', '党委', '党工委', '纪委', '监委', '团委', '总工会',
+]);
+
+/**
+ * Whether the words from `from` to `end` end like a department: in a suffix word of two
+ * characters or more (研究所, 中心, 办公室), or in a one-character one after another word
+ * (平台 | 处). A two-character word that merely ends in 队 or 馆 (组队, 开馆) is a verb.
+ */
+function departmentTail(tokens: readonly Token[], from: number, end: number): boolean {
+  const tail = tokensIn(tokens, from, end).filter((t) => t.start >= from && t.end <= end);
+  const last = tail[tail.length - 1];
+  if (!last || last.end !== end) return false;
+  if (ORG_SUFFIX_WORDS.has(last.word) && last.word.length >= 2) return true;
+  if (last.word.length === 1) return tail.length >= 2 && ORG_SUFFIX_WORDS.has(last.word);
+  return [...ORG_SUFFIX_WORDS].some((s) => s.length >= 2 && last.word.endsWith(s) && last.word.length > s.length);
 }
 
 /** Whether the words a rule's name adds to the model's names can be parts of a name. */
 function wordsFit(text: string, tokens: readonly Token[], c: Name, inside: readonly Name[]): boolean {
-  for (const tok of tokens) {
-    if (tok.end <= c.start) continue;
-    if (tok.start >= c.end) break;
+  for (const tok of tokensIn(tokens, c.start, c.end)) {
     if (inside.some((m) => contains(m, tok))) continue;
     // An idiom of four characters (依法查处) is a phrase of the sentence, not part of a name.
     if (NOT_IN_NAME.test(tok.tag) || FUNCTION_CHAR.test(tok.word) || (tok.tag === 'l' && tok.word.length === 4)) return false;

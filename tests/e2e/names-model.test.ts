@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAME_MODEL_PATH } from '@/lib/recognize/tagger/model-path';
-import { askContent, EXTENSION_DIR, launchWithExtension, startFixtureServer, useExtensionSession, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { askContent, EXTENSION_DIR, SCREENSHOT_DIR, launchWithExtension, startFixtureServer, useExtensionSession, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
 
 type Answer = { ok: true; value: any } | { ok: false; error: string };
 type Span = { type: string; text: string };
@@ -93,5 +93,7 @@ describe('a corrupt name model', () => {
     const notice = popup.getByRole('status').filter({ hasText: '名称模型未能加载' });
     await notice.waitFor({ timeout: 15_000 });
     expect(await notice.textContent()).toMatch(/规则/);
+    await popup.setViewportSize({ width: 420, height: 640 });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-rules-fallback.png') });
   });
 });

@@ -4,14 +4,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addEntityWords, recognize } from '@/lib/recognize';
 import { chineseNameStrength } from '@/lib/recognize/entities';
+import { nodeTagger } from '@/lib/recognize/tagger/node';
 import { nodeSegmenter } from '@/lib/segment/node';
 import { expectValidSpans } from './span-checks';
 import { recordingSegmenter } from './recording-jieba';
 
 const segmenter = nodeSegmenter();
+/** The recognizer as the extension runs it: the trained name tagger with the rules. */
+const { tagger } = nodeTagger();
 
-async function spansOf(text: string): Promise<Array<[string, string]>> {
-  return (await recognize(text, segmenter)).map((s) => [s.type, s.text]);
+async function spansOf(text: string, options: { rulesOnly?: boolean } = {}): Promise<Array<[string, string]>> {
+  return (await recognize(text, segmenter, { tagger: options.rulesOnly ? null : tagger })).map((s) => [s.type, s.text]);
 }
 
 describe('recognize: entities', () => {
@@ -66,7 +69,7 @@ describe('recognize: figures keep their values', () => {
     ['2024年4月24日发布', '2024年4月24日', '2024-04-24', undefined],
     ['累计推进120余件', '120余件', 120, '件'],
   ])('%s → %s', async (text, surface, value, unit) => {
-    const span = (await recognize(text, segmenter)).find((s) => s.text === surface);
+    const span = (await recognize(text, segmenter, { tagger })).find((s) => s.text === surface);
     expect(span?.value).toEqual(value);
     expect(span?.unit).toEqual(unit);
   });
@@ -81,12 +84,12 @@ describe('recognize: any input is safe', () => {
     ['mixed scripts', 'CPU占用率83%，Москва 日本語 العربية 青海省'],
     ['HTML entities', '&lt;p&gt;青海省&amp;西宁市&nbsp;30&#19975;元'],
   ])('%s', async (_name, text) => {
-    expectValidSpans(text, await recognize(text, segmenter));
+    expectValidSpans(text, await recognize(text, segmenter, { tagger }));
   });
 
   it('handles a 1 MB line', async () => {
     const line = '青海省市场监管局在西宁市发布15.68亿元项目成果，记者崔永焘报道。😀'.repeat(30_000).slice(0, 1_000_000);
-    const spans = await recognize(line, segmenter);
+    const spans = await recognize(line, segmenter, { tagger });
     expect(spans.length).toBeGreaterThan(10_000);
     expectValidSpans(line, spans);
   }, 60_000);
@@ -96,7 +99,7 @@ describe('recognize: any input is safe', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(pieces, fc.string({ maxLength: 3 })), { maxLength: 25 }), async (parts) => {
         const text = parts.join('');
-        expectValidSpans(text, await recognize(text, segmenter));
+        expectValidSpans(text, await recognize(text, segmenter, { tagger }));
       }),
       { numRuns: 200 },
     );
@@ -104,29 +107,47 @@ describe('recognize: any input is safe', () => {
 });
 
 describe('recognize: a page of paragraphs', () => {
-  // The extension sends a page's whole text, its blocks joined by newlines: every paragraph must
-  // get exactly the spans it gets alone (nothing joins across lines, a line start counts as one).
-  it('marks each paragraph of a joined text as it marks it alone', async () => {
-    const records = readFileSync(resolve(import.meta.dirname, '../gold/seeds.gold.jsonl'), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => (JSON.parse(line) as { text: string }).text);
-    const paragraphs = [...records, '记者 汤红红', '', '今年以来，市社保部门推进工作。', '王汝大夫擅长用中医药治病。'];
+  // The extension sends a page's whole text, its blocks joined by newlines: every paragraph gets
+  // the spans it gets alone (nothing joins across lines, a line start counts as the text's
+  // start); with the tagger, a name found in one paragraph is also marked where it recurs in
+  // another (document consistency), and that is all a page adds.
+  const records = readFileSync(resolve(import.meta.dirname, '../gold/seeds.gold.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  const paragraphs = [...records, '记者 汤红红', '', '今年以来，市社保部门推进工作。', '王汝大夫擅长用中医药治病。'];
+
+  async function aloneAndJoined(options: { tagger: typeof tagger | null }) {
     const alone: string[] = [];
     let offset = 0;
     for (const p of paragraphs) {
-      for (const s of await recognize(p, segmenter)) alone.push(`${s.start + offset} ${s.type} ${s.text}`);
+      for (const s of await recognize(p, segmenter, options)) alone.push(`${s.start + offset} ${s.type} ${s.text}`);
       offset += p.length + 1;
     }
-    const joined = (await recognize(paragraphs.join('\n'), segmenter)).map((s) => `${s.start} ${s.type} ${s.text}`);
+    const joined = (await recognize(paragraphs.join('\n'), segmenter, options)).map((s) => `${s.start} ${s.type} ${s.text}`);
+    return { alone, joined };
+  }
+
+  it('marks each paragraph of a joined text as it marks it alone (rules alone)', async () => {
+    const { alone, joined } = await aloneAndJoined({ tagger: null });
     expect(joined).toEqual(alone);
+  }, 60_000);
+
+  it('marks each paragraph as alone, plus the recurring names of the page (with the tagger)', async () => {
+    const { alone, joined } = await aloneAndJoined({ tagger });
+    const joinedSet = new Set(joined);
+    expect(alone.filter((s) => !joinedSet.has(s))).toEqual([]);
+    const aloneSet = new Set(alone);
+    const names = new Set(alone.map((s) => s.split(' ').slice(1).join(' ')));
+    const extra = joined.filter((s) => !aloneSet.has(s));
+    expect(extra.filter((s) => !names.has(s.split(' ').slice(1).join(' ')))).toEqual([]);
   }, 60_000);
 });
 
 describe('user dictionary hooks', () => {
   it('never returns what the user rejected', async () => {
     const text = '青海省市场监管局在西宁市发布';
-    const spans = await recognize(text, segmenter, { rejected: new Set(['西宁市']) });
+    const spans = await recognize(text, segmenter, { tagger, rejected: new Set(['西宁市']) });
     expect(spans.map((s) => s.text)).not.toContain('西宁市');
     expect(spans.map((s) => s.text)).toContain('青海省市场监管局');
   });

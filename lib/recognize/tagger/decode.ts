@@ -15,6 +15,8 @@ export interface Transitions {
 }
 
 const NEG = -1e30;
+/** A value of `forceO`: O here, and the edge of a text (a line break). Any other non-zero value: O here. */
+export const LINE_BREAK = 2;
 const TYPES = NAME_TYPES.length;
 /** Labels that close a name (or are outside one): O, then E and S of each type. */
 const CLOSING = Int32Array.from([O, ...NAME_TYPES.flatMap((_t, k) => [3 + 4 * k, 4 + 4 * k])]);
@@ -30,7 +32,8 @@ export class Viterbi {
 
   /**
    * Writes the best label path for emissions `emit` (`n × LABELS`, row per character) into
-   * `out`. Where `forceO[i]` is non-zero the label is O (a line break: no name crosses it).
+   * `out`. Where `forceO[i]` is non-zero the label is O (no name crosses it); where it is
+   * {@link LINE_BREAK}, the text is decoded as two texts meeting there.
    * Never throws; `n = 0` writes nothing.
    */
   decode(emit: ArrayLike<number>, n: number, t: Transitions, out: Uint8Array, forceO?: ArrayLike<number>): void {
@@ -50,6 +53,37 @@ export class Viterbi {
       const prev = cur;
       cur = LABELS - cur;
       const e = i * LABELS;
+      if (forceO !== undefined && (forceO[i] === LINE_BREAK || forceO[i - 1] === LINE_BREAK)) {
+        // A line break is the edge of a text: the paragraph before ends as a text ends (its end
+        // scores), the one after starts as a text starts, so a paragraph is decoded the same
+        // alone or inside a page.
+        for (let l = 0; l < LABELS; l++) {
+          score[cur + l] = NEG;
+          back[e + l] = O;
+        }
+        if (forceO[i] === LINE_BREAK) {
+          let best = NEG;
+          let arg = O;
+          for (let j = 0; j < C; j++) {
+            const p = CLOSING[j]!;
+            const s = score[prev + p]! + t.end[p]!;
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
+          }
+          score[cur + O] = best + emit[e + O]!;
+          back[e + O] = arg;
+        } else {
+          const from = score[prev + O]!;
+          for (let o = 0; o < OPENING.length; o++) {
+            const l = OPENING[o]!;
+            if (forceO[i] !== 0 && l !== O) continue;
+            score[cur + l] = from + t.start[l]! + emit[e + l]!;
+          }
+        }
+        continue;
+      }
       // Unrolled: the scores of the 7 closing labels, then each opening label's best predecessor.
       const c0 = score[prev + 0]!;
       const c1 = score[prev + 3]!;

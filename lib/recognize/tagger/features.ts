@@ -12,7 +12,7 @@ import { featureHash, stringHash } from './hash';
 import type { LexiconIndex } from './lexicon-index';
 
 /** Version of the templates below: a model records the version it was trained with and is refused by another. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Pad on each side of the character arrays, so windows need no bounds checks. */
 export const PAD = 3;
@@ -70,10 +70,10 @@ export function classOf(c: number): number {
  * always the place; a county's or town's short form (东坡, 巴马, 永登) is often a person's given
  * name or a word.
  */
-export const LEXICONS = ['place-major', 'place-minor', 'place-short-major', 'place-short-minor', 'org-suffix', 'title'] as const;
+export const LEXICONS = ['place-major', 'place-minor', 'place-short-major', 'place-short-minor', 'org-suffix', 'department', 'known-org', 'title'] as const;
 export type LexiconName = (typeof LEXICONS)[number];
 /** Lists whose matches share one set of feature slots (the longest match of any of them wins, and says which list it is from). */
-const GROUPS: ReadonlyArray<readonly number[]> = [[0, 1, 2, 3], [4], [5]];
+const GROUPS: ReadonlyArray<readonly number[]> = [[0, 1, 2, 3], [4, 5, 6], [7]];
 const ALL_LISTS = LEXICONS.length;
 
 // Template ids (stable: a model's hashes depend on them).

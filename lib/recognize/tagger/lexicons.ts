@@ -4,7 +4,7 @@
  * (the seed corpus's entities and the reader's added ones, passed in).
  */
 import { lookupPlace, placeNames, type PlaceEntry, type PlaceLevel } from '../gazetteer';
-import { ORG_SUFFIXES, PERSON_TITLES } from '../lexicon';
+import { DEPARTMENTS, KNOWN_MEDIA, KNOWN_ORGS, ORG_SUFFIXES, PARTY_DEPARTMENTS, PERSON_TITLES, SEGMENTER_WORDS } from '../lexicon';
 import { LEXICONS, foldCode, type LexiconName } from './features';
 import { LexiconIndex } from './lexicon-index';
 
@@ -36,6 +36,11 @@ export function buildLexicons(): LexiconIndex {
     index.add(foldWord(name), listIndex(list));
   }
   for (const s of ORG_SUFFIXES) index.add(foldWord(s), listIndex('org-suffix'));
+  // Government departments, full and short (市场监督管理局, 发改委), and party departments.
+  for (const names of DEPARTMENTS) for (const s of names) index.add(foldWord(s), listIndex('department'));
+  for (const s of [...PARTY_DEPARTMENTS, ...SEGMENTER_WORDS.filter((w) => !w.startsWith('副'))]) index.add(foldWord(s), listIndex('department'));
+  // Well-known bodies and media (they are in the segmenter's dictionary too).
+  for (const s of [...KNOWN_ORGS, ...KNOWN_MEDIA]) index.add(foldWord(s), listIndex('known-org'));
   for (const s of PERSON_TITLES) index.add(foldWord(s), listIndex('title'));
   return index;
 }

@@ -6,7 +6,7 @@
  * Hot path without allocations per character: feature hashes, emissions and Viterbi buffers are
  * kept between calls and grown when a longer text comes.
  */
-import { Viterbi } from './decode';
+import { LINE_BREAK, Viterbi } from './decode';
 import { CHAR_SLOTS, FeatureExtractor, PAD, SLOTS, T_BIAS, T_UNI, type WordBounds } from './features';
 import { featureHash } from './hash';
 import { decodeSpans, LABELS, type LabeledSpan } from './labels';
@@ -38,10 +38,12 @@ export function breaksNames(c: number): boolean {
 }
 
 export class NameTagger {
-  /** Bit per row id of the training table: set when the model has that row (most features of a text are not in it). */
+  /**
+   * Per 32 row ids of the training table, two ints side by side (one cache line holds both): a
+   * bit per id, set when the model has that row (most features of a text are not in it), and the
+   * number of rows present before them, which with a popcount gives a row's rank.
+   */
   private readonly present: Int32Array;
-  /** Rows present before each word of {@link present}: with a popcount, a row's rank. */
-  private readonly before: Int32Array;
   /** The rows' weights in rank order (the file's), LABELS per row. */
   private readonly weights: Int8Array;
   /** The bias row's weights, added to every character. */
@@ -49,7 +51,7 @@ export class NameTagger {
   /** Per character code, its block in {@link charWeights} (-1: no weights): one look-up instead of five hashed ones. */
   private readonly charBlock: Int32Array;
   /** Per block, the weights of the five character templates (offset −2…+2), LABELS each. */
-  private readonly charWeights: Int16Array;
+  private readonly charWeights: Int8Array;
   private readonly shift: number;
   private readonly transitions: { trans: Float64Array; start: Float64Array; end: Float64Array };
   private readonly extractor: FeatureExtractor;
@@ -71,21 +73,21 @@ export class NameTagger {
     // words give a row's rank, and so its weights, with no hash table. The bitmap (2^hashBits
     // bits, 512 kB for 22 bits) stays in cache; an absent feature costs one look at it.
     const words = 2 ** Math.max(0, model.meta.hashBits - 5);
-    this.present = new Int32Array(words);
-    for (const id of model.rowIds) this.present[id >>> 5]! |= 1 << (id & 31);
-    this.before = new Int32Array(words);
+    this.present = new Int32Array(2 * words);
+    for (const id of model.rowIds) this.present[(id >>> 5) << 1]! |= 1 << (id & 31);
     let count = 0;
     for (let w = 0; w < words; w++) {
-      this.before[w] = count;
-      count += popcount(this.present[w]!);
+      this.present[(w << 1) + 1] = count;
+      count += popcount(this.present[w << 1]!);
     }
     this.weights = model.weights;
     this.shift = 32 - model.meta.hashBits;
     const rowOf = (h: number): number => {
       const id = h >>> this.shift;
-      const bits = this.present[id >>> 5]!;
+      const at = (id >>> 5) << 1;
+      const bits = this.present[at]!;
       const bit = 1 << (id & 31);
-      return bits & bit ? this.before[id >>> 5]! + popcount(bits & (bit - 1)) : -1;
+      return bits & bit ? this.present[at + 1]! + popcount(bits & (bit - 1)) : -1;
     };
     this.bias = new Int32Array(LABELS);
     const biasRow = rowOf(featureHash(T_BIAS, 0));
@@ -95,7 +97,7 @@ export class NameTagger {
     this.charBlock = new Int32Array(0x10000).fill(-1);
     const rows = new Int32Array(CHAR_SLOTS);
     let block = 0;
-    let charWeights = new Int16Array(8192 * CHAR_SLOTS * LABELS);
+    let charWeights = new Int8Array(8192 * CHAR_SLOTS * LABELS);
     for (let c = 0; c < 0x10000; c++) {
       if (c >= 0xd800 && c < 0xf900) continue;
       let any = false;
@@ -105,7 +107,7 @@ export class NameTagger {
       }
       if (!any) continue;
       if ((block + 1) * CHAR_SLOTS * LABELS > charWeights.length) {
-        const grown = new Int16Array(charWeights.length * 2);
+        const grown = new Int8Array(charWeights.length * 2);
         grown.set(charWeights);
         charWeights = grown;
       }
@@ -142,12 +144,13 @@ export class NameTagger {
       this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
       this.force = new Uint8Array(this.labels.length);
     }
-    const { feats, emit, present, before, weights, shift, force, bias, charBlock, charWeights } = this;
+    const { feats, emit, present, weights, shift, force, bias, charBlock, charWeights } = this;
     this.extractor.extract(text, words, feats, false, hints);
     const codes = this.extractor.featureCodes;
     const extractor = this.extractor;
     for (let i = 0; i < n; i++) {
-      force[i] = breaksNames(text.charCodeAt(i)) ? 1 : 0;
+      const c = text.charCodeAt(i);
+      force[i] = c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? LINE_BREAK : breaksNames(c) ? 1 : 0;
       // The 13 label scores of this character stay in locals (registers), written once.
       let e0 = bias[0]!, e1 = bias[1]!, e2 = bias[2]!, e3 = bias[3]!, e4 = bias[4]!, e5 = bias[5]!, e6 = bias[6]!;
       let e7 = bias[7]!, e8 = bias[8]!, e9 = bias[9]!, e10 = bias[10]!, e11 = bias[11]!, e12 = bias[12]!;
@@ -176,10 +179,11 @@ export class NameTagger {
         const h = feats[f + k]!;
         if (h === 0) continue;
         const id = h >>> shift;
-        const bits = present[id >>> 5]!;
+        const at = (id >>> 5) << 1;
+        const bits = present[at]!;
         const bit = 1 << (id & 31);
         if (!(bits & bit)) continue;
-        const w = (before[id >>> 5]! + popcount(bits & (bit - 1))) * LABELS;
+        const w = (present[at + 1]! + popcount(bits & (bit - 1))) * LABELS;
         e0 += weights[w]!;
         e1 += weights[w + 1]!;
         e2 += weights[w + 2]!;
