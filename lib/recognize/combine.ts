@@ -54,6 +54,8 @@ export interface CombineOptions {
   flags?: number;
   /** Known names found in the text as whole words. */
   known?: readonly Candidate[];
+  /** The rules' own choice among their candidates and the known names (computed here if not given). */
+  winners?: readonly Candidate[];
 }
 
 type Name = Candidate;
@@ -150,7 +152,7 @@ export function combineNames(
   // The rules' own choice among their candidates (as when they run alone): only those are
   // offered to the passes below (a shorter name the rules rejected for a longer one, 联防队 of
   // 黄河路社区联防队, does not come back).
-  const winners = resolveCandidates([...rules.places, ...rules.orgs, ...rules.persons, ...rules.bylines, ...rules.dotted, ...rules.abbreviations, ...(options.known ?? [])]);
+  const winners = options.winners ?? resolveCandidates([...rules.places, ...rules.orgs, ...rules.persons, ...rules.bylines, ...rules.dotted, ...rules.abbreviations, ...(options.known ?? [])]);
   const winnerSet = new Set(winners);
   if (flags & STEP.KNOWN && options.known?.length) names = withKnown(names, options.known);
   if (flags & STEP.PLACE_NOT_PERSON) names = placesNotPersons(text, tokens, names);

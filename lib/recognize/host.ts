@@ -49,6 +49,8 @@ export async function recognizeWithNames(
  * only if the segmenter does (a missing model is recorded by the service, not thrown).
  */
 export async function warmRecognizer(segmenter: Segmenter, names: TaggerService): Promise<void> {
+  // The rules' data first (jieba's dictionary, the gazetteer), then the model, which uses both.
+  await recognize('青海省西宁市人民政府2024年4月24日发布', segmenter, { tagger: null });
   const tagger = await names.tagger();
   await recognize('青海省西宁市人民政府2024年4月24日发布', segmenter, { tagger });
 }

@@ -7,7 +7,7 @@
 import type { Segmenter, Token, UserWord } from '../segment';
 import { findDocs } from './docs';
 import { combineNames } from './combine';
-import { findRuleCandidates, type Candidate } from './entities';
+import { findRuleCandidates, type Candidate, type RuleCandidates } from './entities';
 import { findFigures } from './figures';
 import { resolve, resolveCandidates } from './resolve';
 import { encodeSpans, type LabeledSpan } from './tagger/labels';
@@ -67,18 +67,35 @@ export function prepareSegmenter(segmenter: Segmenter, seedWords = true): Promis
   return ready;
 }
 
+/** What the rules read in a text: their candidates, the known words, their own choice among them, and that choice as per-character labels. */
+export interface RuleReading {
+  rules: RuleCandidates;
+  known: Candidate[];
+  /** The rules' names as they choose alone (longest first), non-overlapping, sorted. */
+  winners: Candidate[];
+  /** Per character, the label (`tagger/labels.ts`) of the winner there, 0 where none: the tagger's hint features. */
+  hints: Uint8Array;
+}
+
 /**
- * The rules' names of a text (as when they run alone, the segmenter's known words included), as
- * per-character labels for the tagger's hint features. `tokens` is the segmenter's cut of `text`
- * after {@link prepareSegmenter}.
+ * Runs the name rules over a text and its tokens (after {@link prepareSegmenter}), with the
+ * segmenter's known words. Never throws.
  */
-export function ruleHints(text: string, tokens: readonly Token[], segmenter: Segmenter, rules = findRuleCandidates(text, tokens)): Uint8Array {
+export function readByRules(text: string, tokens: readonly Token[], segmenter: Segmenter): RuleReading {
+  const rules = findRuleCandidates(text, tokens);
+  const known = knownWords(tokens, segmenter);
   const all: Candidate[] = [];
   for (const list of Object.values(rules)) for (const c of list) all.push(c);
-  for (const c of knownWords(tokens, segmenter)) all.push(c);
+  for (const c of known) all.push(c);
+  const winners = resolveCandidates(all);
   const hints = new Uint8Array(text.length);
-  encodeSpans(resolveCandidates(all) as LabeledSpan[], text.length, hints);
-  return hints;
+  encodeSpans(winners as LabeledSpan[], text.length, hints);
+  return { rules, known, winners, hints };
+}
+
+/** The tagger's hint features of a text: {@link readByRules}' labels (the training uses this). */
+export function ruleHints(text: string, tokens: readonly Token[], segmenter: Segmenter): Uint8Array {
+  return readByRules(text, tokens, segmenter).hints;
 }
 
 /** Words of the entity dictionary found as whole tokens. */
@@ -112,18 +129,15 @@ export async function recognize(text: string, segmenter: Segmenter, options: Rec
   const source: NameSource = options.tagger ? (options.names ?? 'combined') : 'rules';
   // Words of the entity dictionary (the seed corpus's names, well-known bodies and media, the
   // reader's additions) are whole tokens now; they are what they were added as.
-  const known = source === 'model' ? [] : knownWords(tokens, segmenter);
+  const reading = readByRules(text, tokens, segmenter);
   if (source === 'model') {
-    for (const s of options.tagger!.tag(text, tokens, ruleHints(text, tokens, segmenter))) candidates.push({ ...s, text: text.slice(s.start, s.end), priority: 3 });
+    for (const s of options.tagger!.tag(text, tokens, reading.hints)) candidates.push({ ...s, text: text.slice(s.start, s.end), priority: 3 });
+  } else if (source === 'combined') {
+    const model = options.tagger!.tag(text, tokens, reading.hints);
+    for (const c of combineNames(text, tokens, model, reading.rules, { flags: options.steps, known: reading.known, winners: reading.winners })) candidates.push(c);
   } else {
-    const rules = findRuleCandidates(text, tokens);
-    if (source === 'combined') {
-      const model = options.tagger!.tag(text, tokens, ruleHints(text, tokens, segmenter, rules));
-      for (const c of combineNames(text, tokens, model, rules, { flags: options.steps, known })) candidates.push(c);
-    } else {
-      for (const list of Object.values(rules)) for (const c of list) candidates.push(c);
-      for (const c of known) candidates.push(c);
-    }
+    for (const list of Object.values(reading.rules)) for (const c of list) candidates.push(c);
+    for (const c of reading.known) candidates.push(c);
   }
   // Fixed first: nothing is marked inside a document's name, and a name the reader added is
   // marked wherever it occurs, whatever else was found there.

@@ -13,6 +13,9 @@ import { decodeSpans, LABELS, type LabeledSpan } from './labels';
 import type { LexiconIndex } from './lexicon-index';
 import type { ModelData } from './model-file';
 
+/** A character whose block is not gathered yet. */
+const UNSEEN = -2;
+
 /** Bits in the number of set bits of a 32-bit word (the rank of a row id in the presence bitmap). */
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -48,10 +51,15 @@ export class NameTagger {
   private readonly weights: Int8Array;
   /** The bias row's weights, added to every character. */
   private readonly bias: Int32Array;
-  /** Per character code, its block in {@link charWeights} (-1: no weights): one look-up instead of five hashed ones. */
+  /**
+   * Per character code, its block in {@link charWeights}: one look-up instead of five hashed
+   * ones. -1: the model has no weights for it; {@link UNSEEN}: not looked up yet (a block is
+   * gathered the first time a text holds the character).
+   */
   private readonly charBlock: Int32Array;
+  private charBlocks = 0;
   /** Per block, the weights of the five character templates (offset −2…+2), LABELS each. */
-  private readonly charWeights: Int8Array;
+  private charWeights: Int8Array;
   private readonly shift: number;
   private readonly transitions: { trans: Float64Array; start: Float64Array; end: Float64Array };
   private readonly extractor: FeatureExtractor;
@@ -92,33 +100,9 @@ export class NameTagger {
     this.bias = new Int32Array(LABELS);
     const biasRow = rowOf(featureHash(T_BIAS, 0));
     if (biasRow >= 0) for (let l = 0; l < LABELS; l++) this.bias[l] = model.weights[biasRow * LABELS + l]!;
-    // The five character templates of every code unit, gathered once (surrogates and private
-    // use excepted: they never reach the templates as themselves).
-    this.charBlock = new Int32Array(0x10000).fill(-1);
-    const rows = new Int32Array(CHAR_SLOTS);
-    let block = 0;
-    let charWeights = new Int8Array(8192 * CHAR_SLOTS * LABELS);
-    for (let c = 0; c < 0x10000; c++) {
-      if (c >= 0xd800 && c < 0xf900) continue;
-      let any = false;
-      for (let k = 0; k < CHAR_SLOTS; k++) {
-        rows[k] = rowOf(featureHash(T_UNI + k, c));
-        if (rows[k]! >= 0) any = true;
-      }
-      if (!any) continue;
-      if ((block + 1) * CHAR_SLOTS * LABELS > charWeights.length) {
-        const grown = new Int8Array(charWeights.length * 2);
-        grown.set(charWeights);
-        charWeights = grown;
-      }
-      this.charBlock[c] = block;
-      for (let k = 0; k < CHAR_SLOTS; k++) {
-        const r = rows[k]!;
-        if (r >= 0) for (let l = 0; l < LABELS; l++) charWeights[(block * CHAR_SLOTS + k) * LABELS + l] = model.weights[r * LABELS + l]!;
-      }
-      block++;
-    }
-    this.charWeights = charWeights.subarray(0, block * CHAR_SLOTS * LABELS);
+    this.charBlock = new Int32Array(0x10000).fill(UNSEEN);
+    this.charWeights = new Int8Array(1024 * CHAR_SLOTS * LABELS);
+    this.rowOf = rowOf;
     // Transitions in weight units, so emissions can stay integers.
     const unit = 1 / model.meta.scale;
     this.transitions = {
@@ -127,6 +111,32 @@ export class NameTagger {
       end: Float64Array.from(model.end, (x) => x * unit),
     };
     this.extractor = new FeatureExtractor(lexicons);
+  }
+
+  private readonly rowOf: (h: number) => number;
+
+  /** Gathers the five character templates' weights of code `c` into a block; returns it, or -1. */
+  private gatherChar(c: number): number {
+    let any = false;
+    const rows = [0, 0, 0, 0, 0];
+    for (let k = 0; k < CHAR_SLOTS; k++) {
+      rows[k] = this.rowOf(featureHash(T_UNI + k, c));
+      if (rows[k]! >= 0) any = true;
+    }
+    if (!any) return (this.charBlock[c] = -1);
+    const block = this.charBlocks++;
+    const size = CHAR_SLOTS * LABELS;
+    if ((block + 1) * size > this.charWeights.length) {
+      const grown = new Int8Array(this.charWeights.length * 2);
+      grown.set(this.charWeights);
+      this.charWeights = grown;
+    }
+    const weights = this.model.weights;
+    for (let k = 0; k < CHAR_SLOTS; k++) {
+      const r = rows[k]!;
+      if (r >= 0) for (let l = 0; l < LABELS; l++) this.charWeights[(block * CHAR_SLOTS + k) * LABELS + l] = weights[r * LABELS + l]!;
+    }
+    return (this.charBlock[c] = block);
   }
 
   /**
@@ -144,13 +154,17 @@ export class NameTagger {
       this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
       this.force = new Uint8Array(this.labels.length);
     }
-    const { feats, emit, present, weights, shift, force, bias, charBlock, charWeights } = this;
+    const { feats, emit, present, weights, shift, force, bias, charBlock } = this;
     this.extractor.extract(text, words, feats, false, hints);
     const codes = this.extractor.featureCodes;
     const extractor = this.extractor;
+    // Blocks of characters met for the first time, gathered before the loop reads them.
+    for (let p = 0; p < n + 2 * PAD; p++) if (charBlock[codes[p]!] === UNSEEN) this.gatherChar(codes[p]!);
+    const charWeights = this.charWeights;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      force[i] = c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? LINE_BREAK : breaksNames(c) ? 1 : 0;
+      // Astral characters (emoji, rare ideographs) stay out of names, so no span splits a pair.
+      force[i] = c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? LINE_BREAK : breaksNames(c) || (c >= 0xd800 && c <= 0xdfff) ? 1 : 0;
       // The 13 label scores of this character stay in locals (registers), written once.
       let e0 = bias[0]!, e1 = bias[1]!, e2 = bias[2]!, e3 = bias[3]!, e4 = bias[4]!, e5 = bias[5]!, e6 = bias[6]!;
       let e7 = bias[7]!, e8 = bias[8]!, e9 = bias[9]!, e10 = bias[10]!, e11 = bias[11]!, e12 = bias[12]!;
