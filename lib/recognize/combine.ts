@@ -7,7 +7,7 @@
  * words and strings in, name candidates out.
  */
 import type { Token } from '../segment';
-import type { Candidate, RuleCandidates } from './entities';
+import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
 import { longestPlaceAt, lookupPlace } from './gazetteer';
 import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS } from './lexicon';
 import { resolveCandidates } from './resolve';
@@ -45,9 +45,13 @@ export const STEP = {
   PLACE_HEAD: 8192,
   /** A campus or branch in brackets after a body's name belongs to it (中国地质大学(武汉)). */
   CAMPUS: 16384,
+  /** A name in a list of people (景海鹏、朱杨柱、桂海潮) is a person when its neighbour in the list is one. */
+  LIST_PERSONS: 32768,
+  /** Two bodies the model ran into one are two (省教育厅 | 联合 | 省财政厅). */
+  SPLIT_BODIES: 65536,
 } as const;
 /** The passes the recognizer runs (PERSONS measured no gain over the tagger with the rules' hints). */
-export const ALL_STEPS = 0x7fff & ~STEP.PERSONS;
+export const ALL_STEPS = 0x1ffff & ~STEP.PERSONS;
 
 export interface CombineOptions {
   /** Passes to run, a bit mask of {@link STEP}; all by default. */
@@ -156,6 +160,7 @@ export function combineNames(
   const winnerSet = new Set(winners);
   if (flags & STEP.KNOWN && options.known?.length) names = withKnown(names, options.known);
   if (flags & STEP.PLACE_NOT_PERSON) names = placesNotPersons(text, tokens, names);
+  if (flags & STEP.SPLIT_BODIES) names = splitBodies(text, names);
   if (flags & STEP.PLACE_HEAD) names = placeHeads(text, names);
   if (flags & STEP.CAMPUS) names = campuses(text, names);
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
@@ -185,9 +190,60 @@ export function combineNames(
   if (flags & STEP.PERSONS) for (const c of won([...rules.persons, ...rules.dotted])) if (free(c)) take(c, 2);
   if (flags & STEP.ABBREVIATIONS) for (const c of won(rules.abbreviations)) if (free(c)) take(c, 1);
   names.sort(byStart);
+  if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
   return names;
+}
+
+/** What may follow the last name of a list of people: the list goes on, ends, or the sentence goes on (在, 等, 同志). */
+const AFTER_LISTED = /^(?:[、，,。；;：:和与及等在同）)\s]|$)/;
+/** What may come before the first name of a list: a separator, a colon or bracket, a line's start. */
+const BEFORE_LISTED = /(?:^|[、，,：:（(\s])$/;
+
+/**
+ * Names in a list of people separated by 、: an item next to a person that reads as a Chinese
+ * name (a surname and one or two given-name characters, ending where the list goes on or the
+ * sentence does) is a person too (航天员景海鹏、朱杨柱、桂海潮在…). Only unmarked text is read.
+ */
+function listPersons(text: string, names: Name[], taken: Uint8Array): Name[] {
+  const added: Name[] = [];
+  const free = (start: number, end: number) => {
+    for (let k = start; k < end; k++) if (taken[k]) return false;
+    return true;
+  };
+  const item = (start: number, end: number) => {
+    const name = text.slice(start, end);
+    const strength = chineseNameStrength(name);
+    return !!strength && (name.length === 2 || strength !== 'weak') && free(start, end);
+  };
+  const queue = names.filter((m) => m.type === 'PERSON');
+  while (queue.length) {
+    const m = queue.pop()!;
+    if (text[m.end] === '、') {
+      const start = m.end + 1;
+      for (const len of [3, 2]) {
+        if (!AFTER_LISTED.test(text.slice(start + len, start + len + 1)) || !item(start, start + len)) continue;
+        const p = nameOf(text, start, start + len, 'PERSON', 2);
+        added.push(p);
+        queue.push(p);
+        taken.fill(1, p.start, p.end);
+        break;
+      }
+    }
+    if (text[m.start - 1] === '、') {
+      const end = m.start - 1;
+      for (const len of [3, 2]) {
+        if (end - len < 0 || !BEFORE_LISTED.test(text.slice(Math.max(0, end - len - 1), end - len)) || !item(end - len, end)) continue;
+        const p = nameOf(text, end - len, end, 'PERSON', 2);
+        added.push(p);
+        queue.push(p);
+        taken.fill(1, p.start, p.end);
+        break;
+      }
+    }
+  }
+  return added.length ? [...names, ...added].sort(byStart) : names;
 }
 
 /**
@@ -195,7 +251,7 @@ export function combineNames(
  * ORG): generic units (社区, 街道, 村), then a generic kind of body or place. A head of a short
  * form (省, 市, 县, 区, 州) makes a name in context (区团委, 县融媒体中心) and is not generic.
  */
-const GENERIC_NAME = /^(?:[镇乡村]|街道|社区|小区|楼栋|网格|基层|行业|全市|全省|全县)*(?:党工委|大工委|党委|党总支|党支部|党小组|党组|党组织|团委|联防队|巡逻队|志愿服务队|志愿队|居委会|村委会|管委会|理事会|议事会|工作站|指导站|服务站|服务中心|党群服务中心|中心|公司|医院|学校|园区|社区|小区|村|协会|商会|联盟)$/;
+const GENERIC_NAME = /^(?:[镇乡村]|街道|社区|小区|楼栋|网格|基层|行业|全市|全省|全县)*(?:党工委|大工委|党委|党总支|党支部|党小组|党组|党组织|团委|联防队|巡逻队|志愿服务队|志愿队|居委会|村委会|业委会|管委会|理事会|议事会|工作站|指导站|服务站|服务中心|党群服务中心|中心|公司|医院|学校|园区|社区|小区|村|协会|商会|联盟)$/;
 
 /** A body's short form: a unit's head, then its department (省工信厅, 县融媒体中心, 市委宣传部). */
 const SHORT_FORM_HEAD = /^(?:[省市县区州旗盟镇乡]|自治区|自治州)(?!委$)[\u4e00-\u9fff]{2,}$/;
@@ -282,18 +338,53 @@ function campuses(text: string, names: Name[]): Name[] {
 /** Heads of a body's short form that follow its place's name: 海北 + 州, 德令哈 + 市. */
 const HEAD = /^[省市县区州旗盟]/;
 
+/** Words that join two bodies acting together (联合印发, 会同, 和). */
+const BODY_JOINERS = /(?:联合|会同|协同|以及|和|与|及|同|、)/g;
+
 /**
- * An organization that begins with a unit's head character right after a name that, with the
- * head, is a place of the gazetteer (海北 + 州 = 海北州) begins at that name.
+ * An organization the model ran over two bodies acting together (玉树州生态环境局联合果洛州林草局,
+ * 中国科学院和中国工程院) is two: cut at a joining word between a body's ending and a name that
+ * opens with a unit's head or a place and ends as a body. A joining word inside one name
+ * (工业和信息化部, 联合会) has no body's ending before it and stays.
+ */
+function splitBodies(text: string, names: Name[]): Name[] {
+  return names.flatMap((m) => {
+    if (m.type !== 'ORG' || m.priority >= 5 || m.text.length < 7) return [m];
+    const out: Name[] = [];
+    let start = m.start;
+    for (const j of m.text.matchAll(BODY_JOINERS)) {
+      const at = m.start + j.index;
+      const after = at + j[0].length;
+      const left = text.slice(start, at);
+      const right = text.slice(after, m.end);
+      if (left.length < 3 || right.length < 3 || !BODY_END.test(left) || !BODY_END.test(right)) continue;
+      if (!HEAD.test(right) && !startsWithPlace(right)) continue;
+      out.push(nameOf(text, start, at, 'ORG', m.priority));
+      start = after;
+    }
+    if (!out.length) return [m];
+    out.push(nameOf(text, start, m.end, 'ORG', m.priority));
+    return out;
+  });
+}
+
+/**
+ * An organization that begins inside a place's name begins with the place: after a name that,
+ * with its first character, is a place of the gazetteer (海北 + 州 = 海北州, 德令哈 + 市), or in
+ * the middle of a place of the gazetteer (海 | 北州市场监管局 where 海北州 is one place).
  */
 function placeHeads(text: string, names: Name[]): Name[] {
   return names.map((m, k) => {
-    if (m.type !== 'ORG' || !HEAD.test(m.text) || m.priority >= 5) return m;
+    if (m.type !== 'ORG' || m.priority >= 5) return m;
     const before = names[k - 1];
-    for (let len = 4; len >= 2; len--) {
+    const head = HEAD.test(m.text);
+    for (let len = 4; len >= 1; len--) {
       const start = m.start - len;
       if (start < 0 || (before && before.end > start)) continue;
-      if (lookupPlace(text.slice(start, m.start + 1))) return nameOf(text, start, m.end, 'ORG', m.priority);
+      // The place ends at the head (海北 + 州), or, one to three characters into the name, crosses its start.
+      for (let into = head ? 1 : 2; into <= 3 && m.start + into < m.end; into++) {
+        if (len + into >= 3 && lookupPlace(text.slice(start, m.start + into))) return nameOf(text, start, m.end, 'ORG', m.priority);
+      }
     }
     return m;
   });
@@ -304,9 +395,13 @@ const PLACE_LEVELS_NOT_NAMES = new Set(['province', 'prefecture', 'country', 're
 /** Words after a name that make it a person whatever it looks like: a title, a verb of saying. */
 const PERSON_NEXT = /^(?:说|表示|指出|介绍|认为|强调|同志|先生|女士|书记|主任|局长|县长|市长|省长|部长|院士|教授|记者|摄)/;
 
+/** Verbs of going somewhere: a county's or town's name right after them is the place (来到乌兰后). */
+const GOING_TO = /(?:来到|前往|赶赴|抵达|到达|途经|落户|扎根|回到|奔赴)$/;
+
 /**
- * A person's name that is the name of a province, prefecture or country is the place, unless a
- * title or a verb of saying follows; one inside a word the rules know is no name (包罗万象, 福祉)
+ * A person's name that is the name of a province, prefecture or country is the place, and so is
+ * any place of the gazetteer after a verb of going (来到, 前往), unless a title or a verb of
+ * saying follows; one inside a word the rules know is no name (包罗万象, 福祉)
  * is dropped.
  */
 function placesNotPersons(text: string, tokens: readonly Token[], names: Name[]): Name[] {
@@ -315,7 +410,8 @@ function placesNotPersons(text: string, tokens: readonly Token[], names: Name[])
     // (A name opening such a word stays: 毛泽东 of 毛泽东思想 is marked, as names in names are.)
     if (NOT_PERSON.has(m.text) || tokensIn(tokens, m.start, m.end).some((t) => t.start < m.start && NOT_PERSON.has(t.word) && t.word.includes(m.text))) return [];
     const entry = lookupPlace(m.text);
-    if (!entry || !PLACE_LEVELS_NOT_NAMES.has(entry.level) || PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return [m];
+    if (!entry || PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return [m];
+    if (!PLACE_LEVELS_NOT_NAMES.has(entry.level) && !GOING_TO.test(text.slice(Math.max(0, m.start - 2), m.start))) return [m];
     return [{ ...m, type: 'PLACE' as const }];
   });
 }

@@ -1,0 +1,97 @@
+/**
+ * The combination's passes, each fed the model's mistake directly (a span the tagger might give),
+ * with the rules' real reading of the text: the pass is checked alone, with every other on, and
+ * switching it off leaves the mistake (so the test shows the pass is what fixes it).
+ */
+import { describe, expect, it } from 'vitest';
+import { ALL_STEPS, STEP, combineNames } from '@/lib/recognize/combine';
+import { readByRules, prepareSegmenter } from '@/lib/recognize';
+import type { NameType } from '@/lib/recognize/tagger/labels';
+import { nodeSegmenter } from '@/lib/segment/node';
+
+const segmenter = nodeSegmenter();
+
+/** The model's spans, given as the names' texts (each at its first occurrence after the last). */
+function spans(text: string, names: Array<[NameType, string]>) {
+  let from = 0;
+  return names.map(([type, name]) => {
+    const start = text.indexOf(name, from);
+    if (start < 0) throw new Error(`${name} not in ${text}`);
+    from = start + name.length;
+    return { start, end: from, type };
+  });
+}
+
+async function combined(text: string, model: Array<[NameType, string]>, flags = ALL_STEPS) {
+  await prepareSegmenter(segmenter);
+  const tokens = await segmenter.tag(text);
+  const reading = readByRules(text, tokens, segmenter);
+  return combineNames(text, tokens, spans(text, model), reading.rules, { flags, known: reading.known, winners: reading.winners }).map((m) => `${m.type} ${m.text}`);
+}
+
+const cases: Array<{ pass: keyof typeof STEP; text: string; model: Array<[NameType, string]>; want: string[]; not: string[] }> = [
+  {
+    pass: 'SPLIT_BODIES',
+    text: '玉树州生态环境局联合果洛州林草局开展跨区域联合执法检查。',
+    model: [['ORG', '玉树州生态环境局联合果洛州林草局']],
+    want: ['ORG 玉树州生态环境局', 'ORG 果洛州林草局'],
+    not: ['ORG 玉树州生态环境局联合果洛州林草局'],
+  },
+  {
+    pass: 'SPLIT_BODIES',
+    text: '据悉，中国科学院和中国工程院将于明年联合举办两院院士大会。',
+    model: [['ORG', '中国科学院和中国工程院']],
+    want: ['ORG 中国科学院', 'ORG 中国工程院'],
+    not: ['ORG 中国科学院和中国工程院'],
+  },
+  {
+    pass: 'PLACE_HEAD',
+    text: '海北州市场监管局近日开展节日市场食品安全专项检查。',
+    model: [['ORG', '北州市场监管局']],
+    want: ['ORG 海北州市场监管局'],
+    not: ['ORG 北州市场监管局'],
+  },
+  {
+    pass: 'PLACE_NOT_PERSON',
+    text: '调研组一行来到乌兰后，实地察看了枸杞种植基地。',
+    model: [['PERSON', '乌兰']],
+    want: ['PLACE 乌兰'],
+    not: ['PERSON 乌兰'],
+  },
+  {
+    pass: 'LIST_PERSONS',
+    text: '航天员景海鹏、朱杨柱、桂海潮在东风着陆场顺利出舱。',
+    model: [['PERSON', '景海鹏'], ['PERSON', '朱杨柱'], ['PLACE', '东风']],
+    want: ['PERSON 景海鹏', 'PERSON 朱杨柱', 'PERSON 桂海潮'],
+    not: [],
+  },
+  {
+    pass: 'LIST_PERSONS',
+    text: '出席会议的还有市领导马卫东、乔丽娟、温建军等。',
+    model: [['PERSON', '马卫东']],
+    want: ['PERSON 马卫东', 'PERSON 乔丽娟', 'PERSON 温建军'],
+    not: [],
+  },
+];
+
+describe('combination passes', () => {
+  for (const c of cases) {
+    it(`${c.pass}: ${c.text.slice(0, 24)}`, async () => {
+      const on = await combined(c.text, c.model);
+      for (const w of c.want) expect(on).toContain(w);
+      for (const n of c.not) expect(on).not.toContain(n);
+      const off = await combined(c.text, c.model, ALL_STEPS & ~STEP[c.pass]);
+      expect(c.want.every((w) => off.includes(w)) && c.not.every((n) => !off.includes(n))).toBe(false);
+    });
+  }
+
+  it('keeps a joining word inside one name (工业和信息化部, 联合会)', async () => {
+    const text = '工业和信息化部、中华全国工商业联合会近日联合发文。';
+    expect(await combined(text, [['ORG', '工业和信息化部'], ['ORG', '中华全国工商业联合会']])).toEqual(['ORG 工业和信息化部', 'ORG 中华全国工商业联合会']);
+  });
+
+  it('adds no person to a list of things (钢铁、水泥、煤炭)', async () => {
+    const text = '王建国表示，钢铁、水泥、煤炭等行业要加快转型。';
+    expect(await combined(text, [['PERSON', '王建国']])).toEqual(['PERSON 王建国']);
+  });
+});
