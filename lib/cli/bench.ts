@@ -12,14 +12,15 @@
  *
  * `--cli`: whole processes on ~1.2M characters in page-sized JSON Lines records:
  * `npm run -s annotate -- --jsonl` against a Node script that loads jieba-wasm and calls `tag()`
- * per record (`bench-jieba-baseline.mjs`). Target ≤ 1.5×. `--load`: the name model's load time.
+ * per record (`bench-jieba-baseline.mjs`), and annotate with `--workers 1` beside it. Target ≤ 1.5×.
+ * `--load`: the name model's load time.
  *
  * Text: the People's Daily dev sentences and the seeds (`../shared`), repeated to 1M chars; the
  * seeds alone if the shared folder is missing. `--chars N` and `--runs N` change the size.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as jieba from 'jieba-wasm/node';
 import { prepareSegmenter, recognize, ruleHints } from '../recognize';
@@ -151,19 +152,23 @@ if (only === 'all' || only === 'cli') {
     return performance.now() - t;
   };
   const annotate: number[] = [];
+  const oneThread: number[] = [];
   const baseline: number[] = [];
   // Once first: the bundle is built if the sources changed, outside the clock.
   time('npm', ['run', '-s', 'annotate', '--', '--jsonl']);
   for (let r = 0; r < Math.min(runs, 5); r++) {
     baseline.push(time(process.execPath, [join(ROOT, 'lib/cli/bench-jieba-baseline.mjs')]));
     annotate.push(time('npm', ['run', '-s', 'annotate', '--', '--jsonl']));
+    oneThread.push(time('npm', ['run', '-s', 'annotate', '--', '--jsonl', '--workers', '1']));
   }
   rmSync(dir, { recursive: true, force: true });
   const a = median(annotate);
   const b = median(baseline);
   console.log(`\nwhole processes on ${records.length} page-sized records (${(1_200_000).toLocaleString('en-US')} chars):`);
   console.log(`  node + jieba-wasm tag() per record:  ${b.toFixed(0)} ms`);
-  console.log(`  npm run -s annotate -- --jsonl:      ${a.toFixed(0)} ms  ${(a / b).toFixed(2)}× (target ≤ 1.50×)`);
+  const one = median(oneThread);
+  console.log(`  npm run -s annotate -- --jsonl:      ${a.toFixed(0)} ms  ${(a / b).toFixed(2)}× (target ≤ 1.50×; worker threads, ${Math.min(4, availableParallelism())} on this machine)`);
+  console.log(`  the same with --workers 1:           ${one.toFixed(0)} ms  ${(one / b).toFixed(2)}×`);
 }
 
 if (only === 'all' || only === 'corpus') await benchCorpus({ added: arg('--added', 10_000), lookups: arg('--lookups', 300) });
