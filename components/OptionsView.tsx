@@ -4,14 +4,15 @@ import { Brand } from './Brand';
 export interface OptionsViewProps {
   /** Match patterns the extension runs on by default. */
   defaultSites: readonly string[];
-  /** Match patterns the user enabled; null while loading. */
+  /** Hosts of the sites the user enabled; null while loading. */
   userSites: readonly string[] | null;
   /**
    * Enables one site from what the user typed (a URL or host name). Resolves with an error
    * message in Chinese to show, or null on success.
    */
   onAddSite(input: string): Promise<string | null>;
-  onRemoveSite(pattern: string): Promise<string | null>;
+  /** Disables one enabled site by its host; resolves like {@link onAddSite}. */
+  onRemoveSite(host: string): Promise<string | null>;
 }
 
 /** The options page: which sites the extension reads. */

@@ -42,24 +42,83 @@ export const DEFAULT_SITE_PATTERNS: string[] = DEFAULT_SITE_DOMAINS.filter(
 export const OPTIONAL_SITE_PATTERNS = ['http://*/*', 'https://*/*'];
 
 /**
- * The match pattern that grants one site, from a URL or a bare host name the user typed.
- * Returns `null` for anything that is not an http(s) host (file:, chrome:, empty, spaces).
+ * The host of one site from a URL or a bare host name the user typed, lower-cased. Returns
+ * `null` for anything that is not an http(s) host (file:, chrome:, empty, spaces).
  */
-export function sitePatternFor(input: string): string | null {
+export function siteHostFor(input: string): string | null {
   const trimmed = input.trim();
   if (!trimmed) return null;
   let url: URL;
   try {
-    url = new URL(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[^:/]+:\d+(?:\/|$)/.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const host = url.hostname.toLowerCase();
-  if (!host || !/^[a-z0-9.-]+$/.test(host) || host.startsWith('.') || host.endsWith('.')) {
-    return null;
+  if (!host || !/^[a-z0-9.-]+$/.test(host) || host.startsWith('.') || host.endsWith('.')) return null;
+  return host;
+}
+
+/**
+ * The match patterns that grant one site over http and https, each within
+ * {@link OPTIONAL_SITE_PATTERNS}: the browser refuses a request for anything the manifest does
+ * not list, and a pattern for any scheme is within neither the http nor the https one alone.
+ * Returns `null` where {@link siteHostFor} does.
+ */
+export function sitePatternsFor(input: string): string[] | null {
+  const host = siteHostFor(input);
+  return host ? [`http://${host}/*`, `https://${host}/*`] : null;
+}
+
+/** The host a granted origin pattern names (`https://a.b/*` → `a.b`), or null for a wildcard host. */
+export function hostOfPattern(pattern: string): string | null {
+  const m = /^(?:\*|https?):\/\/([^/*]+)\/\*$/.exec(pattern);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/**
+ * The sites the user switched on, from the browser's granted origins: one host per site, without
+ * the default sites and the broad optional patterns themselves, sorted.
+ */
+export function userSiteHosts(origins: readonly string[]): string[] {
+  const defaults = new Set(DEFAULT_SITE_PATTERNS);
+  const hosts = new Set<string>();
+  for (const o of origins) {
+    if (defaults.has(o)) continue;
+    const host = hostOfPattern(o);
+    if (host) hosts.add(host);
   }
-  return `*://${host}/*`;
+  return [...hosts].sort();
+}
+
+/** The granted origins that belong to one user site (to remove them together). */
+export function grantedPatternsOf(host: string, origins: readonly string[]): string[] {
+  const defaults = new Set(DEFAULT_SITE_PATTERNS);
+  return origins.filter((o) => !defaults.has(o) && hostOfPattern(o) === host);
+}
+
+/**
+ * Whether a match pattern is within another (as the browser checks a permission request against
+ * the manifest): its scheme within the other's (`*` = http and https), its host equal or under a
+ * `*.` host (`*` = any), its path within the other's path (only a trailing `*` wildcard is read).
+ */
+export function patternWithin(pattern: string, outer: string): boolean {
+  const parse = (p: string) => /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/.exec(p);
+  const a = parse(pattern);
+  const b = parse(outer);
+  if (!a || !b) return false;
+  if (b[1] !== '*' && a[1] !== b[1]) return false;
+  if (b[2] !== '*') {
+    if (a[2] === '*') return false;
+    if (b[2]!.startsWith('*.')) {
+      const base = b[2]!.slice(2);
+      const host = a[2]!.replace(/^\*\./, '');
+      if (host !== base && !host.endsWith(`.${base}`)) return false;
+    } else if (a[2] !== b[2]) return false;
+  }
+  const path = b[3]!;
+  return path.endsWith('*') ? a[3]!.startsWith(path.slice(0, -1)) : a[3] === path;
 }
 
 /** Whether a URL belongs to one of the default sites (a subdomain or the domain itself). */

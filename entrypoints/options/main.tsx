@@ -3,16 +3,14 @@ import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
-import { DEFAULT_SITE_PATTERNS, sitePatternFor } from '@/lib/sites';
-
-const defaults = new Set(DEFAULT_SITE_PATTERNS);
+import { DEFAULT_SITE_PATTERNS, grantedPatternsOf, sitePatternsFor, userSiteHosts } from '@/lib/sites';
 
 function Options() {
   const [userSites, setUserSites] = useState<string[] | null>(null);
 
   const reload = useCallback(async () => {
     const { origins = [] } = await browser.permissions.getAll();
-    setUserSites(origins.filter((o) => !defaults.has(o)).sort());
+    setUserSites(userSiteHosts(origins));
   }, []);
 
   useEffect(() => {
@@ -24,20 +22,21 @@ function Options() {
       defaultSites={DEFAULT_SITE_PATTERNS}
       userSites={userSites}
       onAddSite={async (input) => {
-        const pattern = sitePatternFor(input);
-        if (!pattern) return '无法识别这个网址，请输入如 www.example.com.cn 的域名或以 http(s):// 开头的网址。';
+        const patterns = sitePatternsFor(input);
+        if (!patterns) return '无法识别这个网址，请输入如 www.example.com.cn 的域名或以 http(s):// 开头的网址。';
         try {
           // Must run in the click's user gesture: no await before this call.
-          const granted = await browser.permissions.request({ origins: [pattern] });
+          const granted = await browser.permissions.request({ origins: patterns });
           await reload();
           return granted ? null : '未获得该网站的访问权限。';
         } catch (error) {
           return `启用失败：${error instanceof Error ? error.message : String(error)}`;
         }
       }}
-      onRemoveSite={async (pattern) => {
+      onRemoveSite={async (host) => {
         try {
-          await browser.permissions.remove({ origins: [pattern] });
+          const { origins = [] } = await browser.permissions.getAll();
+          await browser.permissions.remove({ origins: grantedPatternsOf(host, origins) });
           await reload();
           return null;
         } catch (error) {

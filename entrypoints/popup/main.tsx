@@ -14,7 +14,7 @@ import { PopupView } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
 import { createClient, failureReason } from '@/lib/messaging';
 import { backgroundProtocol, type NameSourceInfo, type WireSpan } from '@/lib/messaging/protocol';
-import { sitePatternFor } from '@/lib/sites';
+import { sitePatternsFor } from '@/lib/sites';
 import { readSettings, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
 
@@ -312,9 +312,9 @@ function Popup() {
       onAnnotateOnce={() => void annotateOnce()}
       onEnableSite={(host) => {
         void (async () => {
-          const pattern = sitePatternFor(host);
+          const patterns = sitePatternsFor(host);
           // Asked within the click: the browser shows its permission prompt.
-          const granted = pattern ? await browser.permissions.request({ origins: [pattern] }) : false;
+          const granted = patterns ? await browser.permissions.request({ origins: patterns }) : false;
           if (!granted) {
             setOffer({ host, error: '没有获得此网站的权限，未启用。' });
             return;
