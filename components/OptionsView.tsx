@@ -13,10 +13,13 @@ export interface OptionsViewProps {
   onAddSite(input: string): Promise<string | null>;
   /** Disables one enabled site by its host; resolves like {@link onAddSite}. */
   onRemoveSite(host: string): Promise<string | null>;
+  /** 整页标注: whether whole pages are annotated, not only their articles; null while loading. */
+  fullPage?: boolean | null;
+  onToggleFullPage?(): void;
 }
 
 /** The options page: which sites the extension reads. */
-export function OptionsView({ defaultSites, userSites, onAddSite, onRemoveSite }: OptionsViewProps) {
+export function OptionsView({ defaultSites, userSites, onAddSite, onRemoveSite, fullPage = null, onToggleFullPage = () => {} }: OptionsViewProps) {
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,6 +46,16 @@ export function OptionsView({ defaultSites, userSites, onAddSite, onRemoveSite }
   return (
     <main className="options">
       <Brand subtitle="设置" />
+      <section className="section" aria-labelledby="opt-scope">
+        <h2 id="opt-scope">标注范围</h2>
+        <label className="row">
+          <input type="checkbox" checked={fullPage === true} disabled={fullPage === null} onChange={onToggleFullPage} />
+          整页标注
+        </label>
+        <p className="small muted">
+          默认只标注页面上的文章（标题、正文、署名），不标注导航菜单、滚动新闻、相关新闻栏目和页脚；没有文章的页面（如首页）只在你要求时标注。打开“整页标注”后标注页面上的全部文字。
+        </p>
+      </section>
       <section className="section" aria-labelledby="opt-user">
         <h2 id="opt-user">在其他网站上启用</h2>
         <form className="row" onSubmit={submit}>

@@ -25,6 +25,13 @@ export interface PopupViewProps {
   onAnnotateOnce?(): void;
   /** Ask for this site's permission and annotate it from now on. */
   onEnableSite?(host: string): void;
+  /**
+   * What the page's annotation covers (its article, the whole page, or nothing on a page without
+   * an article) and whether 整页标注 is on; null where nothing runs.
+   */
+  scope?: { scope: 'article' | 'page' | 'light'; fullPage: boolean } | null;
+  /** Switch 整页标注 (annotate menus and footers too) on or off. */
+  onToggleFullPage?(): void;
   /** The clippings library (see `ClippingLibrary`). */
   library?: ReactNode;
   onOpenSidePanel(): void;
@@ -44,6 +51,8 @@ export function PopupView({
   offer = null,
   onAnnotateOnce = () => {},
   onEnableSite = () => {},
+  scope = null,
+  onToggleFullPage = () => {},
   library,
   onOpenSidePanel,
   onOpenOptions,
@@ -93,6 +102,27 @@ export function PopupView({
           </div>
         ) : (
           <>
+            {scope && (
+              <div className="scope">
+                <p className="small muted" role="status">
+                  {scope.scope === 'article'
+                    ? '只标注本页的文章（标题、正文、署名），不含菜单、栏目和页脚。'
+                    : scope.scope === 'page'
+                      ? '已标注整页。'
+                      : '本页没有找到文章正文（如首页、目录页），未自动标注。选中文字可查看和保存。'}
+                </p>
+                <div className="row">
+                  {scope.scope === 'light' && (
+                    <button type="button" onClick={onAnnotateOnce}>
+                      标注整页
+                    </button>
+                  )}
+                  <label className="small">
+                    <input type="checkbox" checked={scope.fullPage} onChange={onToggleFullPage} /> 整页标注（含菜单、栏目和页脚）
+                  </label>
+                </div>
+              </div>
+            )}
             {names?.source === 'rules' && (
               <p className="warning small" role="status">
                 人名、地名和机构名暂由规则识别：名称模型未能加载{names.error ? `（${names.error}）` : ''}。

@@ -28,8 +28,17 @@ async function syncUserSites(): Promise<void> {
     const defaults = new Set(DEFAULT_SITE_PATTERNS);
     const matches = origins.filter((o) => !defaults.has(o));
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-    if (!matches.length) return;
+    if (!matches.length) {
+      if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+      return;
+    }
+    // Kept across sessions: at start-up it is usually there already. Changed in place, never
+    // removed first, so a page loading meanwhile is not left without its script.
+    if (existing.length) {
+      const had = [...(existing[0]!.matches ?? [])].sort().join(' ');
+      if (had !== [...matches].sort().join(' ')) await browser.scripting.updateContentScripts([{ id: SCRIPT_ID, matches, js: [CONTENT_SCRIPT], css: [CONTENT_STYLES] }]);
+      return;
+    }
     await browser.scripting.registerContentScripts([
       {
         id: SCRIPT_ID,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { findArticleSliced, isShortPlainPage, type ArticleRegion } from '@/lib/anchor/article';
 import { batchBlocks, blockIndexAt, splitBlocks, visibleFirst, type Block } from '@/lib/anchor/blocks';
 import { buildTextMap, buildTextMapSliced, nextTask, rangeFor, visibleOffsets, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
@@ -18,6 +19,8 @@ export interface PageAnnotations {
   entities(): WireSpan[];
   /** The painted spans and the text map they index, or null before the first paint. */
   current(): { spans: readonly WireSpan[]; map: TextMap } | null;
+  /** The page's text map and the article found in it at the last read, or undefined before one. */
+  read(): { map: TextMap; article: ArticleRegion | null } | undefined;
   /**
    * Annotates the page now, for this page load, even if its site is switched off (the reader
    * asked from the popup or the keyboard command). Returns false if the script is invalidated.
@@ -50,6 +53,24 @@ const IN_FLIGHT = 2;
 /** Blocks whose spans are remembered between reads of a page that changes. */
 const MAX_CACHED_BLOCKS = 50_000;
 
+/**
+ * The blocks a read annotates: those of the article (cut at its edges), all of them for the
+ * whole page, none in light mode.
+ */
+function blocksIn(blocks: Block[], scope: 'article' | 'page' | 'light', region: ArticleRegion | null): Block[] {
+  if (scope === 'page') return blocks;
+  if (scope === 'light' || !region) return [];
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const end = b.start + b.text.length;
+    if (end <= region.start || b.start >= region.end) continue;
+    const from = Math.max(b.start, region.start);
+    const text = b.text.slice(from - b.start, Math.min(end, region.end) - b.start);
+    if (text.trim()) out.push({ start: from, text });
+  }
+  return out;
+}
+
 
 /**
  * Recognizes the page's visible text in the extension's recognizer (never in the page) and
@@ -69,6 +90,12 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
   let painter: Painter | undefined;
   let current: TextMap | undefined;
   const storage = storageAreaStore(browser.storage.local);
+  /** The article found at the last read (null: none, or not looked for with 整页标注). */
+  let article: ArticleRegion | null = null;
+  let fullPage = false;
+  /** The address the last read was of, and whether the page's text changed since. */
+  let readUrl = '';
+  let dirty = false;
   /** Block text → its spans, offsets relative to the block. */
   const cache = new Map<string, WireSpan[]>();
   const progress: AnnotationProgress = { startedAt, scans: 0, pending: 0, sentChars: 0, recognizerMs: 0, firstPaintMs: null, doneMs: null, failed: 0, painter: 'css' };
@@ -145,8 +172,11 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     void readSettings(storage).then((settings) => {
       hidden = new Set(settings.hiddenTypes);
       siteOff = !forced && settings.disabledSites.includes(location.hostname);
+      const scopeChanged = settings.fullPage !== fullPage;
+      fullPage = settings.fullPage;
       if (siteOff) clearPaint();
       else if (!started) void annotate();
+      else if (scopeChanged) void scan();
       else repaint();
     });
   };
@@ -172,13 +202,24 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     const stale = () => !ctx.isValid || siteOff || mine !== generation;
     progress.scans++;
     progress.failed = 0;
+    readUrl = location.href;
+    dirty = false;
     progress.doneMs = null;
     // The painter's marks (fallback) are inline and keep the flat text as it is.
     const map = await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
     // The page's event loop gets a turn between the walk's last slice and splitting the text.
     await nextTask();
     if (stale()) return;
-    const blocks = splitBlocks(map.text, FIRST_BATCH_CHARS);
+    // The article only, unless the reader wants the whole page (整页标注); a page without an
+    // article is read whole when it is short plain text, else only when the reader asks for it
+    // (the popup, the keyboard command).
+    const region = fullPage ? null : await findArticleSliced(map);
+    if (stale()) return;
+    article = region;
+    progress.scope = region ? 'article' : fullPage || forced || isShortPlainPage(map) ? 'page' : 'light';
+    if (region) progress.article = { start: region.start, end: region.end, headline: region.headlineText.slice(0, 1000) };
+    else delete progress.article;
+    const blocks = blocksIn(splitBlocks(map.text, FIRST_BATCH_CHARS), progress.scope, region);
     current = map;
     for (const listener of readListeners) listener(map);
     recognized = [];
@@ -239,6 +280,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
   async function annotate(): Promise<void> {
     const settings = await readSettings(storage);
     hidden = new Set(settings.hiddenTypes);
+    fullPage = settings.fullPage;
     siteOff = !forced && settings.disabledSites.includes(location.hostname);
     if (siteOff || started) return;
     started = true;
@@ -260,6 +302,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
         (r.type === 'attributes' && Boolean(r.target.textContent?.trim())),
     );
     if (!textChanged) return;
+    dirty = true;
     clearTimeout(timer);
     // Debounced, and at most one read every RESCAN_MIN_INTERVAL_MS on pages that keep changing
     // (tickers, clocks); a read sends only the blocks not seen before.
@@ -300,6 +343,8 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
   return {
     entities: () => entities,
     current: () => (current ? { spans: entities, map: current } : null),
+    // Only while it still describes the page (same address, no text changed since).
+    read: () => (current && !dirty && readUrl === location.href ? { map: current, article } : undefined),
     progress: () => ({ ...progress }),
     onRead: (listener) => void readListeners.push(listener),
     runNow() {

@@ -39,7 +39,7 @@ export function startPageSegmentation(
       'annotations/list': () => ({ url: location.href, entities: annotations.entities(), progress: annotations.progress() }),
       'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
       'page/annotate-now': () => ({ started: annotations.runNow() }),
-      'page/text': () => pageTextOf(),
+      'page/text': () => pageTextOf(document, window, annotations.read()),
       async 'clippings/save-selection'() {
         const captured = clippings.capture();
         if (typeof captured === 'string') throw new Error(captured);
@@ -60,7 +60,7 @@ export function startPageSegmentation(
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
   async function segment(): Promise<void> {
-    const { text } = readPageText(document, MAX_SEGMENT_CHARS);
+    const { text } = readPageText(document, MAX_SEGMENT_CHARS, annotations.read());
     const started = performance.now();
     const answer = await background.call('segment', { text, mode: 'tag' });
     if (!ctx.isValid) return;

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { articleTitle, type ArticleRegion } from '@/lib/anchor/article';
 import { readPageText } from '@/lib/anchor/page-text';
+import type { TextMap } from '@/lib/anchor/text-map';
 import { createClient } from '@/lib/messaging';
 import { MAX_QUERY_CHARS } from '@/lib/messaging/corpus-protocol';
 import { MIN_SELECTION_CHARS, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
@@ -23,20 +25,22 @@ export function selectionText(win: Pick<Window, 'getSelection'> = globalThis.win
 }
 
 /**
- * The answer to `page/text`: the page's article text as {@link readPageText} finds it, with the
- * headline first when the article's element does not hold it, cut at {@link MAX_QUERY_CHARS};
- * the selection; the addresses and titles. Never throws.
+ * The answer to `page/text`: the page's article (headline first, dateline, body, no menus or
+ * footers) as {@link readPageText} finds it, else the page's text, cut at {@link MAX_QUERY_CHARS};
+ * the article's title (its visible headline, else `og:title`, else the document's title without
+ * the site's name); the selection; the addresses. `known` is the content script's last read of
+ * the page, reused when given. Never throws.
  */
 export function pageTextOf(
   doc: Document = globalThis.document,
   win: Pick<Window, 'getSelection' | 'location'> = globalThis.window,
+  known?: { map: TextMap; article: ArticleRegion | null },
 ): PageText {
-  const { text, root } = readPageText(doc, MAX_QUERY_CHARS);
-  const h1 = doc.querySelector('h1');
-  const headline = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const { text, article } = readPageText(doc, MAX_QUERY_CHARS, known);
+  const headline = articleTitle(doc, article);
   const body = text.trim();
-  // The article's element is usually the body below the headline: the headline says most.
-  const full = headline && h1 && !root.contains(h1) && !body.startsWith(headline) ? `${headline}\n${body}` : body;
+  // Without an article the headline may not be in the text read: it says most, so it goes first.
+  const full = headline && !body.startsWith(headline) && !article?.headline ? `${headline}\n${body}` : body;
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
   const answer: PageText = {
     url: win.location.href,

@@ -4,13 +4,19 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { DEFAULT_SITE_PATTERNS, grantedPatternsOf, sitePatternsFor, userSiteHosts } from '@/lib/sites';
+import { readSettings, setFullPage } from '@/lib/store/settings';
+import { storageAreaStore } from '@/lib/store/user-dictionary';
+
+const storage = storageAreaStore(browser.storage.local);
 
 function Options() {
   const [userSites, setUserSites] = useState<string[] | null>(null);
+  const [fullPage, setFullPageState] = useState<boolean | null>(null);
 
   const reload = useCallback(async () => {
     const { origins = [] } = await browser.permissions.getAll();
     setUserSites(userSiteHosts(origins));
+    setFullPageState((await readSettings(storage)).fullPage);
   }, []);
 
   useEffect(() => {
@@ -32,6 +38,10 @@ function Options() {
         } catch (error) {
           return `启用失败：${error instanceof Error ? error.message : String(error)}`;
         }
+      }}
+      fullPage={fullPage}
+      onToggleFullPage={() => {
+        void setFullPage(storage, !fullPage).then((s) => setFullPageState(s.fullPage));
       }}
       onRemoveSite={async (host) => {
         try {

@@ -15,7 +15,7 @@ import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation 
 import { createClient, failureReason } from '@/lib/messaging';
 import { backgroundProtocol, type NameSourceInfo, type WireSpan } from '@/lib/messaging/protocol';
 import { sitePatternsFor } from '@/lib/sites';
-import { readSettings, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
+import { readSettings, setFullPage, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
 
 const storage = storageAreaStore(browser.storage.local);
@@ -250,6 +250,7 @@ function Popup() {
   const [offer, setOffer] = useState<{ host: string | null; error?: string | null } | null>(null);
   const [reload, setReload] = useState(0);
   const [names, setNames] = useState<NameSourceInfo | null>(null);
+  const [scope, setScope] = useState<{ scope: 'article' | 'page' | 'light'; fullPage: boolean } | null>(null);
   const tabId = tabIdFromLocation(location.search);
   const library = useLibrary(tabId);
 
@@ -272,6 +273,8 @@ function Popup() {
       setPage(next);
       setEntities(spans);
       setNames(listed?.progress?.names ?? null);
+      const read = listed?.progress?.scope;
+      setScope(read ? { scope: read, fullPage: settings.fullPage } : null);
       // The content script may still be segmenting or recognizing; ask again shortly.
       const unfinished = next.state === 'pending' || (next.state === 'done' && spans?.length === 0);
       if (unfinished && retries-- > 0) setTimeout(() => void refresh(), 400);
@@ -297,6 +300,17 @@ function Popup() {
       names={names}
       onReveal={(span) => void revealAnnotation(browser.tabs, span, tabId)}
       hiddenTypes={hiddenTypes}
+      scope={scope}
+      onToggleFullPage={() => {
+        if (!scope) return;
+        void (async () => {
+          const settings = await setFullPage(storage, !scope.fullPage);
+          setScope({ ...scope, fullPage: settings.fullPage });
+          // The page reads itself again on the storage change; then list what it paints now.
+          await new Promise((r) => setTimeout(r, 600));
+          setReload((n) => n + 1);
+        })();
+      }}
       onToggleType={(type) => {
         void (async () => {
           const settings = await setTypeHidden(storage, type as WireSpan['type'], !hiddenTypes.has(type));

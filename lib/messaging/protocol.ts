@@ -163,6 +163,14 @@ export const annotationProgressSchema = lazy(() => z.object({
   painter: z.enum(['css', 'wrap']),
   /** Where the names of the latest answer came from (the rules alone when the model is missing). */
   names: z.optional(nameSourceSchema),
+  /**
+   * What the latest read annotated: the page's article, the whole page (整页标注, or a page
+   * without an article the reader asked for), or nothing (`light`: a page without an article,
+   * annotated only when the reader asks).
+   */
+  scope: z.optional(z.enum(['article', 'page', 'light'])),
+  /** The article's flat-text offsets in the page, when one was found. */
+  article: z.optional(z.object({ start: z.int().check(z.nonnegative()), end: z.int().check(z.nonnegative()), headline: z.string().check(z.maxLength(1000)) })),
 }));
 export type AnnotationProgress = z.infer<typeof annotationProgressSchema>;
 
@@ -173,7 +181,7 @@ export const pageTextSchema = lazy(() => z.object({
   canonicalUrl: z.optional(z.string()),
   /** The document's title (often with the site's name after it). */
   title: z.string(),
-  /** The article's headline (first `<h1>`), '' if none. */
+  /** The article's title: its visible headline, else `og:title`, else the document's title without the site's name; '' if none. */
   headline: z.string(),
   /** The article's text (headline first), cut at `MAX_QUERY_CHARS`. */
   text: z.string().check(z.maxLength(MAX_QUERY_CHARS)),

@@ -1,5 +1,6 @@
 /**
- * The reader's display settings in extension storage: which types of highlight are hidden.
+ * The reader's display settings in extension storage: which types of highlight are hidden, the
+ * sites switched off, and whether whole pages are annotated or only their articles.
  * zod-checked on read and write, like the user dictionary.
  */
 import * as z from 'zod/mini';
@@ -14,10 +15,12 @@ export const settingsSchema = lazy(() => z.object({
   hiddenTypes: z.array(z.enum(SPAN_TYPE_NAMES)).check(z.maxLength(SPAN_TYPE_NAMES.length)),
   /** Host names where the reader switched annotation off. */
   disabledSites: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000)), []),
+  /** 整页标注: annotate the whole page, menus and footers too, not only the article. */
+  fullPage: z._default(z.boolean(), false),
 }));
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [] };
+export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [], fullPage: false };
 
 /** Reads the settings; missing or malformed values read as the defaults (and are left alone). */
 export async function readSettings(store: KeyValueStore): Promise<Settings> {
@@ -46,6 +49,17 @@ export async function setSiteDisabled(store: KeyValueStore, host: string, disabl
   const settings = await readSettings(store);
   const rest = settings.disabledSites.filter((h) => h !== host);
   const next = settingsSchema.parse({ ...settings, disabledSites: disabled ? [...rest, host] : rest });
+  await store.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/**
+ * Switches 整页标注 (the whole page, not only the article) on or off and writes the settings
+ * back; resolves with the new settings. Rejects if storage does, leaving the stored value as it was.
+ */
+export async function setFullPage(store: KeyValueStore, fullPage: boolean): Promise<Settings> {
+  const settings = await readSettings(store);
+  const next = settingsSchema.parse({ ...settings, fullPage });
   await store.set({ [SETTINGS_KEY]: next });
   return next;
 }

@@ -33,7 +33,9 @@ describe('pageTextOf (the content script’s page/text)', () => {
     const page = pageTextOf(document, window);
     expect(page.text).toHaveLength(MAX_QUERY_CHARS);
     expect(page.selection).toBe('');
-    expect(page.headline).toBe('');
+    // No headline on the page: the document's title without the site's name.
+    expect(page.headline).toBe('液态空气储能示范项目在格尔木落地');
+    expect(page.text.startsWith('液态空气储能示范项目在格尔木落地\n储能储能')).toBe(true);
   });
 });
 
