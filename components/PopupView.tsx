@@ -128,7 +128,9 @@ export function PopupView({
                 人名、地名和机构名暂由规则识别：名称模型未能加载{names.error ? `（${names.error}）` : ''}。
               </p>
             )}
-            <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
+            {!(scope?.scope === 'light' && !entities?.length) && (
+              <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
+            )}
           </>
         )}
       </section>

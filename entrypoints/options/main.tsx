@@ -41,7 +41,10 @@ function Options() {
       }}
       fullPage={fullPage}
       onToggleFullPage={() => {
-        void setFullPage(storage, !fullPage).then((s) => setFullPageState(s.fullPage));
+        setFullPageState(!fullPage);
+        void setFullPage(storage, !fullPage)
+          .catch(() => readSettings(storage))
+          .then((s) => setFullPageState(s.fullPage));
       }}
       onRemoveSite={async (host) => {
         try {

@@ -303,8 +303,10 @@ function Popup() {
       scope={scope}
       onToggleFullPage={() => {
         if (!scope) return;
+        // Shown at once; put back if the settings cannot be written.
+        setScope({ ...scope, fullPage: !scope.fullPage });
         void (async () => {
-          const settings = await setFullPage(storage, !scope.fullPage);
+          const settings = await setFullPage(storage, !scope.fullPage).catch(() => readSettings(storage));
           setScope({ ...scope, fullPage: settings.fullPage });
           // The page reads itself again on the storage change; then list what it paints now.
           await new Promise((r) => setTimeout(r, 600));

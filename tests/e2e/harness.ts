@@ -28,6 +28,9 @@ export const FIXTURE_HOSTS = [
   'www.gansudaily.com.cn',
   'www.chinahightech.com',
   'www.example.com',
+  'www.qinghai.gov.cn',
+  'www.news.cn',
+  'kjt.qinghai.gov.cn',
 ] as const;
 
 /**

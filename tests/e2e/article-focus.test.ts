@@ -1,0 +1,140 @@
+/// <reference types="chrome" />
+/**
+ * Real pages annotate their article, not their menus, in real Chromium: fixture pages laid out
+ * like a provincial portal (menus, ticker, a long footer of counties and ministries), a national
+ * news site (a ticker above, related and recommended columns beside), a research society (a side
+ * menu of items on separate lines) and a newspaper's home page (no article). Each article page
+ * marks its article with `data-fixture="article"`; every highlight must fall inside it, unless
+ * the reader switches 整页标注 on. The side panel's query is the article: the portal page built
+ * around a seed article lists it first, the same boilerplate around an unrelated article lists
+ * nothing; 添加本页 stores the headline, not the hidden logo heading.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { askContent, SCREENSHOT_DIR, useExtensionSession, waitFor } from './harness';
+
+const session = useExtensionSession({ beforeAll, afterAll });
+
+type Host = Parameters<typeof session.server.url>[0];
+
+/** Highlighted ranges on the page, inside and outside the fixture's article element. */
+function highlightPlaces(page: Page): Promise<{ inside: number; outside: number; outsideTexts: string[] }> {
+  return page.evaluate(() => {
+    const article = document.querySelector('[data-fixture="article"]');
+    let inside = 0;
+    let outside = 0;
+    const outsideTexts: string[] = [];
+    for (const highlight of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) {
+      for (const range of highlight) {
+        if (article?.contains(range.startContainer)) inside++;
+        else {
+          outside++;
+          if (outsideTexts.length < 10) outsideTexts.push(range.toString());
+        }
+      }
+    }
+    return { inside, outside, outsideTexts };
+  });
+}
+
+/** Opens a fixture page and waits until its annotation is done; resolves with the page and its listing. */
+async function openDone(host: Host, file: string): Promise<{ page: Page; url: string; list: any }> {
+  const url = session.server.url(host, file);
+  const page = await session.browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(url);
+  const list = await waitFor(async () => {
+    const answer = await askContent(session.ext, url, 'annotations/list');
+    return answer?.ok && answer.value.progress?.doneMs != null && answer.value.progress.pending === 0 ? answer.value : undefined;
+  }, 30_000, `the annotation of ${file}`);
+  return { page, url, list };
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  return session.ext.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url.replace(/:\d+\//, '/'));
+}
+
+describe('article focus on real page layouts', () => {
+  for (const [host, file, least] of [
+    ['www.qinghai.gov.cn', 'gov-portal-article.html', 10],
+    ['www.news.cn', 'news-article.html', 15],
+    ['kjt.qinghai.gov.cn', 'society-news.html', 10],
+  ] as const) {
+    it(`annotates and counts only the article of ${file}`, async () => {
+      const { page, list } = await openDone(host, file);
+      expect(list.progress.scope).toBe('article');
+      const places = await highlightPlaces(page);
+      expect(places.outsideTexts).toEqual([]);
+      expect(places.outside).toBe(0);
+      expect(places.inside).toBeGreaterThanOrEqual(least);
+      // What the popup counts is what is painted: the article's entities only.
+      const inArticle = await page.evaluate((spans: Array<{ start: number; end: number }>) => spans.length, list.entities);
+      expect(inArticle).toBe(list.entities.length);
+      expect(list.entities.length).toBeGreaterThanOrEqual(least);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `article-focus-${file.replace('.html', '')}.png`) });
+      await page.close();
+    });
+  }
+
+  it('annotates the whole page with 整页标注, from the popup, and back', async () => {
+    const { page, url } = await openDone('www.qinghai.gov.cn', 'gov-portal-article.html');
+    const before = await highlightPlaces(page);
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.getByText('只标注本页的文章', { exact: false }).waitFor({ timeout: 15_000 });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-article-scope.png'), fullPage: true });
+    await popup.getByLabel(/整页标注/).check();
+    const whole = await waitFor(async () => {
+      const p = await highlightPlaces(page);
+      return p.outside > 20 ? p : undefined;
+    }, 30_000, 'the whole page to be annotated');
+    expect(whole.inside).toBeGreaterThanOrEqual(before.inside);
+    expect(whole.outsideTexts.join(' ')).toMatch(/外交部|湟源县|西宁市|教育厅/);
+    await popup.getByLabel(/整页标注/).uncheck();
+    await waitFor(async () => ((await highlightPlaces(page)).outside === 0 ? true : undefined), 30_000, 'the article alone again');
+    await popup.close();
+    await page.close();
+  });
+
+  it('leaves a home page without an article unmarked until the reader asks', async () => {
+    const { page, url, list } = await openDone('www.gansudaily.com.cn', 'paper-home.html');
+    expect(list.progress.scope).toBe('light');
+    expect(list.entities).toEqual([]);
+    expect((await highlightPlaces(page)).inside + (await highlightPlaces(page)).outside).toBe(0);
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.getByText('本页没有找到文章正文', { exact: false }).waitFor({ timeout: 15_000 });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-light-mode.png'), fullPage: true });
+    await popup.getByRole('button', { name: '标注整页' }).click();
+    await waitFor(async () => ((await highlightPlaces(page)).outside > 10 ? true : undefined), 30_000, 'the home page to be annotated on request');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the side panel reads the article', () => {
+  async function panelFor(host: Host, file: string) {
+    const { page, url } = await openDone(host, file);
+    const panel = await session.browser.openExtensionPage(`sidepanel.html?tabId=${await tabIdOf(url)}`);
+    await panel.setViewportSize({ width: 400, height: 900 });
+    return { page, panel };
+  }
+
+  it('lists the seed article inside a portal\'s boilerplate first, and stores the headline with 添加本页', async () => {
+    const { page, panel } = await panelFor('www.qinghai.gov.cn', 'gov-portal-article.html');
+    const first = () => panel.getByRole('list', { name: '相关文章' }).locator('.result-title').first().textContent();
+    await expect.poll(first, { timeout: 30_000 }).toBe('优化营商环境护航经济发展');
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-portal-article.png'), fullPage: true });
+    await panel.getByRole('button', { name: '添加本页' }).click();
+    await panel.getByRole('status').filter({ hasText: '已添加本页：《优化营商环境护航经济发展》' }).waitFor({ timeout: 30_000 });
+    await panel.close();
+    await page.close();
+  });
+
+  it('says 没有相关文章 for an unrelated article in the same boilerplate', async () => {
+    const { page, panel } = await panelFor('www.qinghai.gov.cn', 'gov-portal-unrelated.html');
+    await panel.getByRole('status').filter({ hasText: '没有相关文章' }).waitFor({ timeout: 30_000 });
+    expect(await panel.getByRole('list', { name: '相关文章' }).count()).toBe(0);
+    await panel.close();
+    await page.close();
+  });
+});
