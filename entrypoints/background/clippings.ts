@@ -5,7 +5,7 @@ import { annotateOnce } from './annotate-once';
 import type { clippingBackgroundProtocol } from '@/lib/messaging/clipping-protocol';
 import type { WireSpan } from '@/lib/messaging/span';
 import type { Token } from '@/lib/segment';
-import type { Clipping } from '@/lib/store/clipping';
+import { clippingLink, type Clipping } from '@/lib/store/clipping';
 import { ClippingsDb, clippingsForPage, putClipping, updateClipping, type StoredClipping } from '@/lib/store/db';
 import { importClippings, parseImport } from '@/lib/store/exchange';
 import { indexText, searchTokens, tokenizeMany } from '@/lib/store/search-tokens';
@@ -60,6 +60,20 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
   }
 
   return {
+    async 'clippings/open'({ id }) {
+      const row = await db.clippings.get(id);
+      if (!row) throw new Error('这条摘录已被删除。');
+      const url = clippingLink(row.url, row.quote) ?? clippingLink(row.canonicalUrl, row.quote);
+      if (!url) throw new Error('这条摘录的网址不是 http(s) 网页，不能打开。');
+      const tab = await browser.tabs.create({ url });
+      if (tab.id === undefined) throw new Error('浏览器没有打开新标签页。');
+      await pendingReveals.set(tab.id, id);
+      return { tabId: tab.id };
+    },
+    async 'clippings/pending-reveal'(_request, sender) {
+      const tabId = tabOf(sender);
+      return { id: tabId === undefined ? null : await pendingReveals.take(tabId) };
+    },
     async 'clippings/save'(captured, sender) {
       const now = Date.now();
       const clipping: Clipping = {
@@ -105,6 +119,36 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
     },
   };
 }
+
+/** How long an opened tab waits for its page to ask which clipping to show, ms. */
+const REVEAL_TTL_MS = 120_000;
+
+/**
+ * Tabs opened for a clipping, until their page asks (once). Kept in session storage where the
+ * browser has it, so a service worker stopped meanwhile still knows; in memory otherwise.
+ */
+const pendingReveals = (() => {
+  const memory = new Map<number, { id: string; at: number }>();
+  const area = (browser.storage as unknown as { session?: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> } }).session;
+  const key = (tabId: number) => `reveal.${tabId}`;
+  return {
+    async set(tabId: number, id: string): Promise<void> {
+      const entry = { id, at: Date.now() };
+      memory.set(tabId, entry);
+      await area?.set({ [key(tabId)]: entry }).catch(() => {});
+    },
+    async take(tabId: number): Promise<string | null> {
+      let entry = memory.get(tabId);
+      if (!entry && area) {
+        const stored = (await area.get(key(tabId)).catch((): Record<string, unknown> => ({})))[key(tabId)] as { id?: unknown; at?: unknown } | undefined;
+        if (typeof stored?.id === 'string' && typeof stored.at === 'number') entry = { id: stored.id, at: stored.at };
+      }
+      memory.delete(tabId);
+      await area?.remove(key(tabId)).catch(() => {});
+      return entry && Date.now() - entry.at < REVEAL_TTL_MS ? entry.id : null;
+    },
+  };
+})();
 
 function tabOf(sender: unknown): number | undefined {
   return (sender as { tab?: { id?: number } } | undefined)?.tab?.id;

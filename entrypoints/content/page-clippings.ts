@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { articleTitle, findArticle } from '@/lib/anchor/article';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchorQuote, describeQuote, type Anchor } from '@/lib/anchor/quote';
 import { cssPath, rangeOffsets } from '@/lib/anchor/selection';
@@ -72,6 +73,18 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
     if (!clippings.length) return;
     map ??= await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
     paint();
+    // Opened from the library for one clipping: scroll to it (the address's text fragment is
+    // only the fallback where the extension does not run).
+    const pending = await background.call('clippings/pending-reveal', {});
+    if (pending.ok && pending.value.id && ctx.isValid) revealAnchored(pending.value.id);
+  }
+
+  function revealAnchored(id: string): boolean {
+    const a = anchors.get(id);
+    const range = a && map ? rangeFor(map, a.start, a.end) : null;
+    if (!range) return false;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    return true;
   }
   if (document.body) void load();
 
@@ -99,7 +112,8 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
         },
         url: location.href,
         canonicalUrl: canonicalUrl(),
-        title: document.title.slice(0, 1000),
+        // The article's headline, not the site's name in the document's title.
+        title: (articleTitle(document, findArticle(map)) || document.title).slice(0, 1000),
       };
     },
     async save(captured, extra = {}) {
@@ -120,13 +134,7 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
         return { id: c.id, anchored: a !== null, method: a?.method ?? null };
       });
     },
-    reveal(id) {
-      const a = anchors.get(id);
-      const range = a && map ? rangeFor(map, a.start, a.end) : null;
-      if (!range) return false;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      return true;
-    },
+    reveal: (id) => revealAnchored(id),
     onRead(next) {
       map = next;
       if (clippings.length) paint();

@@ -36,15 +36,6 @@ void navigator.storage?.persist?.().catch(() => false);
 
 const PERIOD_MS = { day: 86_400_000, week: 7 * 86_400_000, month: 31 * 86_400_000 } as const;
 
-/** A text fragment link (`#:~:text=start,end`) so the browser scrolls to the quote. */
-function linkTo(item: { url: string; quote: string }): string {
-  const quote = item.quote.replace(/\s+/g, ' ').trim();
-  const url = item.url.split('#')[0]!;
-  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
-  const fragment = quote.length <= 40 ? enc(quote) : `${enc(quote.slice(0, 12))},${enc(quote.slice(-12))}`;
-  return `${url}#:~:text=${fragment}`;
-}
-
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -218,7 +209,10 @@ function useLibrary(tabId: number | undefined) {
           }
         : null,
       onOpen(item: LibraryItem) {
-        void browser.tabs.create({ url: linkTo(item) });
+        // The background opens the page and the page scrolls to the clipping.
+        void background.call('clippings/open', { id: item.id }).then((answer) => {
+          if (!answer.ok) setMessage({ kind: 'error', text: `无法打开：${failureReason(answer)}` });
+        });
       },
       onExport: (kind: ExportKind) => void exportAs(kind),
       onImport: (file: File) => void importFile(file),

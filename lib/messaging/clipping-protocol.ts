@@ -54,6 +54,19 @@ export const clippingBackgroundProtocol = {
     request: lazy(() => z.object({ url: z.string().check(z.maxLength(4000)), canonicalUrl: z.optional(z.string().check(z.maxLength(4000))) })),
     response: lazy(() => z.object({ clippings: z.array(pageClippingSchema) })),
   },
+  /**
+   * Opens a clipping's page in a new tab (its http(s) address only) with a text fragment of the
+   * quote; the page's content script then scrolls to the clipping by its own anchoring.
+   */
+  'clippings/open': {
+    request: lazy(() => z.object({ id: z.string().check(z.maxLength(200)) })),
+    response: lazy(() => z.object({ tabId: z.int() })),
+  },
+  /** Asked by a page's content script once its clippings are anchored: the clipping to scroll to, if the tab was opened for one. */
+  'clippings/pending-reveal': {
+    request: lazy(() => z.object({})),
+    response: lazy(() => z.object({ id: z.nullable(z.string()) })),
+  },
   /** Imports an export file (JSON): all or nothing; the error names the first bad record. */
   'clippings/import': {
     request: lazy(() => z.object({ text: z.string() })),

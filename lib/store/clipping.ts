@@ -110,3 +110,36 @@ export function pageKey(url: string): string {
   if (key.endsWith('/') && u.pathname !== '/') key = key.slice(0, -1);
   return key;
 }
+
+/** How much of a quote's first and last line a text fragment keeps (a browser's URL stays short). */
+const FRAGMENT_LINE_CHARS = 300;
+
+/**
+ * The address that opens a clipping's page scrolled to its quote where the extension does not
+ * run: the page's http(s) address with a text fragment of complete lines (`#:~:text=第一行,末行`;
+ * one line alone when the quote is one line). Lines, not pieces of them: a text fragment matches
+ * only at word boundaries, and a piece cut inside a word matches nothing. A line longer than
+ * {@link FRAGMENT_LINE_CHARS} keeps its start (first line) or its end (last line).
+ * Returns null for an address that is not http(s) (`data:`, `javascript:`, `file:`, malformed):
+ * such an address is never opened.
+ */
+export function clippingLink(url: string, quote: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  u.hash = '';
+  const lines = quote
+    .split(/\n+/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  if (!lines.length) return u.href;
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+  const first = lines[0]!.slice(0, FRAGMENT_LINE_CHARS);
+  const last = lines[lines.length - 1]!.slice(-FRAGMENT_LINE_CHARS);
+  const fragment = lines.length === 1 && lines[0]!.length <= FRAGMENT_LINE_CHARS ? enc(lines[0]!) : `${enc(first)},${enc(last)}`;
+  return `${u.href}#:~:text=${fragment}`;
+}

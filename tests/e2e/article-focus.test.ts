@@ -138,3 +138,45 @@ describe('the side panel reads the article', () => {
     await page.close();
   });
 });
+
+describe('opening a clipping', () => {
+  it('opens a 200-character clipping of two paragraphs scrolled to it', async () => {
+    const { page, url } = await openDone('www.qinghai.gov.cn', 'gov-portal-article.html');
+    // From the start of one paragraph into the next: about 200 characters over a block break.
+    const quote = await page.evaluate(() => {
+      const ps = [...document.querySelectorAll('#zoom p')];
+      const a = ps.find((p) => p.textContent!.startsWith('该县组织企业申报'))!;
+      const b = a.nextElementSibling!;
+      const range = document.createRange();
+      range.setStart(a.firstChild!, 0);
+      range.setEnd(b.firstChild!, 60);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return getSelection()!.toString();
+    });
+    expect(quote.length).toBeGreaterThan(180);
+    expect((await askContent(session.ext, url, 'clippings/save-selection'))?.ok).toBe(true);
+    await page.close();
+
+    const popup = await session.browser.openExtensionPage('popup.html');
+    const opened = session.browser.context.waitForEvent('page');
+    await popup.getByRole('button', { name: '打开原文：优化营商环境护航经济发展' }).first().click();
+    const tab = await opened;
+    expect(tab.url()).toContain('#:~:text=');
+    // The clipping is highlighted and on screen: the page scrolled down to it.
+    const place = await waitFor(async () => {
+      const p = await tab.evaluate(() => {
+        const clip = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('zwpz-CLIP');
+        const range = clip && [...clip][0];
+        if (!range) return undefined;
+        const rect = range.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom, scrollY: window.scrollY, height: innerHeight };
+      }).catch(() => undefined);
+      return p && p.scrollY > 300 && p.top < p.height && p.bottom > 0 ? p : undefined;
+    }, 20_000, 'the clipping on screen');
+    expect(place.scrollY).toBeGreaterThan(300);
+    await tab.screenshot({ path: join(SCREENSHOT_DIR, 'clipping-opened.png') });
+    await tab.close();
+    await popup.close();
+  });
+});

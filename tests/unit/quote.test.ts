@@ -104,3 +104,24 @@ describe('describing and finding a quote again', () => {
     );
   });
 });
+
+describe('clippingLink', async () => {
+  const { clippingLink } = await import('@/lib/store/clipping');
+  it('keeps whole lines: one line alone, else the first and the last', () => {
+    expect(clippingLink('https://www.qhnews.com/a.shtml#top', '青海省市场监管局在西宁市发布成果')).toBe(
+      `https://www.qhnews.com/a.shtml#:~:text=${encodeURIComponent('青海省市场监管局在西宁市发布成果')}`,
+    );
+    const link = clippingLink('http://www.gov.cn/x.html', '第一段：专利导航项目成果发布。\n中间一段。\n  最后一段，推动镁产业高质量发展。 ')!;
+    expect(link).toBe(`http://www.gov.cn/x.html#:~:text=${encodeURIComponent('第一段：专利导航项目成果发布。')},${encodeURIComponent('最后一段，推动镁产业高质量发展。')}`);
+  });
+
+  it('escapes the fragment\'s own marks (- , &)', () => {
+    expect(clippingLink('https://a.cn/', 'A-B, C&D')).toBe('https://a.cn/#:~:text=A%2DB%2C%20C%26D');
+  });
+
+  it('opens only http(s) addresses', () => {
+    for (const bad of ['data:text/html,<script>alert(1)</script>', 'javascript:alert(1)', 'file:///etc/passwd', 'chrome://settings', 'not a url']) {
+      expect(clippingLink(bad, '引文')).toBeNull();
+    }
+  });
+});
