@@ -39,8 +39,6 @@ export interface CorpusService {
 
 /** Most results of `corpus/search`, whatever is asked. */
 const MAX_SEARCH_RESULTS = 20;
-/** A typed query is a few words: every article sharing something with it is worth listing. */
-const SEARCH_MIN_SCORE = 0.01;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -187,7 +185,7 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
       return { results: await related(text, { limit: 5, exclude: new Set(exclude ?? []) }) };
     },
     async 'corpus/search'({ query, limit }) {
-      return { results: await related(query, { limit: Math.min(limit ?? 10, MAX_SEARCH_RESULTS), minScore: SEARCH_MIN_SCORE, requireSpecific: false }) };
+      return { results: await (await load()).search(query, analyzer, { limit: Math.min(limit ?? 10, MAX_SEARCH_RESULTS) }) };
     },
     async 'corpus/article'({ id }) {
       const article = (await load()).get(id);

@@ -49,6 +49,7 @@ function download(name: string, text: string, type: string): void {
 function useLibrary(tabId: number | undefined) {
   const [query, setQuery] = useState('');
   const [tokens, setTokens] = useState<string[]>([]);
+  const [alternatives, setAlternatives] = useState<string[]>([]);
   const [filters, setFilters] = useState<LibraryFilters>({});
   const [pageUrl, setPageUrl] = useState<string | null>(null);
   const [status, setStatus] = useState<Map<string, boolean>>(new Map());
@@ -69,9 +70,15 @@ function useLibrary(tabId: number | undefined) {
       setTokens([]);
       return;
     }
-    void background.call('segment', { text, mode: 'search' }).then((answer) => {
-      if (alive) setTokens(answer.ok ? searchTokens(answer.value.tokens) : []);
-    });
+    void (async () => {
+      // Traditional characters find simplified text (the tables load with the first query).
+      const forms = await import('@/lib/text/variants').then((m) => m.queryForms(text)).catch(() => [text]);
+      const simplified = forms[forms.length - 1] ?? text;
+      const answer = await background.call('segment', { text: simplified, mode: 'search' });
+      if (!alive) return;
+      setAlternatives(forms.slice(1));
+      setTokens(answer.ok ? searchTokens(answer.value.tokens) : []);
+    })();
     return () => {
       alive = false;
     };
@@ -94,6 +101,7 @@ function useLibrary(tabId: number | undefined) {
   const filter = {
     query,
     tokens,
+    alternatives,
     site: filters.site,
     tag: filters.tag,
     entityType: filters.entityType,
@@ -113,7 +121,7 @@ function useLibrary(tabId: number | undefined) {
   const all = useLiveQuery(async (): Promise<StoredClipping[] | null> => (preload ? await db.clippings.toArray() : null), [preload]);
   const fromDb = useLiveQuery(
     async () => (!searching || all ? null : await searchClippings(db, filter, limit)),
-    [searching, Boolean(all), query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit],
+    [searching, Boolean(all), query, tokens.join(' '), alternatives.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit],
   );
   const rows = useMemo(() => {
     // Until the live query answers, the first page read at startup (no filter chosen yet).
@@ -121,7 +129,7 @@ function useLibrary(tabId: number | undefined) {
     if (!searching) return browsed ?? (unfiltered ? prefetched : undefined);
     if (!all) return fromDb ?? undefined;
     return all.filter((r) => matches(r, filter)).sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
-  }, [searching, browsed, prefetched, all, fromDb, query, tokens.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit]);
+  }, [searching, browsed, prefetched, all, fromDb, query, tokens.join(' '), alternatives.join(' '), filters.site, filters.tag, filters.entityType, filters.period, limit]);
   const onPage = useLiveQuery(async () => (pageUrl ? new Set((await clippingsForPage(db, pageUrl)).map((r) => r.id)) : new Set<string>()), [pageUrl]);
   // The filters' choices read whole indexes: asked once the first rows are on screen, so that
   // IndexedDB answers the list first.

@@ -5,6 +5,7 @@
 import type { Span } from '../recognize/types';
 import type { CorpusArticle } from './article';
 import { featureKey, textFeatures, type Analyzer, type TextFeatures } from './features';
+import { queryForms, toSimplified } from '../text/variants';
 import { CorpusIndex, type IndexQuery, type SearchOptions } from './search-index';
 
 /** One related article, explained. */
@@ -34,6 +35,20 @@ function sentences(text: string): Array<{ text: string; start: number; end: numb
     if (t.length >= 4) out.push({ text: t, start: m.index + m[0].indexOf(t), end: m.index + m[0].indexOf(t) + t.length });
   }
   return out;
+}
+
+/** Marks between the parts of a typed query (spaces, commas, semicolons). */
+const QUERY_SEPARATORS = /[\s,，、;；。|]+/;
+/** The least share of a query's words an article must hold to be listed for them alone. */
+const WORDS_MIN_SCORE = 0.05;
+/** Occurrences of a part counted per article, at most. */
+const MAX_PART_COUNT = 20;
+
+/** Occurrences of `part` in `text`, at most {@link MAX_PART_COUNT}. */
+function occurrences(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at >= 0 && n < MAX_PART_COUNT; at = text.indexOf(part, at + part.length)) n++;
+  return n;
 }
 
 export class Corpus {
@@ -103,6 +118,93 @@ export class Corpus {
     if (!text.trim()) return [];
     const features: TextFeatures = await textFeatures(text, segmenter);
     return this.relatedTo(features, options);
+  }
+
+  /**
+   * The search box: articles holding the typed text, then those sharing its words. A query is
+   * read as parts (separated by spaces or commas), each matched as written inside the articles'
+   * titles and text, so one character finds the words holding it (镁 → 镁产业) and a phrase is
+   * matched whole (固定资产投资); traditional characters find simplified text (知識產權). Articles
+   * holding every part come first, then those holding some, by the parts' rarity and how often
+   * they occur (a title counting three times); where no article holds the whole text, articles
+   * sharing enough of jieba's words of the query (固定, 投资) follow, below them. Scores are 0…1. `analyzer` cuts the query for the word part;
+   * rejects only if it does.
+   */
+  async search(query: string, analyzer: Analyzer, options: { limit?: number } = {}): Promise<RelatedArticle[]> {
+    const limit = options.limit ?? 10;
+    const forms = queryForms(query);
+    if (!forms.length) return [];
+    // Each part of the query in the forms it may be written in: as typed, simplified.
+    const parts = new Map<string, string[]>();
+    for (const part of forms[0]!.toLowerCase().split(QUERY_SEPARATORS).filter(Boolean)) {
+      parts.set(part, [...new Set([part, toSimplified(part)])]);
+    }
+    if (!parts.size) return [];
+    const partList = [...parts.values()];
+    const n = this.articles.size;
+    const counts: Array<{ a: CorpusArticle; per: number[] }> = [];
+    const df = new Array<number>(partList.length).fill(0);
+    for (const a of this.articles.values()) {
+      const title = a.title.toLowerCase();
+      const text = a.text.toLowerCase();
+      let any = false;
+      const per = partList.map((variants, i) => {
+        let c = 0;
+        for (const v of variants) c = Math.max(c, Math.min(MAX_PART_COUNT, 3 * occurrences(title, v) + occurrences(text, v)));
+        if (c) {
+          df[i]!++;
+          any = true;
+        }
+        return c;
+      });
+      if (any) counts.push({ a, per });
+    }
+    // A part's weight: rarer and longer parts say more.
+    const weights = partList.map((variants, i) => Math.log(1 + n / Math.max(1, df[i]!)) * Math.min(4, Math.max(...variants.map((v) => v.length))));
+    const total = weights.reduce((x, y) => x + y, 0) || 1;
+    const hits = counts.map(({ a, per }) => {
+      let covered = 0;
+      let strength = 0;
+      per.forEach((c, i) => {
+        if (!c) return;
+        covered += weights[i]!;
+        strength += weights[i]! * Math.min(1, Math.log(1 + c) / Math.log(1 + 6));
+      });
+      const coverage = covered / total;
+      // 0.4…1 for articles holding the text: coverage first, then how often.
+      return { a, per, score: 0.4 + 0.45 * coverage + 0.15 * (strength / total) };
+    });
+    hits.sort((x, y) => y.score - x.score || (x.a.id < y.a.id ? -1 : 1));
+    const terms = new Map(partList.map((v) => [v[v.length - 1]!, 1]));
+    const out: RelatedArticle[] = hits.slice(0, limit).map(({ a, per, score }) => {
+      const found = partList.filter((_v, i) => per[i]! > 0).map((v) => v[v.length - 1]!);
+      const hit: RelatedArticle = {
+        articleId: a.id,
+        title: a.title,
+        origin: a.origin,
+        score: Math.round(score * 1000) / 1000,
+        shared: [],
+        sharedTerms: found.slice(0, 8),
+        sentence: this.bestSentence(a, { terms, features: [] }),
+      };
+      if (a.seed) hit.seed = a.seed;
+      if (a.url) hit.url = a.url;
+      if (a.source) hit.source = a.source;
+      return hit;
+    });
+    // Articles sharing the query's words only (固定, 投资 of 固定资产投资), below every article
+    // holding the text, and only when none holds all of it: beside whole matches they are noise.
+    const whole = hits.some(({ per }) => per.every((c) => c > 0));
+    if (out.length < limit && !whole) {
+      const seen = new Set(out.map((h) => h.articleId));
+      const byWords = await this.related(forms[forms.length - 1]!, analyzer, { limit, minScore: WORDS_MIN_SCORE, requireSpecific: false });
+      for (const h of byWords) {
+        if (out.length >= limit) break;
+        if (seen.has(h.articleId)) continue;
+        out.push({ ...h, score: Math.round(Math.min(0.39, h.score * 0.39) * 1000) / 1000 });
+      }
+    }
+    return out;
   }
 
   /**

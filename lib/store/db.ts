@@ -186,6 +186,8 @@ export interface ClippingFilter {
   /** Search tokens of the query (same cut as the rows'); the raw query for a substring check. */
   tokens?: readonly string[];
   query?: string;
+  /** Other forms of the query to look for as substrings (its simplified form when typed in traditional characters). */
+  alternatives?: readonly string[];
   site?: string;
   tag?: string;
   entityType?: string;
@@ -205,9 +207,19 @@ export function matches(row: StoredClipping, f: ClippingFilter): boolean {
   if (query) {
     const tokens = f.tokens ?? [];
     const byTokens = tokens.length > 0 && tokens.every((t) => row.tokens.includes(t));
-    if (!byTokens && !`${row.quote}\n${row.note}\n${row.tags.join(' ')}`.toLowerCase().includes(query)) return false;
+    if (!byTokens && !holdsQuery(row, f)) return false;
   }
   return true;
+}
+
+/** Whether a row's quote, note or tags hold the query or one of its other forms. */
+function holdsQuery(row: StoredClipping, f: ClippingFilter): boolean {
+  const text = `${row.quote}\n${row.note}\n${row.tags.join(' ')}`.toLowerCase();
+  for (const q of [f.query ?? '', ...(f.alternatives ?? [])]) {
+    const wanted = q.trim().toLowerCase();
+    if (wanted && text.includes(wanted)) return true;
+  }
+  return false;
 }
 
 /**
@@ -223,8 +235,7 @@ export async function searchClippings(db: ClippingsDb, filter: ClippingFilter, l
     const longest = [...tokens].sort((a, b) => b.length - a.length)[0]!;
     const byIndex = await db.clippings.where('tokens').equals(longest).toArray();
     const seen = new Set(byIndex.map((r) => r.id));
-    const q = filter.query.trim().toLowerCase();
-    const bySubstring = await db.clippings.filter((r) => !seen.has(r.id) && `${r.quote}\n${r.note}\n${r.tags.join(' ')}`.toLowerCase().includes(q)).toArray();
+    const bySubstring = await db.clippings.filter((r) => !seen.has(r.id) && holdsQuery(r, filter)).toArray();
     rows = [...byIndex, ...bySubstring];
   } else if (filter.tag) {
     rows = await db.clippings.where('tags').equals(filter.tag).toArray();

@@ -130,6 +130,20 @@ describe('the side panel reads the article', () => {
     await page.close();
   });
 
+  it('searches the corpus by one character, by phrase and in traditional characters', async () => {
+    const { page, panel } = await panelFor('www.qinghai.gov.cn', 'gov-portal-unrelated.html');
+    const box = panel.getByRole('searchbox', { name: '搜索语料' });
+    const results = () => panel.getByRole('list', { name: '搜索结果' }).locator('.result-title').allTextContents();
+    await box.fill('镁');
+    await expect.poll(results, { timeout: 30_000 }).toEqual(expect.arrayContaining(['青海省发布镁产业专利导航成果', '德令哈建成全国最大盐湖食品级氧化镁生产线']));
+    await box.fill('知識產權');
+    await expect.poll(async () => (await results()).length, { timeout: 15_000 }).toBeGreaterThan(2);
+    expect((await results())[0]).toMatch(/知识产权|专利/);
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-search-traditional.png'), fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
   it('says 没有相关文章 for an unrelated article in the same boilerplate', async () => {
     const { page, panel } = await panelFor('www.qinghai.gov.cn', 'gov-portal-unrelated.html');
     await panel.getByRole('status').filter({ hasText: '没有相关文章' }).waitFor({ timeout: 30_000 });
@@ -159,6 +173,9 @@ describe('opening a clipping', () => {
     await page.close();
 
     const popup = await session.browser.openExtensionPage('popup.html');
+    // The library finds it from traditional characters too (烏蘭縣 → 乌兰县).
+    await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('烏蘭縣');
+    await expect.poll(() => popup.getByRole('button', { name: '打开原文：优化营商环境护航经济发展' }).count(), { timeout: 15_000 }).toBe(1);
     const opened = session.browser.context.waitForEvent('page');
     await popup.getByRole('button', { name: '打开原文：优化营商环境护航经济发展' }).first().click();
     const tab = await opened;
