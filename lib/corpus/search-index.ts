@@ -85,6 +85,11 @@ interface DocEntry {
   features: Set<string>;
   /** Texts of its entities, as written (for {@link CorpusIndex.withEntityText}). */
   entityTexts: Set<string>;
+  /**
+   * What the article would score against itself as a query (its words' and features' weights),
+   * kept until the index has grown or shrunk by a tenth.
+   */
+  own?: { text: number; features: number; atSize: number };
 }
 
 /** Articles holding a term or feature: parallel arrays of document slots and term counts. */
@@ -175,6 +180,23 @@ export class CorpusIndex {
     return (this.featurePostings.get(key)?.slots ?? []).map((s) => this.docs[s]!.id);
   }
 
+  /** What an article would score against itself as a query (see `DocEntry.own`). */
+  private ownWeight(slot: number): { text: number; features: number } {
+    const doc = this.docs[slot]!;
+    const size = this.size;
+    if (doc.own && Math.abs(size - doc.own.atSize) <= doc.own.atSize * 0.1) return doc.own;
+    let text = 0;
+    for (const term in doc.terms) {
+      text += (1 + Math.log(doc.terms[term]!)) * this.idf(this.termPostings.get(term)?.slots.length ?? 0) * (K1 + 1);
+    }
+    let features = 0;
+    for (const f of doc.features) {
+      features += this.idf(this.featurePostings.get(f)?.slots.length ?? 0) * (FEATURE_TYPE_WEIGHT[f.slice(0, f.indexOf(':'))] ?? 1);
+    }
+    doc.own = { text, features, atSize: size };
+    return doc.own;
+  }
+
   /** Rarity weight of a term (BM25 idf); the highest weight for a term no article has. */
   termWeight(term: string): number {
     return this.idf(this.termPostings.get(term)?.slots.length ?? 0);
@@ -251,13 +273,25 @@ export class CorpusIndex {
     // A query with few or weak entities leans on its words.
     const rare = this.idf(1);
     const alpha = FEATURE_WEIGHT * Math.min(1, featureIdeal / (FULL_FEATURE_WEIGHT * rare));
-    const textIdeal = Math.max(ideal, MIN_QUERY_TERMS * rare * (K1 + 1));
+    const floor = MIN_QUERY_TERMS * rare * (K1 + 1);
+    const textIdeal = Math.max(ideal, floor);
+    const featureFloor = FULL_FEATURE_WEIGHT * rare;
     const requireSpecific = options.requireSpecific !== false;
     const hits: Array<{ slot: number; id: string; score: number }> = [];
     for (const slot of candidates) {
       if (requireSpecific && touched[slot] !== 2) continue;
-      const t = ideal > 0 ? textScore[slot]! / textIdeal : 0;
-      const f = featureIdeal > 0 ? featureScore[slot]! / featureIdeal : 0;
+      let textBase = textIdeal;
+      let featureBase = featureIdeal;
+      // A long text (a whole page) and a shorter article telling the same story: the share is
+      // of the shorter one, so a page is not penalized for its length (nor an article for its
+      // brevity). Only worth computing for articles already sharing a fair part.
+      if (textScore[slot]! > 0.1 * textIdeal || featureScore[slot]! > 0.1 * featureIdeal) {
+        const own = this.ownWeight(slot);
+        textBase = Math.min(textIdeal, Math.max(own.text, floor));
+        if (featureIdeal > 0) featureBase = Math.min(featureIdeal, Math.max(own.features, featureFloor));
+      }
+      const t = ideal > 0 ? Math.min(1, textScore[slot]! / textBase) : 0;
+      const f = featureIdeal > 0 ? Math.min(1, featureScore[slot]! / featureBase) : 0;
       const score = (1 - alpha) * t + alpha * f;
       if (score < minScore || score === 0) continue;
       const id = this.docs[slot]!.id;

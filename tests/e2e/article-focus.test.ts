@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { askContent, SCREENSHOT_DIR, useExtensionSession, waitFor } from './harness';
+import { askContent, ROOT, SCREENSHOT_DIR, useExtensionSession, waitFor } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
@@ -140,6 +140,21 @@ describe('the side panel reads the article', () => {
     await expect.poll(async () => (await results()).length, { timeout: 15_000 }).toBeGreaterThan(2);
     expect((await results())[0]).toMatch(/知识产权|专利/);
     await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-search-traditional.png'), fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
+  it('lists a reader\'s article telling the same story first for a whole news page', async () => {
+    const { page, panel } = await panelFor('www.news.cn', 'news-article.html');
+    await panel.getByTestId('jsonl-input').setInputFiles(join(ROOT, 'tests/corpus/near-copy.jsonl'));
+    await panel.getByRole('status').filter({ hasText: '已从 near-copy.jsonl 添加 1 篇文章。' }).waitFor({ timeout: 30_000 });
+    const first = () => panel.getByRole('list', { name: '相关文章' }).locator('.result-title').first().textContent();
+    await expect.poll(first, { timeout: 30_000 }).toBe('杭州举办宋代书法精品展 百余件珍品亮相钱塘书画博物馆');
+    const meter = panel.getByRole('list', { name: '相关文章' }).getByRole('listitem').first().getByRole('meter', { name: '相关度' });
+    expect(Number(await meter.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(50);
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-news-near-copy.png'), fullPage: true });
+    await panel.getByRole('button', { name: /^移除《杭州举办宋代书法精品展/ }).click();
+    await panel.getByRole('status').filter({ hasText: '已移除 1 篇文章' }).waitFor();
     await panel.close();
     await page.close();
   });

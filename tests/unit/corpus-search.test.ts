@@ -3,7 +3,10 @@
  * holding it, a phrase ranks the articles holding it whole above those holding one of its parts,
  * traditional characters find simplified text, several parts narrow the list.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { completeArticles } from '../../lib/corpus/build';
 import { Corpus } from '../../lib/corpus/related';
 import { buildSeedCorpus } from '../../lib/cli/corpus-seeds';
 import { nodeAnalyzer } from '../../lib/cli/node-analyzer';
@@ -78,5 +81,35 @@ describe('traditional to simplified', () => {
     expect(queryForms(' 知識產權 ')).toEqual(['知識產權', '知识产权']);
     expect(queryForms('知识产权')).toEqual(['知识产权']);
     expect(queryForms('')).toEqual([]);
+  });
+});
+
+describe('related articles of a whole page', () => {
+  /** The article of a fixture page as the content script reads it: headline, dateline, body. */
+  function fixtureArticle(file: string): string {
+    const html = readFileSync(resolve(import.meta.dirname, '../e2e/fixtures', file), 'utf8');
+    const from = html.indexOf('data-fixture="article"');
+    const part = html.slice(html.indexOf('>', from) + 1, html.indexOf('【纠错】') > 0 ? html.indexOf('【纠错】') : undefined);
+    return part.replace(/<[^>]+>/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  }
+
+  it('lists a shorter article telling the same story first, the whole page scoring no lower than its opening', async () => {
+    const near = JSON.parse(readFileSync(resolve(import.meta.dirname, '../corpus/near-copy.jsonl'), 'utf8').trim());
+    const [added] = await completeArticles([{ id: 'user:near', origin: 'user', title: near.title, text: near.text, url: near.url, addedAt: 2 }], analyzer);
+    const withCopy = new Corpus([...corpus.list(), added!]);
+    const page = fixtureArticle('news-article.html');
+    expect(page.length).toBeGreaterThan(1000);
+    const whole = await withCopy.related(page, analyzer);
+    const opening = await withCopy.related(page.split('\n').slice(0, 4).join('\n'), analyzer);
+    expect(whole[0]!.articleId).toBe('user:near');
+    expect(opening[0]!.articleId).toBe('user:near');
+    expect(whole[0]!.score).toBeGreaterThanOrEqual(opening[0]!.score);
+    expect(whole[0]!.shared).toEqual(expect.arrayContaining(['沈知远', '韩若溪']));
+  });
+
+  it('finds nothing for an unrelated page, however long', async () => {
+    const page = fixtureArticle('gov-portal-unrelated.html');
+    expect(page.length).toBeGreaterThan(500);
+    expect(await corpus.related(page, analyzer)).toEqual([]);
   });
 });
