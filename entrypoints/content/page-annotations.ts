@@ -213,7 +213,9 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     // The article only, unless the reader wants the whole page (整页标注); a page without an
     // article is read whole when it is short plain text, else only when the reader asks for it
     // (the popup, the keyboard command).
-    const region = fullPage ? null : await findArticleSliced(map);
+    const stats = { busyMs: 0 };
+    const region = fullPage ? null : await findArticleSliced(map, 8, stats);
+    progress.articleMs = stats.busyMs;
     if (stale()) return;
     article = region;
     progress.scope = region ? 'article' : fullPage || forced || isShortPlainPage(map) ? 'page' : 'light';

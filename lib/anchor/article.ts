@@ -211,14 +211,23 @@ export function findArticle(map: TextMap): ArticleRegion | null {
   return regionFrom(map, step.value);
 }
 
-/** {@link findArticle} in slices of about `sliceMs`, giving the page's event loop a turn between them. Never rejects. */
-export async function findArticleSliced(map: TextMap, sliceMs = 8): Promise<ArticleRegion | null> {
+/**
+ * {@link findArticle} in slices of about `sliceMs`, giving the page's event loop a turn between
+ * them; `stats.busyMs` gets the main-thread time it took (slices only). Never rejects.
+ */
+export async function findArticleSliced(map: TextMap, sliceMs = 8, stats?: { busyMs: number }): Promise<ArticleRegion | null> {
   const walk = scorePage(map);
   let sliceStart = performance.now();
+  let busy = 0;
   for (;;) {
     const step = walk.next();
-    if (step.done) return regionFrom(map, step.value);
+    if (step.done) {
+      const region = regionFrom(map, step.value);
+      if (stats) stats.busyMs = busy + performance.now() - sliceStart;
+      return region;
+    }
     if (performance.now() - sliceStart > sliceMs) {
+      busy += performance.now() - sliceStart;
       await new Promise((r) => setTimeout(r, 0));
       sliceStart = performance.now();
     }

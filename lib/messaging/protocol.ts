@@ -169,6 +169,8 @@ export const annotationProgressSchema = lazy(() => z.object({
    * annotated only when the reader asks).
    */
   scope: z.optional(z.enum(['article', 'page', 'light'])),
+  /** Main-thread time the latest read spent finding the article, ms. */
+  articleMs: z.optional(z.number().check(z.nonnegative())),
   /** The article's flat-text offsets in the page, when one was found. */
   article: z.optional(z.object({ start: z.int().check(z.nonnegative()), end: z.int().check(z.nonnegative()), headline: z.string().check(z.maxLength(1000)) })),
 }));

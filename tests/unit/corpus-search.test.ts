@@ -95,7 +95,7 @@ describe('related articles of a whole page', () => {
 
   it('lists a shorter article telling the same story first, the whole page scoring no lower than its opening', async () => {
     const near = JSON.parse(readFileSync(resolve(import.meta.dirname, '../corpus/near-copy.jsonl'), 'utf8').trim());
-    const [added] = await completeArticles([{ id: 'user:near', origin: 'user', title: near.title, text: near.text, url: near.url, addedAt: 2 }], analyzer);
+    const [added] = await completeArticles([{ id: 'user:near', origin: 'user', title: near.title, titleFrom: 'page', reporters: [], text: near.text, url: near.url, addedAt: 2 }], analyzer);
     const withCopy = new Corpus([...corpus.list(), added!]);
     const page = fixtureArticle('news-article.html');
     expect(page.length).toBeGreaterThan(1000);
