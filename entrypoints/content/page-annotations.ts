@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findArticleSliced, isShortPlainPage, type ArticleRegion } from '@/lib/anchor/article';
 import { batchBlocks, blockIndexAt, splitBlocks, visibleFirst, type Block } from '@/lib/anchor/blocks';
+import { rangeOffsets } from '@/lib/anchor/selection';
 import { buildTextMap, buildTextMapSliced, nextTask, rangeFor, visibleOffsets, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
 import { createClient } from '@/lib/messaging';
@@ -204,6 +205,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     progress.failed = 0;
     readUrl = location.href;
     dirty = false;
+    selectedBlocks.clear();
     progress.doneMs = null;
     // The painter's marks (fallback) are inline and keep the flat text as it is.
     const map = await buildTextMapSliced(document.body, MAX_PAGE_CHARS);
@@ -278,6 +280,54 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     entities = recognized.filter((s) => !hidden.has(s.type));
     progress.doneMs = performance.now() - startedAt;
   }
+
+  /**
+   * Light mode (a page without an article): what the reader selects is read, its paragraphs
+   * recognized and painted, and kept painted while the page stays as it is.
+   */
+  let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+  const selectedBlocks = new Set<number>();
+  async function annotateSelection(): Promise<void> {
+    const map = current;
+    const selection = window.getSelection();
+    if (!map || progress.scope !== 'light' || !selection || selection.isCollapsed || !selection.rangeCount) return;
+    const offsets = rangeOffsets(map, selection.getRangeAt(0));
+    if (!offsets) return;
+    const mine = generation;
+    const wanted = splitBlocks(map.text, FIRST_BATCH_CHARS).filter(
+      (b) => b.start < offsets.end && b.start + b.text.length > offsets.start && !selectedBlocks.has(b.start),
+    );
+    for (const b of wanted) selectedBlocks.add(b.start);
+    for (const batch of batchBlocks(wanted, BATCH_CHARS, FIRST_BATCH_CHARS)) {
+      const answer = await background.call('recognize', { text: batch.text });
+      if (!ctx.isValid || mine !== generation || current !== map || progress.scope !== 'light') return;
+      if (!answer.ok) {
+        for (const b of batch.blocks) selectedBlocks.delete(b.start);
+        continue;
+      }
+      const fresh: WireSpan[] = [];
+      let k = 0;
+      for (const span of answer.value.spans) {
+        while (k + 1 < batch.offsets.length && batch.offsets[k + 1]! <= span.start) k++;
+        const shift = batch.blocks[k]!.start - batch.offsets[k]!;
+        fresh.push({ ...span, start: span.start + shift, end: span.end + shift });
+      }
+      recognized.push(...fresh);
+      recognized.sort((a, b) => a.start - b.start);
+      entities = recognized.filter((x) => !hidden.has(x.type));
+      paint(fresh, false);
+    }
+  }
+  const onSelection = () => {
+    if (progress.scope !== 'light') return;
+    clearTimeout(selectionTimer);
+    selectionTimer = setTimeout(() => void annotateSelection(), 300);
+  };
+  document.addEventListener('selectionchange', onSelection);
+  ctx.onInvalidated(() => {
+    clearTimeout(selectionTimer);
+    document.removeEventListener('selectionchange', onSelection);
+  });
 
   async function annotate(): Promise<void> {
     const settings = await readSettings(storage);

@@ -101,6 +101,22 @@ describe('article focus on real page layouts', () => {
     expect(list.progress.scope).toBe('light');
     expect(list.entities).toEqual([]);
     expect((await highlightPlaces(page)).inside + (await highlightPlaces(page)).outside).toBe(0);
+    // What the reader selects is read and marked, and only that.
+    const headline = await page.evaluate(() => {
+      const link = [...document.querySelectorAll('a')].find((a) => /[市省]/.test(a.textContent ?? '') && (a.textContent ?? '').length >= 8)!;
+      const range = document.createRange();
+      range.selectNodeContents(link);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return link.textContent!;
+    });
+    const selected = await waitFor(async () => {
+      const p = await highlightPlaces(page);
+      return p.outside > 0 ? p : undefined;
+    }, 15_000, `the selection (${headline}) to be marked`);
+    expect(selected.outside).toBeLessThanOrEqual(4);
+    expect(headline).toContain(selected.outsideTexts[0]!);
+    await page.evaluate(() => getSelection()!.removeAllRanges());
     const popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(url)}`);
     await popup.getByText('本页没有找到文章正文', { exact: false }).waitFor({ timeout: 15_000 });
     await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-light-mode.png'), fullPage: true });
