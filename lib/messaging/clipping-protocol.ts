@@ -5,15 +5,15 @@
  */
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
-import { CLIPPING_COLORS, MAX_QUOTE_CHARS, selectorsSchema } from '../store/clipping';
+import { CLIPPING_COLORS, MAX_QUOTE_CHARS, selectorsSchema, webUrlSchema } from '../store/clipping';
 import type { MessageSpec } from './index';
 
 /** What a content script captures from a selection, for the background to save. */
 export const capturedClippingSchema = lazy(() => z.object({
   quote: z.string().check(z.minLength(1), z.maxLength(MAX_QUOTE_CHARS)),
   selectors: selectorsSchema,
-  url: z.url().check(z.maxLength(4000)),
-  canonicalUrl: z.url().check(z.maxLength(4000)),
+  url: webUrlSchema,
+  canonicalUrl: webUrlSchema,
   title: z.string().check(z.maxLength(1000)),
   note: z.optional(z.string().check(z.maxLength(50_000))),
   tags: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(50))),

@@ -5,6 +5,7 @@
  * The side panel, the popup and the hover card only ask.
  */
 import * as z from 'zod/mini';
+import { webUrlSchema } from '../store/clipping';
 import { lazy } from '../lazy';
 import { MAX_ARTICLE_CHARS, corpusArticleSchema } from '../corpus/article';
 import type { MessageSpec } from './index';
@@ -45,7 +46,8 @@ export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 export const newArticleSchema = lazy(() => z.object({
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_ARTICLE_CHARS)),
-  url: z.optional(z.string().check(z.maxLength(4000))),
+  /** The article's web page: http(s) only (another scheme is refused, naming the line). */
+  url: z.optional(webUrlSchema),
   source: z.optional(z.string().check(z.maxLength(100))),
 }));
 export type NewArticle = z.infer<typeof newArticleSchema>;

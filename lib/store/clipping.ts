@@ -58,6 +58,12 @@ export const relatedArticleSchema = lazy(() => z.object({
   score: z.number(),
 }));
 
+/**
+ * A web page's address: http(s) only, at most 4,000 characters. Every address stored, imported
+ * or opened passes it (`data:`, `javascript:`, `file:`, browser pages are refused).
+ */
+export const webUrlSchema = lazy(() => z.url({ protocol: /^https?$/, error: '网址必须是 http 或 https 网页' }).check(z.maxLength(4000)));
+
 export const clippingSchema = lazy(() => z
   .object({
     /** A UUID, the same in every export of this clipping (imports match on it). */
@@ -65,9 +71,9 @@ export const clippingSchema = lazy(() => z
     quote: z.string().check(z.minLength(1), z.maxLength(MAX_QUOTE_CHARS)),
     selectors: selectorsSchema,
     /** The address of the page as the reader saw it. */
-    url: z.url().check(z.maxLength(4000)),
+    url: webUrlSchema,
     /** The page's canonical address (`<link rel=canonical>`), or `url` without its fragment. */
-    canonicalUrl: z.url().check(z.maxLength(4000)),
+    canonicalUrl: webUrlSchema,
     title: z.string().check(z.maxLength(1000)),
     /** Host name of the canonical address. */
     site: z.string().check(z.maxLength(255)),

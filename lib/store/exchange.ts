@@ -119,11 +119,13 @@ export function toMarkdown(clippings: readonly Clipping[]): string {
   const out: string[] = ['# 摘录', ''];
   for (const list of pages.values()) {
     const first = list[0]!;
-    out.push(`## [${mdEscape(first.title || first.canonicalUrl)}](${first.canonicalUrl})`, '', `${first.site} · ${list.length} 条摘录`, '');
+    const link = mdUrl(first.canonicalUrl);
+    const heading = mdEscape(first.title || first.canonicalUrl);
+    out.push(link ? `## [${heading}](${link})` : `## ${heading}`, '', `${mdEscape(first.site)} · ${list.length} 条摘录`, '');
     for (const c of list) {
-      out.push(...c.quote.split('\n').map((line) => `> ${line}`), '');
-      if (c.note) out.push(`笔记：${c.note}`, '');
-      if (c.tags.length) out.push(`标签：${c.tags.map((t) => `#${t}`).join(' ')}`, '');
+      out.push(...c.quote.split('\n').map((line) => `> ${mdEscape(line)}`), '');
+      if (c.note) out.push(...`笔记：${c.note}`.split('\n').map(mdEscape), '');
+      if (c.tags.length) out.push(`标签：${c.tags.map((t) => `#${mdEscape(t)}`).join(' ')}`, '');
       if (c.entities.length) {
         out.push('实体与数字：', '');
         for (const e of c.entities) {
@@ -138,14 +140,49 @@ export function toMarkdown(clippings: readonly Clipping[]): string {
   return out.join('\n');
 }
 
-function mdEscape(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+/**
+ * Text made inert in Markdown: HTML's `& < >` as entities (no raw HTML, no autolink), the
+ * inline marks (`\\ \` * _ [ ] | ~ !`) escaped, and a line's leading block mark (`#`, `-`,
+ * `+`, `>`, `1.`) escaped so a quote's line cannot become a heading or a list.
+ */
+export function mdEscape(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~!])/g, '\\$1')
+    .replace(/^(\s*)(#{1,6}|[+=-]+|\d+[.)])(?=\s|$)/gm, '$1\\$2');
+}
+
+/**
+ * A link target for Markdown: an http(s) address with every character that could end or break
+ * the link percent-encoded; null for any other scheme (the text is then shown without a link).
+ */
+export function mdUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  return u.href.replace(/[()<>\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * A CSV cell: a text a spreadsheet would read as a formula (starting with = + - @, a tab or a
+ * carriage return) gets a leading apostrophe, as OWASP advises; then quoted per RFC 4180 where
+ * needed.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r＝＋－＠]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the Chinese right). */
 export function toCsv(clippings: readonly Clipping[]): string {
   const header = ['id', 'created', 'updated', 'site', 'title', 'url', 'quote', 'note', 'tags', 'color', 'entities'];
-  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const cell = csvCell;
   const lines = [header.join(',')];
   for (const c of [...clippings].sort(byCreated)) {
     const entities = c.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `=${e.value}${e.unit ?? ''}` : ''}`).join('; ');

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { SPAN_TYPE_NAMES } from '../messaging/protocol';
-import type { KeyValueStore } from './user-dictionary';
+import { serialized, type KeyValueStore } from './user-dictionary';
 
 export const SETTINGS_KEY = 'settings.v1';
 
@@ -33,33 +33,39 @@ export async function readSettings(store: KeyValueStore): Promise<Settings> {
  * Shows or hides one type of highlight and writes the settings back; resolves with the new
  * settings. Rejects if storage does, leaving the stored value as it was.
  */
-export async function setTypeHidden(store: KeyValueStore, type: Settings['hiddenTypes'][number], hidden: boolean): Promise<Settings> {
-  const settings = await readSettings(store);
-  const rest = settings.hiddenTypes.filter((t) => t !== type);
-  const next = settingsSchema.parse({ ...settings, hiddenTypes: hidden ? [...rest, type] : rest });
-  await store.set({ [SETTINGS_KEY]: next });
-  return next;
+export function setTypeHidden(store: KeyValueStore, type: Settings['hiddenTypes'][number], hidden: boolean): Promise<Settings> {
+  return serialized(async () => {
+    const settings = await readSettings(store);
+    const rest = settings.hiddenTypes.filter((t) => t !== type);
+    const next = settingsSchema.parse({ ...settings, hiddenTypes: hidden ? [...rest, type] : rest });
+    await store.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
 }
 
 /**
  * Switches annotation off or on for one host name and writes the settings back; resolves with
  * the new settings. Rejects if storage does, leaving the stored value as it was.
  */
-export async function setSiteDisabled(store: KeyValueStore, host: string, disabled: boolean): Promise<Settings> {
-  const settings = await readSettings(store);
-  const rest = settings.disabledSites.filter((h) => h !== host);
-  const next = settingsSchema.parse({ ...settings, disabledSites: disabled ? [...rest, host] : rest });
-  await store.set({ [SETTINGS_KEY]: next });
-  return next;
+export function setSiteDisabled(store: KeyValueStore, host: string, disabled: boolean): Promise<Settings> {
+  return serialized(async () => {
+    const settings = await readSettings(store);
+    const rest = settings.disabledSites.filter((h) => h !== host);
+    const next = settingsSchema.parse({ ...settings, disabledSites: disabled ? [...rest, host] : rest });
+    await store.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
 }
 
 /**
  * Switches 整页标注 (the whole page, not only the article) on or off and writes the settings
  * back; resolves with the new settings. Rejects if storage does, leaving the stored value as it was.
  */
-export async function setFullPage(store: KeyValueStore, fullPage: boolean): Promise<Settings> {
-  const settings = await readSettings(store);
-  const next = settingsSchema.parse({ ...settings, fullPage });
-  await store.set({ [SETTINGS_KEY]: next });
-  return next;
+export function setFullPage(store: KeyValueStore, fullPage: boolean): Promise<Settings> {
+  return serialized(async () => {
+    const settings = await readSettings(store);
+    const next = settingsSchema.parse({ ...settings, fullPage });
+    await store.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
 }

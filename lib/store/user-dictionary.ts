@@ -44,16 +44,34 @@ export async function readUserDictionary(store: KeyValueStore): Promise<UserDict
   return EMPTY_USER_DICTIONARY;
 }
 
+/** Read-modify-write changes of one realm, one after another (see {@link serialized}). */
+let writes: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `change` after every change queued before it in this realm has finished, so concurrent
+ * read-modify-write updates of a stored value never overwrite each other (20 corrections sent
+ * at once are 20 corrections stored). The background is the one writer of the dictionary;
+ * settings are written by the extension's pages, each through this queue. Resolves or rejects
+ * as `change` does; a failed change does not stop the next.
+ */
+export function serialized<T>(change: () => Promise<T>): Promise<T> {
+  const run = writes.then(change, change);
+  writes = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * Adds a rejected name (once) and writes the dictionary back; resolves with the number of
  * rejected names. Rejects if storage does (e.g. quota), leaving the stored value as it was.
  */
-export async function rejectName(store: KeyValueStore, text: string, type: UserDictionary['rejected'][number]['type'], now = Date.now()): Promise<number> {
-  const dictionary = await readUserDictionary(store);
-  if (dictionary.rejected.some((r) => r.text === text)) return dictionary.rejected.length;
-  const next = userDictionarySchema.parse({ ...dictionary, rejected: [...dictionary.rejected, { text, type, at: now }] });
-  await store.set({ [USER_DICTIONARY_KEY]: next });
-  return next.rejected.length;
+export function rejectName(store: KeyValueStore, text: string, type: UserDictionary['rejected'][number]['type'], now = Date.now()): Promise<number> {
+  return serialized(async () => {
+    const dictionary = await readUserDictionary(store);
+    if (dictionary.rejected.some((r) => r.text === text)) return dictionary.rejected.length;
+    const next = userDictionarySchema.parse({ ...dictionary, rejected: [...dictionary.rejected, { text, type, at: now }] });
+    await store.set({ [USER_DICTIONARY_KEY]: next });
+    return next.rejected.length;
+  });
 }
 
 /**
@@ -61,15 +79,17 @@ export async function rejectName(store: KeyValueStore, text: string, type: UserD
  * rejected list) and writes the dictionary back; resolves with the number of added names.
  * Rejects if storage does or the name is not a valid entry, leaving the stored value as it was.
  */
-export async function addName(store: KeyValueStore, text: string, type: UserDictionary['added'][number]['type'], now = Date.now()): Promise<number> {
-  const dictionary = await readUserDictionary(store);
-  const next = userDictionarySchema.parse({
-    ...dictionary,
-    rejected: dictionary.rejected.filter((r) => r.text !== text),
-    added: [...dictionary.added.filter((a) => a.text !== text), { text, type, at: now }],
+export function addName(store: KeyValueStore, text: string, type: UserDictionary['added'][number]['type'], now = Date.now()): Promise<number> {
+  return serialized(async () => {
+    const dictionary = await readUserDictionary(store);
+    const next = userDictionarySchema.parse({
+      ...dictionary,
+      rejected: dictionary.rejected.filter((r) => r.text !== text),
+      added: [...dictionary.added.filter((a) => a.text !== text), { text, type, at: now }],
+    });
+    await store.set({ [USER_DICTIONARY_KEY]: next });
+    return next.added.length;
   });
-  await store.set({ [USER_DICTIONARY_KEY]: next });
-  return next.added.length;
 }
 
 /** Adapts an extension storage area (`browser.storage.local`) to {@link KeyValueStore}. */

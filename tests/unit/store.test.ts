@@ -216,6 +216,10 @@ describe('export and import', () => {
     ['a huge string', (g) => JSON.stringify({ ...g, clippings: [{ ...g.clippings[0], note: '长'.repeat(60_000) }] }), /第 1 条摘录.*note/],
     ['a bad id', (g) => JSON.stringify({ ...g, clippings: [{ ...g.clippings[0], id: '<script>' }] }), /第 1 条摘录（id <script>）无效：id/],
     ['a repeated id', (g) => JSON.stringify({ ...g, clippings: [g.clippings[0], g.clippings[0]] }), /重复/],
+    ['a data: address', (g) => JSON.stringify({ ...g, clippings: [g.clippings[0], { ...g.clippings[1], url: 'data:text/html,<script>alert(1)</script>' }] }), /第 2 条摘录.*url.*http/],
+    ['a javascript: address', (g) => JSON.stringify({ ...g, clippings: [{ ...g.clippings[0], canonicalUrl: 'javascript:alert(1)' }] }), /第 1 条摘录.*canonicalUrl.*http/],
+    ['a file: address', (g) => JSON.stringify({ ...g, clippings: [{ ...g.clippings[0], url: 'file:///etc/passwd' }] }), /第 1 条摘录.*url/],
+    ['a browser page', (g) => JSON.stringify({ ...g, clippings: [{ ...g.clippings[0], url: 'chrome://settings/' }] }), /第 1 条摘录.*url/],
   ])('rejects a file with %s as a whole, naming why, and changes nothing', async (_name, make, message) => {
     const rows = await fill();
     const good = JSON.parse(toJson(rows));
@@ -230,5 +234,53 @@ describe('export and import', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as Error).message).toMatch(message);
     expect(toJson((await db.clippings.toArray()).map(fromStored))).toBe(before);
+  });
+});
+
+describe('exports that attack nobody', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","点我")', `"'=HYPERLINK(""http://evil.example"",""点我"")"`],
+    ['+1+2', "'+1+2"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\tcmd', "'\tcmd"],
+    ['\r=1', `"'\r=1"`],
+    ['＝1+1', "'＝1+1"],
+    ['普通文字', '普通文字'],
+    ['含,逗号', '"含,逗号"'],
+    ['15.68亿元', '15.68亿元'],
+  ])('CSV cell %j → %j', async (value, cell) => {
+    const { csvCell } = await import('@/lib/store/exchange');
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('writes a hostile title, quote and note as text in CSV and Markdown', async () => {
+    const evil = clipping('<img src=x onerror=alert(1)>正文\n# 假标题\n- 假列表 [点我](javascript:alert(1))', {
+      title: '=HYPERLINK("http://evil.example")',
+      note: '<script>alert(1)</script> **粗体**',
+      tags: ['<b>'],
+      canonicalUrl: 'https://www.gov.cn/a)[点我](javascript:alert(1)',
+      url: 'https://www.gov.cn/a',
+    });
+    const csv = toCsv([evil]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    const md = toMarkdown([evil]);
+    expect(md).not.toMatch(/<img|<script|<b>/);
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;正文');
+    expect(md).toContain('> \\# 假标题');
+    expect(md).toContain('> \\- 假列表 \\[点我\\](javascript:alert(1))');
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*粗体\\*\\*');
+    // The link target is the address, percent-encoded: it cannot close the link or add another.
+    const link = /## \[[^\n]*\]\(([^)\s]*)\)/.exec(md)![1]!;
+    expect(link).toBe('https://www.gov.cn/a%29%5B%E7%82%B9%E6%88%91%5D%28javascript:alert%281%29');
+    expect(md.match(/(?<!\\)\]\(/g)).toHaveLength(1);
+  });
+
+  it('stores and opens only http(s) addresses', async () => {
+    const { clippingSchema } = await import('@/lib/store/clipping');
+    for (const url of ['data:text/html,x', 'javascript:alert(1)', 'file:///etc/passwd', 'chrome://settings', 'ftp://a.cn/x']) {
+      expect(clippingSchema.safeParse({ ...clipping('引文'), url }).success).toBe(false);
+    }
+    expect(clippingSchema.safeParse(clipping('引文')).success).toBe(true);
   });
 });

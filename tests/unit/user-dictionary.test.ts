@@ -65,3 +65,36 @@ describe('display settings in extension storage', () => {
     expect((await readSettings(store())).disabledSites).toEqual([]);
   });
 });
+
+describe('concurrent corrections and settings', () => {
+  it('stores every one of 100 corrections sent at once', async () => {
+    const { addName } = await import('@/lib/store/user-dictionary');
+    // A store that answers slowly, as extension storage does: read-modify-write would lose most.
+    const slow = {
+      get: async (key: string) => {
+        await new Promise((r) => setTimeout(r, Math.random() * 3));
+        return fakeBrowser.storage.local.get(key) as Promise<Record<string, unknown>>;
+      },
+      set: async (items: Record<string, unknown>) => {
+        await new Promise((r) => setTimeout(r, Math.random() * 3));
+        await fakeBrowser.storage.local.set(items);
+      },
+    };
+    const calls = Array.from({ length: 50 }, (_, k) => [rejectName(slow, `不是实体${k}`, 'PERSON', k), addName(slow, `新实体${k}`, 'ORG', k)]).flat();
+    await Promise.all(calls);
+    const dictionary = await readUserDictionary(store());
+    expect(dictionary.rejected).toHaveLength(50);
+    expect(dictionary.added).toHaveLength(50);
+  });
+
+  it('keeps going after a failed write, and stores the settings changed at once', async () => {
+    const { setTypeHidden, setSiteDisabled, readSettings } = await import('@/lib/store/settings');
+    const failing = { get: store().get, set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    await expect(rejectName(failing, '失败', 'PERSON')).rejects.toThrow(/quota/);
+    expect(await rejectName(store(), '之后', 'PERSON')).toBe(1);
+    await Promise.all([setTypeHidden(store(), 'PLACE', true), setTypeHidden(store(), 'ORG', true), setSiteDisabled(store(), 'www.gov.cn', true), setSiteDisabled(store(), 'www.qhnews.com', true)]);
+    const settings = await readSettings(store());
+    expect(settings.hiddenTypes.sort()).toEqual(['ORG', 'PLACE']);
+    expect(settings.disabledSites.sort()).toEqual(['www.gov.cn', 'www.qhnews.com']);
+  });
+});
