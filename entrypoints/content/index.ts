@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { nextTask } from '@/lib/anchor/text-map';
 import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
@@ -9,11 +10,39 @@ import { startPageClippings } from './page-clippings';
 import { startPageSegmentation } from './page-segmentation';
 import { startSelectionNotices } from './page-text';
 
+/**
+ * WXT stops an older copy of this script when a newer one starts in the same page (an
+ * injection after an update), on an event dispatched on the document, which the page can forge
+ * (the extension's id and the script's name are no secret). Only an announcement made while a
+ * copy of this script is starting in this world (this extension's isolated world, which the
+ * page cannot reach) is let through; the page's forgeries are stopped before WXT sees them.
+ */
+function guardScriptStarts(): void {
+  const world = globalThis as { __zwpzStarting?: number; __zwpzStartGuard?: boolean };
+  world.__zwpzStarting = (world.__zwpzStarting ?? 0) + 1;
+  if (world.__zwpzStartGuard) return;
+  world.__zwpzStartGuard = true;
+  // WXT's name for it (`getUniqueEventName` in wxt/utils/internal/custom-events).
+  const name = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+  window.addEventListener(
+    name,
+    (event) => {
+      if (world.__zwpzStarting) world.__zwpzStarting--;
+      else event.stopImmediatePropagation();
+    },
+    true,
+  );
+}
+guardScriptStarts();
+
 export default defineContentScript({
   matches: DEFAULT_SITE_PATTERNS,
   runAt: 'document_idle',
   // Articles inside same-origin frames (special-topic pages) are read too, each frame on its own.
   allFrames: true,
+  // Nothing is posted to the page when the script starts: the page could answer it and make the
+  // script stop (it announced the extension's id with a message the page could send back).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // Injected again on demand (popup, keyboard command) where it already runs: one is enough.
     const marker = globalThis as { __zwpzContentScript?: boolean };
