@@ -76,6 +76,10 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
     },
     async 'clippings/save'(captured, sender) {
       const now = Date.now();
+      limitSaves(tabOf(sender), now);
+      if ((await db.clippings.count()) >= MAX_CLIPPINGS) {
+        throw new Error(`摘录库已满（${MAX_CLIPPINGS.toLocaleString('zh-CN')} 条）：请先导出并删除不再需要的摘录。`);
+      }
       const clipping: Clipping = {
         id: crypto.randomUUID(),
         quote: captured.quote,
@@ -118,6 +122,29 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
       return importClippings(db, clippings, tokens);
     },
   };
+}
+
+/** The most clippings the library holds; a save beyond it is refused with a message. */
+export const MAX_CLIPPINGS = 100_000;
+/** Saves one tab may make: at most SAVE_BURST in SAVE_WINDOW_MS (a reader saves a few a minute). */
+const SAVE_BURST = 60;
+const SAVE_WINDOW_MS = 60_000;
+const recentSaves = new Map<number | undefined, number[]>();
+
+/**
+ * Refuses a save beyond {@link SAVE_BURST} a minute from one tab: a page cannot make its content
+ * script save for it (its synthetic events are ignored), but nothing that slipped through
+ * could fill the library either.
+ * @throws Error with a message in Chinese when the tab saved too often.
+ */
+function limitSaves(tabId: number | undefined, now: number): void {
+  const times = (recentSaves.get(tabId) ?? []).filter((t) => now - t < SAVE_WINDOW_MS);
+  if (times.length >= SAVE_BURST) {
+    recentSaves.set(tabId, times);
+    throw new Error(`保存过于频繁：每分钟最多保存 ${SAVE_BURST} 条摘录，请稍后再试。`);
+  }
+  times.push(now);
+  recentSaves.set(tabId, times);
 }
 
 /** How long an opened tab waits for its page to ask which clipping to show, ms. */

@@ -79,8 +79,10 @@ export function backgroundMentions(): CorpusMentions {
 
 /**
  * The card shown over a highlighted entity or figure: its type in Chinese, its value, how often
- * it occurs on the page with buttons to the previous and next occurrence. Lives in a shadow
- * root on one host element, built with DOM APIs only (page text is set as text, never as HTML).
+ * it occurs on the page with buttons to the previous and next occurrence. Lives in a closed
+ * shadow root on one host element, built with DOM APIs only (page text is set as text, never as
+ * HTML); it opens and acts only on trusted input (the reader's pointer and keys), so a page's
+ * script can neither open it, read it (the reader's own article titles) nor click it.
  * Alt+Shift+E opens it from the keyboard with focus on its buttons; Esc closes it and gives
  * focus back. Removed when the content script is invalidated.
  */
@@ -91,6 +93,8 @@ export function startHoverCard(
   mentions: CorpusMentions = backgroundMentions(),
 ): { showSaved(id: string, quote: string): void } {
   let host: HTMLElement | undefined;
+  /** The card's shadow root: closed, so the page's scripts can neither read nor click into it. */
+  let shadow: ShadowRoot | undefined;
   let card: HTMLElement | undefined;
   let shown: WireSpan | undefined;
   let frame = 0;
@@ -99,7 +103,8 @@ export function startHoverCard(
     if (card) return card;
     host = document.createElement('zwpz-ui');
     host.setAttribute('data-zwpz-ui', '');
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: 'closed' });
+    shadow = root;
     const style = document.createElement('style');
     style.textContent = CARD_CSS;
     card = document.createElement('div');
@@ -116,7 +121,7 @@ export function startHoverCard(
   let returnFocus: HTMLElement | null = null;
 
   function hide(): void {
-    const focused = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    const focused = shadow?.activeElement as HTMLElement | null | undefined;
     if (card) card.hidden = true;
     shown = undefined;
     if (focused) {
@@ -144,7 +149,7 @@ export function startHoverCard(
         hide();
         return;
       }
-      const label = (host!.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('aria-label');
+      const label = (shadow?.activeElement as HTMLElement | null)?.getAttribute('aria-label');
       requestAnimationFrame(() => {
         const now = source.current();
         const range = now && rangeFor(now.map, next.start, next.end);
@@ -243,6 +248,7 @@ export function startHoverCard(
   }
 
   function onMove(event: MouseEvent): void {
+    if (!event.isTrusted) return; // the page's synthetic events open nothing
     if (host && event.composedPath().includes(host)) return; // over the card itself
     cancelAnimationFrame(frame);
     const { clientX: x, clientY: y } = event;
@@ -262,6 +268,7 @@ export function startHoverCard(
   }
 
   function onKey(event: KeyboardEvent): void {
+    if (!event.isTrusted) return;
     if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyE') {
       event.preventDefault();
       openFromKeyboard();
@@ -286,7 +293,10 @@ export function startHoverCard(
     b.title = title;
     b.setAttribute('aria-label', title);
     if (primary) b.className = 'primary';
-    b.addEventListener('click', onClick);
+    // Only the reader's own clicks and key presses act; a page script's synthetic click does not.
+    b.addEventListener('click', (event) => {
+      if (event.isTrusted) onClick();
+    });
     return b;
   }
 
@@ -376,6 +386,7 @@ export function startHoverCard(
   }
 
   function onMouseUp(event: MouseEvent): void {
+    if (!event.isTrusted) return;
     if (host && event.composedPath().includes(host)) return;
     const selection = window.getSelection();
     const text = selection?.toString().trim() ?? '';

@@ -6,6 +6,19 @@
  *
  * Pure: no browser calls. Entrypoints pass in the `send` function (e.g.
  * `browser.runtime.sendMessage`) and register the returned listener themselves.
+ *
+ * **Who may change stored data.** Pages cannot message the extension (no
+ * `externally_connectable`); the danger is a page steering the content script. So:
+ * - The content script sends a message that changes stored data (`clippings/save`,
+ *   `clippings/update`, `entities/add`, `entities/reject`) only from a trusted input event of
+ *   the reader (`event.isTrusted`: a click or key press in the card, which lives in a closed
+ *   shadow root the page cannot read or click into), or when the browser's own UI asks it
+ *   (the context menu, a keyboard command: `clippings/save-selection` comes from the background).
+ * - The background checks every request against its schema, refuses addresses that are not
+ *   http(s), and limits saves per tab (60 a minute) and the library's size, so nothing that
+ *   slipped through could fill the store.
+ * - Imports, exports, deletions and the reader's articles are done by extension pages only
+ *   (the popup, the side panel, the options page), never on a content script's request.
  */
 import * as z from 'zod/mini';
 import { $ZodError, type $ZodObject, type $ZodType } from 'zod/v4/core';

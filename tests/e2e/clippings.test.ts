@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { askContent, launchWithExtension, pointOnText, SCREENSHOT_DIR, selectOnPage, startFixtureServer, useExtensionSession, waitFor } from './harness';
+import { askContent, cardOf, launchWithExtension, pointOnText, SCREENSHOT_DIR, selectOnPage, startFixtureServer, useExtensionSession, waitFor } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
@@ -36,13 +36,14 @@ describe('clippings', () => {
     await page.waitForTimeout(1500);
     await selectText(page, '过去的一年', '专利导航工作机制');
     expect(await page.evaluate(() => getSelection()?.toString())).toBe('过去的一年，省知识产权局不断完善专利导航工作机制');
-    const card = page.locator('zwpz-ui .card');
-    await card.getByRole('button', { name: /保存摘录/ }).click();
-    await card.getByText('已保存摘录').waitFor();
-    await card.getByRole('textbox', { name: '笔记' }).fill('知识产权部门的年度工作');
-    await card.getByRole('textbox', { name: '标签' }).fill('专利 年度');
-    await card.getByRole('button', { name: '保存笔记和标签' }).click();
-    await card.waitFor({ state: 'hidden' });
+    const card = await cardOf(page);
+    await card.waitVisible();
+    await card.click('保存摘录');
+    await card.waitText('已保存摘录');
+    await card.fill('笔记', '知识产权部门的年度工作');
+    await card.fill('标签', '专利 年度');
+    await card.click('保存笔记和标签');
+    await card.waitHidden();
     await expect.poll(() => clipHighlights(page)).toBe(1);
 
     // The command (Alt+Shift+S) asks the content script the same way the background does.
@@ -138,7 +139,9 @@ describe('a tab closed right after saving', () => {
     const page = await session.browser.context.newPage();
     await page.goto(url);
     await selectText(page, '根据《青海省实施', '工作措施》要求');
-    await page.locator('zwpz-ui .card').getByRole('button', { name: /保存摘录/ }).click();
+    const card = await cardOf(page);
+    await card.waitVisible();
+    await card.click('保存摘录');
     await page.close(); // at once, without waiting for anything
     const popup = await session.browser.openExtensionPage('popup.html');
     await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('普惠工程');

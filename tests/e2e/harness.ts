@@ -261,3 +261,132 @@ export async function askContent(ext: Page, url: string, type: string): Promise<
     [url.replace(/:\d+\//, '/'), type] as const,
   );
 }
+
+/** A point or box on the page, in CSS pixels of the viewport. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The extension's card on a page, driven as a reader does. The card lives in a closed shadow
+ * root, out of reach of the page's scripts and of Playwright's locators; the driver finds its
+ * elements through the DevTools protocol (which sees closed roots), reads them there, and acts
+ * with the real mouse and keyboard, so every event the card gets is trusted.
+ */
+export interface CardDriver {
+  /** Whether the card is shown. */
+  visible(): Promise<boolean>;
+  waitVisible(timeoutMs?: number): Promise<void>;
+  waitHidden(timeoutMs?: number): Promise<void>;
+  /** The card's text. */
+  text(): Promise<string>;
+  /** Waits until the card's text holds `wanted`. */
+  waitText(wanted: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Clicks the card's button whose label or text matches `name`. Throws if there is none. */
+  click(name: string | RegExp): Promise<void>;
+  /** Clicks the text field labelled `label` and types `value` into it. */
+  fill(label: string, value: string): Promise<void>;
+  /** The card's box on the screen and a computed style property. */
+  box(): Promise<Box>;
+  style(property: string): Promise<string>;
+  /** The aria-label of the element focused inside the card, or null. */
+  focusedLabel(): Promise<string | null>;
+}
+
+/** See {@link CardDriver}. */
+export async function cardOf(page: Page): Promise<CardDriver> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  type Node = { nodeId: number; nodeName: string; children?: Node[]; shadowRoots?: Node[]; contentDocument?: Node };
+  /** The shadow root of the card's host element, or null while there is no card. */
+  async function shadowRoot(): Promise<number | null> {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const stack: Node[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.nodeName === 'ZWPZ-UI') return node.shadowRoots?.[0]?.nodeId ?? null;
+      stack.push(...(node.children ?? []));
+    }
+    return null;
+  }
+  async function call<T>(nodeId: number, fn: string, ...args: unknown[]): Promise<T> {
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+    const result = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      arguments: args.map((value) => ({ value })),
+      returnByValue: true,
+    })) as { result: { value: T } };
+    return result.result.value;
+  }
+  async function cardNode(): Promise<number | null> {
+    const root = await shadowRoot();
+    if (root === null) return null;
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root, selector: '.card' })) as { nodeId: number };
+    return nodeId || null;
+  }
+  async function visible(): Promise<boolean> {
+    const card = await cardNode();
+    return card !== null && (await call<boolean>(card, 'function () { return !this.hidden && this.getBoundingClientRect().width > 0; }'));
+  }
+  async function find(selector: string, matches: (label: string) => boolean): Promise<number> {
+    const root = await shadowRoot();
+    if (root === null) throw new Error('no card on the page');
+    const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: root, selector })) as { nodeIds: number[] };
+    for (const id of nodeIds) {
+      const label = await call<string>(id, "function () { return (this.getAttribute('aria-label') || '') + '\\n' + (this.textContent || ''); }");
+      if (label.split('\n').some((l) => l && matches(l))) return id;
+    }
+    throw new Error(`no ${selector} on the card matches`);
+  }
+  async function clickNode(id: number): Promise<void> {
+    const b = await call<Box>(id, 'function () { const r = this.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }');
+    await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  }
+  const test = (name: string | RegExp) => (label: string) => (typeof name === 'string' ? label === name || label.startsWith(name) : name.test(label));
+  const driver: CardDriver = {
+    visible,
+    async waitVisible(timeoutMs = 15_000) {
+      await waitFor(async () => ((await visible()) ? true : undefined), timeoutMs, 'the card to show');
+    },
+    async waitHidden(timeoutMs = 15_000) {
+      await waitFor(async () => ((await visible()) ? undefined : true), timeoutMs, 'the card to hide');
+    },
+    async text() {
+      const card = await cardNode();
+      return card === null ? '' : call<string>(card, 'function () { return this.textContent || ""; }');
+    },
+    async waitText(wanted, timeoutMs = 15_000) {
+      await waitFor(async () => {
+        const t = await driver.text();
+        return (typeof wanted === 'string' ? t.includes(wanted) : wanted.test(t)) ? true : undefined;
+      }, timeoutMs, `the card to say ${wanted}`);
+    },
+    async click(name) {
+      await clickNode(await find('button', test(name)));
+    },
+    async fill(label, value) {
+      const id = await find('textarea, input', (l) => l === label);
+      await clickNode(id);
+      await page.keyboard.insertText(value);
+    },
+    async box() {
+      const card = await cardNode();
+      if (card === null) throw new Error('no card on the page');
+      return call<Box>(card, 'function () { const r = this.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }');
+    },
+    async style(property) {
+      const card = await cardNode();
+      if (card === null) throw new Error('no card on the page');
+      return call<string>(card, 'function (p) { return getComputedStyle(this).getPropertyValue(p); }', property);
+    },
+    async focusedLabel() {
+      const root = await shadowRoot();
+      return root === null ? null : call<string | null>(root, "function () { return this.activeElement ? this.activeElement.getAttribute('aria-label') : null; }");
+    },
+  };
+  return driver;
+}

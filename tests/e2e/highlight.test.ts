@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askContent, pointOnText, SCREENSHOT_DIR, selectOnPage, useExtensionSession, waitFor } from './harness';
+import { askContent, pointOnText, SCREENSHOT_DIR, selectOnPage, useExtensionSession, waitFor, cardOf } from './harness';
 
 type Span = { start: number; end: number; type: string; text: string; value?: number | string; unit?: string };
 
@@ -43,12 +43,14 @@ describe('entity highlights on a news page', () => {
     const point = await pointOnText(page, '30 万元');
     expect(point).not.toBeNull();
     await page.mouse.move(point!.x, point!.y);
-    const card = page.locator('zwpz-ui .card');
-    await card.waitFor({ state: 'visible' });
-    expect(await card.textContent()).toContain('金额30 万元¥300,000（30 万元）本页出现 1 次');
+    const card = await cardOf(page);
+    await card.waitVisible();
+    expect(await card.text()).toContain('金额30 万元¥300,000（30 万元）本页出现 1 次');
+    // The page's scripts cannot reach into the card (a closed shadow root).
+    expect(await page.evaluate(() => document.querySelector('zwpz-ui')?.shadowRoot ?? null)).toBeNull();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'hover-card.png') });
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'hidden' });
+    await card.waitHidden();
     // The extension added one shadow host, outside the body; the body is still as it was.
     expect(await page.evaluate(() => document.querySelectorAll('zwpz-ui').length)).toBe(1);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before.html);
@@ -63,17 +65,17 @@ describe('entity highlights on a news page', () => {
     // The caret in 青海省市场监管局 (as after a click or with caret browsing).
     await selectOnPage(page, '青海省市场监管局', { caretAt: 2 });
     await page.keyboard.press('Alt+Shift+E');
-    const card = page.locator('zwpz-ui .card');
-    await card.waitFor({ state: 'visible' });
-    expect(await card.textContent()).toContain('机构青海省市场监管局');
-    expect(await card.textContent()).toContain('种子语料中的相关文章');
-    const focused = () => page.evaluate(() => document.querySelector('zwpz-ui')?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? null);
+    const card = await cardOf(page);
+    await card.waitVisible();
+    expect(await card.text()).toContain('机构青海省市场监管局');
+    expect(await card.text()).toContain('种子语料中的相关文章');
+    const focused = () => card.focusedLabel();
     const first = await focused();
     expect(first).not.toBeNull();
     await page.keyboard.press('Tab');
     expect(await focused()).not.toBe(first);
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'hidden' });
+    await card.waitHidden();
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('ZWPZ-UI');
     await page.close();
   });
@@ -85,8 +87,9 @@ describe('entity highlights on a news page', () => {
     await waitFor(async () => ((await annotations(url))?.entities.some((s) => s.text === '西宁市') ? true : undefined), 30_000, '西宁市');
     const point = await pointOnText(page, '西宁市');
     await page.mouse.move(point!.x, point!.y);
-    await page.locator('zwpz-ui .card').waitFor({ state: 'visible' });
-    await page.getByRole('button', { name: /不是实体/ }).click();
+    const card = await cardOf(page);
+    await card.waitVisible();
+    await card.click('不是实体');
     await expect.poll(async () => (await annotations(url))?.entities.some((s) => s.text === '西宁市')).toBe(false);
     // It stays rejected on the next visit.
     await page.reload();
@@ -192,7 +195,9 @@ describe('entity highlights on a news page', () => {
     await page.mouse.move(box!.right, box!.y, { steps: 5 });
     await page.mouse.up();
     expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('盐湖化工');
-    await page.getByRole('button', { name: '添加为机构' }).click();
+    const card = await cardOf(page);
+    await card.waitVisible();
+    await card.click('添加为机构');
     await expect
       .poll(async () => (await annotations(url))?.entities.some((s) => s.text === '盐湖化工' && s.type === 'ORG'), { timeout: 20_000 })
       .toBe(true);

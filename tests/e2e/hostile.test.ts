@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { askContent, useExtensionSession, waitFor } from './harness';
+import { askContent, cardOf, pointOnText, useExtensionSession, waitFor } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
@@ -51,6 +51,68 @@ describe('a hostile page', () => {
       document.querySelector('#content')!.append(p);
     });
     await waitFor(async () => ((await highlightCount(page)) > count ? true : undefined), 15_000, 'the new paragraph to be annotated');
+    await page.close();
+  });
+
+  it('cannot open, read or click the card: no clipping, no correction, no private title read', async () => {
+    const { page, url } = await openAnnotated('hostile-stop.html');
+    const card = await cardOf(page);
+    const clippings = () => session.ext.evaluate(async () => {
+      const open = indexedDB.open('zwpz');
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const n = await new Promise<number>((ok) => {
+        const req = db.transaction('clippings').objectStore('clippings').count();
+        req.onsuccess = () => ok(req.result);
+      });
+      db.close();
+      return n;
+    });
+    const before = await clippings();
+    // The page selects a sentence and fakes the reader's mouse and keys, many times over.
+    const reached = await page.evaluate(async () => {
+      const p = document.querySelector('#content p')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      const rect = range.getBoundingClientRect();
+      let found = 0;
+      for (let k = 0; k < 50; k++) {
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.left, clientY: rect.bottom }));
+        document.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: rect.left + 10, clientY: rect.top + 5 }));
+        document.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code: 'KeyE', key: 'E' }));
+        await new Promise((r) => setTimeout(r, 20));
+        const host = document.querySelector('zwpz-ui');
+        if (host?.shadowRoot) found++;
+        // Clicks wherever a card would be, on the host itself and at its place on the screen.
+        host?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        document.elementFromPoint(rect.left + 20, rect.bottom + 30)?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      }
+      return found;
+    });
+    expect(reached).toBe(0);
+    expect(await card.visible()).toBe(false);
+    await page.waitForTimeout(500);
+    expect(await clippings()).toBe(before);
+    expect((await askContent(session.ext, url, 'annotations/list'))?.value.entities.length).toBeGreaterThan(5);
+
+    // The reader's own hover opens the card; the page still cannot read it or press its buttons.
+    const point = await pointOnText(page, '崔永焘');
+    await page.mouse.move(point!.x, point!.y);
+    await card.waitVisible();
+    await card.waitText('人名');
+    const leak = await page.evaluate(() => {
+      const host = document.querySelector('zwpz-ui')!;
+      const seen = [host.shadowRoot === null, host.textContent === '', host.innerHTML === ''];
+      for (const el of document.querySelectorAll('*')) el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      return seen;
+    });
+    expect(leak).toEqual([true, true, true]);
+    expect(await card.visible()).toBe(true);
+    expect((await askContent(session.ext, url, 'annotations/list'))?.value.entities.map((s: { text: string }) => s.text)).toContain('崔永焘');
     await page.close();
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { askContent, FIXTURES_DIR, pointOnText, STRICT_CSP, useExtensionSession, waitFor } from './harness';
+import { askContent, FIXTURES_DIR, pointOnText, STRICT_CSP, useExtensionSession, waitFor, cardOf } from './harness';
 
 type Span = { start: number; end: number; type: string; text: string; value?: number | string; unit?: string };
 type Progress = { scans: number; pending: number; firstPaintMs: number | null; doneMs: number | null; failed: number; sentChars: number; painter: string };
@@ -96,13 +96,13 @@ describe('hard pages', () => {
     expect(list.entities.map((s) => s.text)).toContain('崔永焘');
     const point = await pointOnText(page, '崔永焘');
     await page.mouse.move(point!.x, point!.y);
-    const card = page.locator('zwpz-ui .card');
-    await card.waitFor({ state: 'visible' });
-    expect(await card.textContent()).toContain('人名');
+    const card = await cardOf(page);
+    await card.waitVisible();
+    expect(await card.text()).toContain('人名');
     // Its styles applied too (the shadow root's stylesheet is not blocked by the page's policy).
-    const box = await card.boundingBox();
-    expect(box!.width).toBeGreaterThan(150);
-    expect(await card.evaluate((el) => getComputedStyle(el).position)).toMatch(/fixed|absolute/);
+    const box = await card.box();
+    expect(box.width).toBeGreaterThan(150);
+    expect(await card.style('position')).toMatch(/fixed|absolute/);
     await page.close();
   });
 
