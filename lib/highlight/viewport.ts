@@ -27,6 +27,8 @@ import type { Painter, PaintSpan } from './painter';
 
 interface ElementSpans {
   element: Element;
+  /** Which part of the element's text (see {@link CHUNK_CHARS}). */
+  chunk: number;
   spans: PaintSpan[];
   /** The ranges now in the highlights, with their type; null while the element is far away. */
   ranges: Array<[string, Range]> | null;
@@ -43,6 +45,14 @@ export interface ViewportPainterOptions {
   /** Called after ranges were added to the highlights (the first call is the first paint). */
   onPaint?: (ranges: number) => void;
 }
+
+/**
+ * Spans are kept per element and, in an element holding more text, per part of this many
+ * characters of the page's text: a report appended as one text node of a million characters is
+ * painted near the screen part by part, not all at once, and each part is measured by the box of
+ * its own spans.
+ */
+const CHUNK_CHARS = 10_000;
 
 /** How far a checked box may have moved before all boxes are measured again, px. */
 const MOVED_PX = 2;
@@ -64,7 +74,8 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
   const doc = win.document;
   const margin = Math.max(options.margin ?? 1.5, SLACK);
   const highlights = new Map<string, HighlightLike>();
-  const byElement = new Map<Element, ElementSpans>();
+  const byElement = new Map<Element, Map<number, ElementSpans>>();
+  const entries = () => [...byElement.values()].flatMap((parts) => [...parts.values()]);
   /** Entries with a box, by `top`; rebuilt when measured. */
   let sorted: ElementSpans[] = [];
   /** The tallest box, so a lookup by top finds boxes that start above the band. */
@@ -124,9 +135,24 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
     shownNow.delete(entry);
   }
 
-  /** Measures an entry's box in page coordinates (NaN if the element has none: hidden, detached). */
+  /**
+   * Measures an entry's box in page coordinates (NaN if the element has none: hidden, detached):
+   * the element's box, or for a part of a long element, the box of the part's spans.
+   */
   function measure(entry: ElementSpans): void {
-    const box = entry.element.isConnected ? entry.element.getBoundingClientRect() : null;
+    let box: DOMRect | null = null;
+    if (entry.element.isConnected) {
+      if ((byElement.get(entry.element)?.size ?? 1) <= 1 || !map || !entry.spans.length) box = entry.element.getBoundingClientRect();
+      else {
+        let start = Infinity;
+        let end = -Infinity;
+        for (const s of entry.spans) {
+          if (s.start < start) start = s.start;
+          if (s.end > end) end = s.end;
+        }
+        box = rangeFor(map, start, end)?.getBoundingClientRect() ?? entry.element.getBoundingClientRect();
+      }
+    }
     if (!box || (box.width === 0 && box.height === 0)) {
       entry.top = entry.bottom = Number.NaN;
       return;
@@ -136,14 +162,14 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
   }
 
   function measureAll(): void {
-    for (const entry of byElement.values()) measure(entry);
+    for (const entry of entries()) measure(entry);
     unmeasured.length = 0;
     resort();
     stale = false;
   }
 
   function resort(): void {
-    sorted = [...byElement.values()].filter((e) => !Number.isNaN(e.top)).sort((a, b) => a.top - b.top);
+    sorted = entries().filter((e) => !Number.isNaN(e.top)).sort((a, b) => a.top - b.top);
     tallest = sorted.reduce((h, e) => Math.max(h, e.bottom - e.top), 0);
   }
 
@@ -256,10 +282,15 @@ export function createViewportPainter(win: Window & typeof globalThis = globalTh
       for (const span of spans) {
         const element = piecesFor(textMap, span.start, span.end)?.[0]?.node.parentElement;
         if (!element) continue;
-        let entry = byElement.get(element);
+        let parts = byElement.get(element);
+        if (!parts) byElement.set(element, (parts = new Map()));
+        const chunk = Math.floor(span.start / CHUNK_CHARS);
+        let entry = parts.get(chunk);
         if (!entry) {
-          byElement.set(element, (entry = { element, spans: [], ranges: null, shown: 0, top: Number.NaN, bottom: Number.NaN }));
+          parts.set(chunk, (entry = { element, chunk, spans: [], ranges: null, shown: 0, top: Number.NaN, bottom: Number.NaN }));
           unmeasured.push(entry);
+          // The element's first part is now measured by its spans, not by the element's box.
+          if (parts.size === 2) unmeasured.push(parts.values().next().value!);
         }
         entry.spans.push(span);
         if (entry.ranges) grown.add(entry);
