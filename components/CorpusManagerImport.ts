@@ -4,6 +4,7 @@
  * browser calls, so the side panel and tests share them.
  */
 import { MAX_ARTICLE_CHARS } from '@/lib/corpus/article';
+import { decodeBytes } from '@/lib/text/decode';
 import { newArticleSchema, type NewArticle } from '@/lib/messaging/corpus-protocol';
 import type { PageText } from '@/lib/messaging/protocol';
 import { decodeEntities, htmlToText } from '@/lib/text/html';
@@ -51,19 +52,12 @@ export function articleFromPage(page: PageText): NewArticle | string {
 }
 
 /**
- * A file's bytes as text: UTF-8 (with or without BOM), else GB18030 (which covers GBK and
- * GB2312, still common on Chinese government sites). Never throws.
+ * A file's text: UTF-8 (with or without a byte-order mark), UTF-16, or GB18030/GBK as older
+ * Chinese software writes it (see `lib/text/decode.ts`).
+ * @throws NotTextError (a Chinese message) for a file that is not text at all.
  */
 export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder('gb18030').decode(bytes);
-    } catch {
-      return new TextDecoder('utf-8').decode(bytes);
-    }
-  }
+  return decodeBytes(bytes).text;
 }
 
 /** A file as the folder picker gives it, read. */
@@ -72,6 +66,8 @@ export interface TextFile {
   /** The path inside the chosen folder (`webkitRelativePath`), when known. */
   path?: string;
   text: string;
+  /** Why the file could not be read as text, if it could not. */
+  error?: string;
 }
 
 /** The file name without folders and extension. */
@@ -92,6 +88,7 @@ export function isArticleFile(name: string): boolean {
  */
 export function articleFromFile(file: TextFile): NewArticle | string {
   const name = file.path || file.name;
+  if (file.error) return `${name}：${file.error}`;
   const isHtml = /\.(html?|xhtml)$/i.test(file.name);
   let text: string;
   let title: string | undefined;
@@ -124,11 +121,13 @@ export interface FolderArticles {
   skipped: string[];
   /** Files that could not be used, each with its reason. */
   problems: string[];
+  /** Files whose text was cut at the longest an article may be. */
+  cut: string[];
 }
 
 /** The articles of a folder's files: {@link articleFromFile} for each .txt/.html file, others skipped. */
 export function articlesFromFiles(files: readonly TextFile[]): FolderArticles {
-  const out: FolderArticles = { articles: [], skipped: [], problems: [] };
+  const out: FolderArticles = { articles: [], skipped: [], problems: [], cut: [] };
   for (const file of files) {
     if (!isArticleFile(file.name)) {
       out.skipped.push(file.path || file.name);
@@ -136,7 +135,10 @@ export function articlesFromFiles(files: readonly TextFile[]): FolderArticles {
     }
     const article = articleFromFile(file);
     if (typeof article === 'string') out.problems.push(article);
-    else out.articles.push(article);
+    else {
+      out.articles.push(article);
+      if (article.text.length >= MAX_ARTICLE_CHARS) out.cut.push(file.path || file.name);
+    }
   }
   return out;
 }

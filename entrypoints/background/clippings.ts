@@ -59,6 +59,22 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
     }
   }
 
+  /**
+   * After a stop (the browser ends an idle service worker, an update, a crash), the clippings
+   * saved but not yet indexed get their entities, search tokens and related articles: a saved
+   * row has no search tokens until it is indexed. Run a little after start, one at a time.
+   */
+  async function resumePending(): Promise<void> {
+    try {
+      const ids = await db.clippings.filter((r) => r.tokens.length === 0).primaryKeys();
+      for (const id of ids) await enrich(String(id));
+      if (ids.length) console.info(`[clippings] indexed ${ids.length} clipping(s) saved before a stop`);
+    } catch (error) {
+      console.warn('[clippings] could not resume indexing', error);
+    }
+  }
+  setTimeout(() => void resumePending(), RESUME_DELAY_MS);
+
   return {
     async 'clippings/open'({ id }) {
       const row = await db.clippings.get(id);
@@ -76,12 +92,20 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
     },
     async 'clippings/save'(captured, sender) {
       const now = Date.now();
+      // A save sent again after the worker stopped mid-way (same id from the page): stored once.
+      if (captured.id) {
+        const existing = await db.clippings.get(captured.id);
+        if (existing) {
+          if (existing.quote !== captured.quote || existing.canonicalUrl !== captured.canonicalUrl) throw new Error('摘录编号冲突，未保存。');
+          return { id: existing.id };
+        }
+      }
       limitSaves(tabOf(sender), now);
       if ((await db.clippings.count()) >= MAX_CLIPPINGS) {
         throw new Error(`摘录库已满（${MAX_CLIPPINGS.toLocaleString('zh-CN')} 条）：请先导出并删除不再需要的摘录。`);
       }
       const clipping: Clipping = {
-        id: crypto.randomUUID(),
+        id: captured.id ?? crypto.randomUUID(),
         quote: captured.quote,
         selectors: captured.selectors,
         url: captured.url,
@@ -123,6 +147,9 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
     },
   };
 }
+
+/** How long after the worker starts the clippings left unindexed by a stop are indexed, ms. */
+const RESUME_DELAY_MS = 3_000;
 
 /** The most clippings the library holds; a save beyond it is refused with a message. */
 export const MAX_CLIPPINGS = 100_000;

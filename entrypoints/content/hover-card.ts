@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { MAX_QUOTE_CHARS } from '@/lib/store/clipping';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { offsetOf, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/text-map';
 import { occurrencesOf, spanAt } from '@/lib/highlight/spans';
@@ -377,6 +378,8 @@ export function startHoverCard(
       button('完成', '完成', hideAdd),
     );
     el.replaceChildren(div('type', '已保存摘录'), div('name', quote.length > 60 ? `${quote.slice(0, 60)}…` : quote), note, tags, row, status);
+    // A selection longer than a clipping may be was cut: say so.
+    if (quote.length >= MAX_QUOTE_CHARS - 1) status.textContent = `选中的文字过长，已截断至前 ${MAX_QUOTE_CHARS.toLocaleString('zh-CN')} 字保存。`;
     el.hidden = false;
     if (!el.style.left) {
       el.style.left = `${Math.max(8, window.innerWidth - el.offsetWidth - 24)}px`;

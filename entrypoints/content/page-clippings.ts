@@ -8,7 +8,7 @@ import { createPainter, type Painter } from '@/lib/highlight/painter';
 import { createClient, failureReason } from '@/lib/messaging';
 import type { CapturedClipping, PageClipping } from '@/lib/messaging/clipping-protocol';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
-import { QUOTE_CONTEXT_CHARS } from '@/lib/store/clipping';
+import { MAX_QUOTE_CHARS, QUOTE_CONTEXT_CHARS } from '@/lib/store/clipping';
 
 
 export interface PageClippings {
@@ -97,6 +97,14 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
       map = buildTextMapSync();
       const offsets = rangeOffsets(map, range);
       if (!offsets) return '选中的内容不是页面正文（如输入框或扩展自身的界面），无法保存。';
+      // A selection longer than a clipping may be is cut at its start's first MAX_QUOTE_CHARS
+      // characters (never inside a surrogate pair); the card says so.
+      if (offsets.end - offsets.start > MAX_QUOTE_CHARS) {
+        let end = offsets.start + MAX_QUOTE_CHARS;
+        const code = map.text.charCodeAt(end - 1);
+        if (code >= 0xd800 && code <= 0xdbff) end--;
+        offsets.end = end;
+      }
       const selectors = describeQuote(map.text, offsets.start, offsets.end, QUOTE_CONTEXT_CHARS);
       const startEl = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
       const endEl = range.endContainer.nodeType === 1 ? (range.endContainer as Element) : range.endContainer.parentElement;
@@ -117,7 +125,14 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
       };
     },
     async save(captured, extra = {}) {
-      const answer = await background.call('clippings/save', { ...captured, ...extra });
+      // One id for every try: a save the worker stored before it stopped is not stored twice,
+      // and is not reported as failed.
+      const request = { ...captured, ...extra, id: crypto.randomUUID() };
+      let answer = await background.call('clippings/save', request);
+      for (let attempt = 0; !answer.ok && answer.transport && attempt < 3 && ctx.isValid; attempt++) {
+        await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+        answer = await background.call('clippings/save', request);
+      }
       if (!answer.ok) throw new Error(`保存失败：${failureReason(answer)}`);
       clippings.push({ id: answer.value.id, quote: captured.quote, selectors: captured.selectors, color: 'yellow', note: extra.note ?? '' });
       paint();

@@ -4,8 +4,9 @@ import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ClippingLibrary, type ExportKind, type LibraryFilters, type LibraryItem } from '@/components/ClippingLibrary';
 import { ClippingsDb, clippingsForPage, deleteClipping, fromStored, matches, restoreClipping, searchClippings, storageErrorMessage, type StoredClipping } from '@/lib/store/db';
-import { toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
+import { IMPORT_MESSAGE_CHARS, ImportError, parseImport, splitExport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
 import { searchTokens } from '@/lib/store/search-tokens';
+import { decodeBytes, type DecodedText } from '@/lib/text/decode';
 import { contentProtocol } from '@/lib/messaging/protocol';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
@@ -43,6 +44,41 @@ function download(name: string, text: string, type: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Imports an export file through the background. A file too big for one message (Chrome's
+ * 64 MiB) is checked whole here first (a bad record refuses the file, nothing changes), then sent
+ * in parts; `onProgress` hears how far it came. `partial` is set when a part failed after
+ * others were stored.
+ */
+async function importClippingsFile(
+  text: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<{ ok: true; value: { added: number; updated: number; unchanged: number } } | { ok: false; error: string; partial?: boolean }> {
+  if (text.length <= IMPORT_MESSAGE_CHARS) {
+    const answer = await background.call('clippings/import', { text });
+    return answer.ok ? answer : { ok: false, error: failureReason(answer) };
+  }
+  let clippings;
+  try {
+    clippings = parseImport(text);
+  } catch (error) {
+    return { ok: false, error: error instanceof ImportError ? error.message : String(error) };
+  }
+  const parts = splitExport(clippings);
+  const sum = { added: 0, updated: 0, unchanged: 0 };
+  let done = 0;
+  for (const part of parts) {
+    onProgress(done, clippings.length);
+    const answer = await background.call('clippings/import', { text: part });
+    if (!answer.ok) return { ok: false, error: `已导入 ${done} 条后出错：${failureReason(answer)}`, partial: done > 0 };
+    sum.added += answer.value.added;
+    sum.updated += answer.value.updated;
+    sum.unchanged += answer.value.unchanged;
+    done += answer.value.added + answer.value.updated + answer.value.unchanged;
+  }
+  return { ok: true, value: sum };
 }
 
 /** The library part of the popup: live from IndexedDB, current page first. */
@@ -179,12 +215,19 @@ function useLibrary(tabId: number | undefined) {
   }
 
   async function importFile(file: File) {
-    const text = await file.text();
-    const answer = await background.call('clippings/import', { text });
-    if (!answer.ok) setMessage({ kind: 'error', text: `导入失败，未做任何更改：${failureReason(answer)}` });
+    let decoded: DecodedText;
+    try {
+      decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      setMessage({ kind: 'error', text: `导入失败，未做任何更改：${file.name} ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    const read = decoded.encoding === 'UTF-8' ? '' : `（按 ${decoded.encoding} 编码读取）`;
+    const answer = await importClippingsFile(decoded.text, (done, total) => setMessage({ kind: 'ok', text: `正在导入：${done} / ${total} 条…` }));
+    if (!answer.ok) setMessage({ kind: 'error', text: `导入失败${answer.partial ? '' : '，未做任何更改'}：${answer.error}${read}` });
     else {
       const { added, updated, unchanged } = answer.value;
-      setMessage({ kind: 'ok', text: `已导入：新增 ${added} 条，更新 ${updated} 条，${unchanged} 条已存在。` });
+      setMessage({ kind: 'ok', text: `已导入${read}：新增 ${added} 条，更新 ${updated} 条，${unchanged} 条已存在。` });
     }
   }
 

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ReaderState } from '@/components/ArticleReader';
 import type { Outcome } from '@/components/CorpusManager';
 import { articleFromPage, articlesFromFiles, decodeText, MAX_ADD_ARTICLES, parseArticlesJsonl } from '@/components/CorpusManagerImport';
+import { MAX_ARTICLE_CHARS } from '@/lib/corpus/article';
 import type { PageState } from '@/components/PageStatus';
 import type { ClippingChoice } from '@/components/RelatedList';
 import { SidePanelView, type LookupState, type OpenRequest, type QueryBasis } from '@/components/SidePanelView';
@@ -268,22 +269,37 @@ function SidePanel() {
     const wanted = files.filter((f) => /\.(txt|text|md|html?|xhtml)$/i.test(f.name));
     if (wanted.length > MAX_ADD_ARTICLES) return { ok: false, text: `文件夹中有 ${wanted.length} 个文本文件，一次最多添加 ${MAX_ADD_ARTICLES} 个，未添加任何文章。` };
     const texts = await Promise.all(
-      files.map(async (f) => ({
-        name: f.name,
-        path: f.webkitRelativePath || undefined,
-        text: wanted.includes(f) ? decodeText(new Uint8Array(await f.arrayBuffer())) : '',
-      })),
+      files.map(async (f) => {
+        const file = { name: f.name, path: f.webkitRelativePath || undefined, text: '', error: undefined as string | undefined };
+        if (!wanted.includes(f)) return file;
+        try {
+          file.text = decodeText(new Uint8Array(await f.arrayBuffer()));
+        } catch (error) {
+          file.error = error instanceof Error ? error.message : String(error);
+        }
+        return file;
+      }),
     );
-    const { articles, skipped, problems } = articlesFromFiles(texts);
+    const { articles, skipped, problems, cut } = articlesFromFiles(texts);
     if (articles.length === 0) {
       return { ok: false, text: problems.length > 0 ? `没有可添加的文章：${problems.join('；')}` : '文件夹中没有 .txt 或 .html 文件，未添加任何文章。' };
     }
-    const notes = [skipped.length > 0 && `跳过 ${skipped.length} 个其他文件`, problems.length > 0 && `${problems.length} 个空文件`].filter(Boolean);
+    const notes = [
+      skipped.length > 0 && `跳过 ${skipped.length} 个其他文件`,
+      problems.length > 0 && `${problems.length} 个文件未添加：${problems.slice(0, 3).join('；')}${problems.length > 3 ? '…' : ''}`,
+      cut.length > 0 && `${cut.join('、')} 已截断至 ${MAX_ARTICLE_CHARS.toLocaleString('zh-CN')} 字`,
+    ].filter(Boolean);
     return afterAdd(await addArticles(articles), (n) => `已添加 ${n} 篇文章${notes.length ? `（${notes.join('，')}）` : ''}。`);
   };
 
   const onAddJsonl = async (file: File): Promise<Outcome> => {
-    const parsed = parseArticlesJsonl(decodeText(new Uint8Array(await file.arrayBuffer())));
+    let content: string;
+    try {
+      content = decodeText(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      return { ok: false, text: `${file.name}：${error instanceof Error ? error.message : String(error)}` };
+    }
+    const parsed = parseArticlesJsonl(content);
     if ('error' in parsed) return { ok: false, text: `${file.name}：${parsed.error}` };
     return afterAdd(await addArticles(parsed.articles), (n) => `已从 ${file.name} 添加 ${n} 篇文章。`);
   };

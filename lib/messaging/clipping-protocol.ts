@@ -10,6 +10,8 @@ import type { MessageSpec } from './index';
 
 /** What a content script captures from a selection, for the background to save. */
 export const capturedClippingSchema = lazy(() => z.object({
+  /** Chosen by the page's script, so that a save sent again after a stopped worker is stored once. */
+  id: z.optional(z.uuid()),
   quote: z.string().check(z.minLength(1), z.maxLength(MAX_QUOTE_CHARS)),
   selectors: selectorsSchema,
   url: webUrlSchema,

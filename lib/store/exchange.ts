@@ -36,6 +36,35 @@ export function toJson(clippings: readonly Clipping[]): string {
  * bad JSON, another format or version, a record missing a field or with a wrong type, an
  * over-long string, a repeated id. Never returns part of a file.
  */
+/**
+ * Characters of one import message at most: the browser's messages carry at most 64 MiB, and a
+ * Chinese character is three bytes of it.
+ */
+export const IMPORT_MESSAGE_CHARS = 8_000_000;
+
+/**
+ * Clippings as export files of at most `maxChars` characters each (a clipping alone may exceed
+ * it), in order, for a file too big for one message. Never throws.
+ */
+export function splitExport(clippings: readonly Clipping[], maxChars = IMPORT_MESSAGE_CHARS): string[] {
+  const head = `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"clippings":[`;
+  const out: string[] = [];
+  let parts: string[] = [];
+  let length = head.length + 2;
+  for (const c of clippings) {
+    const json = JSON.stringify(c);
+    if (parts.length && length + json.length + 1 > maxChars) {
+      out.push(`${head}${parts.join(',')}]}`);
+      parts = [];
+      length = head.length + 2;
+    }
+    parts.push(json);
+    length += json.length + 1;
+  }
+  if (parts.length || !out.length) out.push(`${head}${parts.join(',')}]}`);
+  return out;
+}
+
 export function parseImport(text: string): Clipping[] {
   if (text.length > MAX_IMPORT_CHARS) throw new ImportError(`文件过大（${Math.round(text.length / 1e6)} M 字符），最多 ${MAX_IMPORT_CHARS / 1e6} M。`);
   let data: unknown;

@@ -113,3 +113,17 @@ describe('articles the reader adds', () => {
     });
   });
 });
+
+describe('files that are not text, and long ones', () => {
+  it('names a binary file instead of adding a garbled article, and says which were cut', async () => {
+    const { MAX_ARTICLE_CHARS } = await import('@/lib/corpus/article');
+    const out = articlesFromFiles([
+      { name: 'a.txt', text: '标题\n正文内容。' },
+      { name: 'photo.txt', text: '', error: '不是文本文件（可能是图片、压缩包或 Word 文档），未读取。' },
+      { name: 'long.txt', text: `长文\n${'字'.repeat(MAX_ARTICLE_CHARS + 10)}` },
+    ]);
+    expect(out.articles.map((a) => a.title)).toEqual(['标题', '长文']);
+    expect(out.problems).toEqual(['photo.txt：不是文本文件（可能是图片、压缩包或 Word 文档），未读取。']);
+    expect(out.cut).toEqual(['long.txt']);
+  });
+});

@@ -268,4 +268,43 @@ describe('clippings get their related articles', () => {
     expect(row!.entities.length).toBeGreaterThan(0);
     expect(row!.updatedAt).toBe(row!.createdAt);
   }, 30_000);
+
+  it('stores a save sent twice with its id once, and indexes rows a stop left unindexed', async () => {
+    const rows = clippingsDb().clippings;
+    const quote = '德令哈市新建盐湖食品级氧化镁生产线，年产能1万吨。';
+    const id = crypto.randomUUID();
+    const request = {
+      target: 'background',
+      type: 'clippings/save',
+      id,
+      quote,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: quote.length },
+      },
+      url: 'https://www.qhnews.com/news/2.html',
+      canonicalUrl: 'https://www.qhnews.com/news/2.html',
+      title: '氧化镁生产线',
+    };
+    // A row saved before the worker stopped, never indexed.
+    await rows.put({ ...(await rows.toCollection().first())!, id: crypto.randomUUID(), quote: '格尔木市新能源项目集中开工。', tokens: [], entities: [], entityTypes: [] });
+    const before = await rows.count();
+    const handlers = clippingHandlers(services);
+    const save = createHandler('background', clippingBackgroundProtocol, handlers);
+    const first = (await save(request, {})) as Result<{ id: string }>;
+    const again = (await save(request, {})) as Result<{ id: string }>;
+    expect(first).toEqual({ ok: true, value: { id } });
+    expect(again).toEqual({ ok: true, value: { id } });
+    expect(await rows.count()).toBe(before + 1);
+    const other = (await save({ ...request, quote: '另一段文字，同一个编号。' }, {})) as Result<{ id: string }>;
+    expect(other.ok).toBe(false);
+    // The unindexed row gets its search tokens a little after the worker's start.
+    await new Promise((r) => setTimeout(r, 3_500));
+    let left = await rows.filter((r) => r.tokens.length === 0).count();
+    for (let i = 0; i < 100 && left; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = await rows.filter((r) => r.tokens.length === 0).count();
+    }
+    expect(left).toBe(0);
+  }, 30_000);
 });

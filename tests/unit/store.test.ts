@@ -284,3 +284,15 @@ describe('exports that attack nobody', () => {
     expect(clippingSchema.safeParse(clipping('引文')).success).toBe(true);
   });
 });
+
+describe('a file too big for one message', () => {
+  it('is split into export files that import to the same clippings, in order', async () => {
+    const { splitExport } = await import('@/lib/store/exchange');
+    const rows = Array.from({ length: 25 }, (_, k) => clipping(`第${k}条：青海省市场监管局发布成果`.repeat(1 + (k % 3))));
+    const parts = splitExport(rows, 2_000);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(2_000);
+    expect(parts.flatMap((p) => parseImport(p))).toEqual(rows);
+    expect(parseImport(splitExport([])[0]!)).toEqual([]);
+  });
+});
