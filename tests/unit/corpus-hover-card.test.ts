@@ -21,6 +21,15 @@ function fakeContext() {
   return { ctx: ctx as unknown as ContentScriptContext, invalidate: () => undo.splice(0).forEach((f) => f()) };
 }
 
+/** The card's shadow root is closed: the test keeps the roots attached, as only the card's code can. */
+const shadowRoots: ShadowRoot[] = [];
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init: ShadowRootInit) {
+  const root = attachShadow.call(this, init);
+  shadowRoots.push(root);
+  return root;
+};
+
 let invalidate = () => {};
 afterEach(() => {
   invalidate();
@@ -46,8 +55,11 @@ async function openCard(mentions: CorpusMentions) {
     asked.push(span);
     return mentions(span);
   });
-  document.dispatchEvent(new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyE', key: 'E' }));
-  const card = document.querySelector('zwpz-ui')!.shadowRoot!.querySelector('.card') as HTMLElement;
+  // The reader's key press: the card acts only on trusted events (a browser's own).
+  const press = new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyE', key: 'E' });
+  Object.defineProperty(press, 'isTrusted', { value: true });
+  document.dispatchEvent(press);
+  const card = shadowRoots.at(-1)!.querySelector('.card') as HTMLElement;
   const corpus = () => card.querySelector('.corpus') as HTMLElement;
   return { card, corpus, asked, settle: () => new Promise((r) => setTimeout(r, 0)) };
 }
@@ -91,7 +103,12 @@ describe('the hover card’s corpus line', () => {
   it('ignores an answer that comes after the card closed', async () => {
     let answer: (v: Awaited<ReturnType<CorpusMentions>>) => void = () => {};
     const { card, corpus, settle } = await openCard(() => new Promise((r) => (answer = r)));
+    // A page's synthetic Escape closes nothing; the reader's does.
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(card.hidden).toBe(false);
+    const escape = new KeyboardEvent('keydown', { key: 'Escape' });
+    Object.defineProperty(escape, 'isTrusted', { value: true });
+    document.dispatchEvent(escape);
     expect(card.hidden).toBe(true);
     answer([{ articleId: 'seed:x#1', title: '迟到的结果', count: 1 }]);
     await settle();
