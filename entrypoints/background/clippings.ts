@@ -74,6 +74,8 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
     }
   }
   setTimeout(() => void resumePending(), RESUME_DELAY_MS);
+  /** Clippings in the library, as last counted plus the saves since. */
+  let stored: number | undefined;
 
   return {
     async 'clippings/open'({ id }) {
@@ -101,7 +103,10 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
         }
       }
       limitSaves(tabOf(sender), now);
-      if ((await db.clippings.count()) >= MAX_CLIPPINGS) {
+      // Counted once, then kept by the saves (deletions elsewhere only make it high): the library
+      // is counted again only when it looks full.
+      stored ??= await db.clippings.count();
+      if (stored >= MAX_CLIPPINGS && (stored = await db.clippings.count()) >= MAX_CLIPPINGS) {
         throw new Error(`摘录库已满（${MAX_CLIPPINGS.toLocaleString('zh-CN')} 条）：请先导出并删除不再需要的摘录。`);
       }
       const clipping: Clipping = {
@@ -122,6 +127,7 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
       };
       // Searchable by its text at once (substring); words and entities follow.
       await putClipping(db, clipping, []);
+      stored++;
       void enrich(clipping.id).then(() => updateBadge(tabOf(sender)));
       void updateBadge(tabOf(sender));
       return { id: clipping.id };

@@ -81,6 +81,15 @@ const pages: Record<string, string> = {
   // DOMContentLoaded, and so the content script (document_idle), come only once it has settled.
   '/report-300k-late.html': articleHtml(300_000, '政府工作报告（全文）', '<script src="/late.js"></script>'),
   '/paint.html': articleHtml(60_000, '绘制对比'),
+  // A report appended as one text node of a million characters, with a timer in the page that
+  // records every pause of its main thread over 50 ms.
+  '/one-node-1m.html': `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府工作报告（全文）</title></head>
+<body><article><h1>政府工作报告（全文）</h1><p id="huge"></p></article><script>
+const unit = ${JSON.stringify(seedParagraphs.join(''))};
+document.getElementById('huge').textContent = unit.repeat(Math.ceil(1e6 / unit.length)).slice(0, 1e6);
+window.__gaps = []; let last = performance.now();
+setInterval(() => { const now = performance.now(); if (now - last > 50) window.__gaps.push(Math.round(now - last)); last = now; }, 5);
+</script></body></html>`,
 };
 
 // lib/anchor and lib/highlight bundled for the paint comparison, run inside the page.
@@ -600,6 +609,26 @@ try {
     true,
   );
   report('WebAssembly calls in the page', String(wasmCalls), '0', wasmCalls === 0);
+
+  // 2b. One text node of a million characters: every span recognized, and the pauses of the
+  //     page's main thread beside those of the same page where the extension does not run.
+  {
+    const oneNode = url('/one-node-1m.html');
+    const started = Date.now();
+    const { page, count } = await loadAndWait(oneNode);
+    const elapsed = Date.now() - started;
+    await page.waitForTimeout(1000);
+    const gaps: number[] = await page.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
+    await page.close();
+    const alone = await browser.context.newPage();
+    await alone.goto(url('/one-node-1m.html', 'www.example.com'));
+    await alone.waitForTimeout(3000);
+    const own: number[] = await alone.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
+    await alone.close();
+    report(`one text node of 1,000,000 chars: all ${count} spans recognized after load`, `${(elapsed / 1000).toFixed(1)} s`, '', count > 10_000);
+    report('one text node of 1,000,000 chars: main-thread pauses > 50 ms with the extension (page timer)', `${gaps.join(' ') || 'none'} (longest ${Math.max(0, ...gaps)} ms)`, '', true);
+    report('one text node of 1,000,000 chars: the same page without the extension', `${own.join(' ') || 'none'} (longest ${Math.max(0, ...own)} ms)`, '', true);
+  }
 
   // 3. CSS highlights vs wrapping in elements, 5,000 spans, on a page the extension does not run on.
   // Each painter on a freshly loaded page: ranges left from one run would slow the other's DOM work.
