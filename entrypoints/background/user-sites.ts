@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
+import { createClient } from '@/lib/messaging';
+import { contentProtocol } from '@/lib/messaging/protocol';
 import { annotateOnce } from './annotate-once';
 import { CONTENT_SCRIPT, CONTENT_STYLES } from './content-files';
 
@@ -12,6 +14,14 @@ const SCRIPT_ID = 'user-sites';
  */
 export function setupUserSites(): void {
   void syncUserSites();
+  // Right after the browser starts, pages restored or opened at once can load before the kept
+  // registration is in force (seen in Chromium 150): those tabs get the script now and, for tabs
+  // still loading then, over the next seconds.
+  browser.runtime.onStartup.addListener(() => {
+    void syncUserSites().then(() => {
+      for (const delay of [0, 1_000, 3_000, 10_000]) setTimeout(() => void injectWhereMissing(), delay);
+    });
+  });
   browser.permissions.onAdded.addListener((added) => {
     void syncUserSites();
     // Tabs already open on the new site are annotated now, not at their next load (the popup
@@ -52,6 +62,30 @@ async function syncUserSites(): Promise<void> {
     ]);
   } catch (error) {
     console.error('[user sites] cannot register the content script', error);
+  }
+}
+
+/**
+ * Injects the content script into open tabs on user-granted sites that have none running.
+ * Unlike {@link annotateOnce} it does not force a run: the script decides as on any load.
+ * Never rejects; a tab that cannot be reached is skipped.
+ */
+async function injectWhereMissing(): Promise<void> {
+  try {
+    const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+    const matches = registered?.matches ?? [];
+    if (!matches.length) return;
+    const tabs = await browser.tabs.query({ url: matches, status: 'complete' });
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      const content = createClient('content', contentProtocol, (m) => browser.tabs.sendMessage(tab.id!, m));
+      const present = await content.call('annotations/list', {});
+      if (present.ok || !present.transport) continue;
+      await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: [CONTENT_STYLES] }).catch(() => undefined);
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] }).catch(() => undefined);
+    }
+  } catch (error) {
+    console.warn('[user sites] cannot check open tabs', error);
   }
 }
 

@@ -9,6 +9,7 @@ import { createClient, failureReason } from '@/lib/messaging';
 import type { CapturedClipping, PageClipping } from '@/lib/messaging/clipping-protocol';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { MAX_QUOTE_CHARS, QUOTE_CONTEXT_CHARS } from '@/lib/store/clipping';
+import { randomUuid } from '@/lib/store/uuid';
 
 
 export interface PageClippings {
@@ -127,7 +128,7 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
     async save(captured, extra = {}) {
       // One id for every try: a save the worker stored before it stopped is not stored twice,
       // and is not reported as failed.
-      const request = { ...captured, ...extra, id: crypto.randomUUID() };
+      const request = { ...captured, ...extra, id: randomUuid() };
       let answer = await background.call('clippings/save', request);
       for (let attempt = 0; !answer.ok && answer.transport && attempt < 3 && ctx.isValid; attempt++) {
         await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
