@@ -7,7 +7,7 @@ import type { WireSpan } from '@/lib/messaging/span';
 import type { Token } from '@/lib/segment';
 import { clippingLink, type Clipping } from '@/lib/store/clipping';
 import { ClippingsDb, clippingsForPage, putClipping, updateClipping, type StoredClipping } from '@/lib/store/db';
-import { importClippings, parseImport } from '@/lib/store/exchange';
+import { clippingsToWrite, importClippings, parseImport } from '@/lib/store/exchange';
 import { indexText, searchTokens, tokenizeMany } from '@/lib/store/search-tokens';
 
 let database: ClippingsDb | undefined;
@@ -145,11 +145,14 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
     },
     async 'clippings/import'({ text }) {
       const clippings = parseImport(text);
+      // Only what will be written is indexed: importing the same file again costs a read.
+      const changed = await clippingsToWrite(db, clippings);
       const tokens = await tokenizeMany(
-        clippings.map((c) => indexText(c)),
+        changed.map((c) => indexText(c)),
         (t) => services.cutForSearch(t),
       );
-      return importClippings(db, clippings, tokens);
+      const result = await importClippings(db, changed, tokens);
+      return { ...result, unchanged: result.unchanged + clippings.length - changed.length };
     },
   };
 }

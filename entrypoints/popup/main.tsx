@@ -4,7 +4,7 @@ import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ClippingLibrary, type ExportKind, type LibraryFilters, type LibraryItem } from '@/components/ClippingLibrary';
 import { ClippingsDb, clippingsForPage, deleteClipping, fromStored, matches, restoreClipping, searchClippings, storageErrorMessage, type StoredClipping } from '@/lib/store/db';
-import { IMPORT_MESSAGE_CHARS, ImportError, parseImport, splitExport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
+import { IMPORT_MESSAGE_CHARS, ImportError, MAX_IMPORT_BYTES, parseImport, splitExport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
 import { searchTokens } from '@/lib/store/search-tokens';
 import { decodeBytes, type DecodedText } from '@/lib/text/decode';
 import { contentProtocol } from '@/lib/messaging/protocol';
@@ -215,6 +215,11 @@ function useLibrary(tabId: number | undefined) {
   }
 
   async function importFile(file: File) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      setMessage({ kind: 'error', text: `导入失败，未做任何更改：${file.name} 过大（${Math.round(file.size / 1e6)} MB），最多 ${MAX_IMPORT_BYTES / 1e6} MB。` });
+      return;
+    }
+    setMessage({ kind: 'ok', text: `正在读取 ${file.name}…` });
     let decoded: DecodedText;
     try {
       decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));

@@ -10,8 +10,13 @@ import { storageErrorMessage, toStored, type ClippingsDb } from './db';
 
 export const EXPORT_FORMAT = 'zwpz-clippings';
 export const EXPORT_VERSION = 1;
-/** Largest file import accepts, in characters (about 200 MB of UTF-16). */
-export const MAX_IMPORT_CHARS = 100_000_000;
+/**
+ * Largest export import accepts, in characters: about 400 MB of a UTF-8 file of Chinese clippings
+ * (a 200 MB export holds ~130 M characters). V8's longest string is ~536 M characters.
+ */
+export const MAX_IMPORT_CHARS = 250_000_000;
+/** Largest file the popup reads at all, in bytes (checked before reading it). */
+export const MAX_IMPORT_BYTES = 750_000_000;
 
 /** Import failed; `message` says why in Chinese, naming the first bad record. Nothing was written. */
 export class ImportError extends Error {
@@ -102,6 +107,21 @@ export interface ImportResult {
   added: number;
   updated: number;
   unchanged: number;
+}
+
+/**
+ * The clippings of an import that would change the library: ids it does not hold, or holds in
+ * an older version (`updatedAt`). Read outside any transaction, so the caller can index only
+ * these before writing ({@link importClippings} checks again as it writes). Rejects with a
+ * Chinese message if the store cannot be read.
+ */
+export async function clippingsToWrite(db: ClippingsDb, clippings: readonly Clipping[]): Promise<Clipping[]> {
+  try {
+    const existing = await db.clippings.bulkGet(clippings.map((c) => c.id));
+    return clippings.filter((c, i) => !existing[i] || existing[i]!.updatedAt < c.updatedAt);
+  } catch (error) {
+    throw new Error(storageErrorMessage(error));
+  }
 }
 
 /**

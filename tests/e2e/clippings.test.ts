@@ -8,7 +8,9 @@ import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { askContent, cardOf, launchWithExtension, pointOnText, SCREENSHOT_DIR, selectOnPage, startFixtureServer, useExtensionSession, waitFor } from './harness';
+import { IMPORT_MESSAGE_CHARS } from '../../lib/store/exchange';
+import { bigExport } from '../bench/big-export';
+import { askContent, cardOf, launchWithExtension, pointOnText, ROOT, SCREENSHOT_DIR, selectOnPage, startFixtureServer, useExtensionSession, waitFor } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
@@ -181,4 +183,28 @@ describe('clippings survive a browser restart', () => {
       await server.close();
     }
   }, 90_000);
+});
+
+describe('an export too big for one message', () => {
+  it('is checked whole, then imported in parts with progress; importing it again adds nothing', async () => {
+    // Over IMPORT_MESSAGE_CHARS (8 M characters): the popup sends it in parts.
+    const { text, count } = bigExport(ROOT, 15e6);
+    expect(text.length).toBeGreaterThan(IMPORT_MESSAGE_CHARS);
+    const file = join(tmpdir(), 'zwpz-big-export.json');
+    writeFileSync(file, text);
+    const browser = await launchWithExtension();
+    try {
+      const popup = await browser.openExtensionPage('popup.html');
+      await popup.getByLabel('导入 JSON 文件').setInputFiles(file);
+      // Progress is shown while the parts go.
+      await popup.getByText(new RegExp(`^正在导入：\\d+ / ${count} 条…$`)).first().waitFor({ timeout: 60_000 });
+      await popup.getByText(`已导入：新增 ${count} 条，更新 0 条，0 条已存在。`).waitFor({ timeout: 120_000 });
+      await popup.getByText(`共 ${count} 条 · 导出`).waitFor();
+      await popup.getByLabel('导入 JSON 文件').setInputFiles(file);
+      await popup.getByText(`已导入：新增 0 条，更新 0 条，${count} 条已存在。`).waitFor({ timeout: 120_000 });
+      await popup.getByText(`共 ${count} 条 · 导出`).waitFor();
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
 });

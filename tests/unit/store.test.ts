@@ -14,7 +14,7 @@ import {
   SCHEMA_VERSIONS,
   updateClipping,
 } from '@/lib/store/db';
-import { importClippings, ImportError, parseImport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
+import { clippingsToWrite, importClippings, ImportError, parseImport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
 import { indexText, tokenizeMany } from '@/lib/store/search-tokens';
 import { nodeSegmenter } from '@/lib/segment/node';
 
@@ -177,6 +177,10 @@ describe('export and import', () => {
     const tokens = await tokenizeMany(parsed.map(indexText), cut);
     expect(await importClippings(other, parsed, tokens)).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(await importClippings(other, parsed, tokens)).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    // A second import indexes nothing: no clipping would change the library.
+    expect(await clippingsToWrite(other, parsed)).toEqual([]);
+    const newer = { ...parsed[1]!, updatedAt: parsed[1]!.updatedAt + 1, note: '改过' };
+    expect((await clippingsToWrite(other, [parsed[0]!, newer])).map((c) => c.note)).toEqual(['改过']);
     const second = toJson((await other.clippings.toArray()).map(fromStored));
     expect(second).toBe(first);
     // The search index was rebuilt on import.
