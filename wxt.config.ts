@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { CORPUS_ASSET } from './lib/corpus/article';
+import { browserMessages } from './lib/i18n';
 import { JIEBA_WASM_PATH } from './lib/segment/wasm-path';
 import { DEFAULT_SITE_PATTERNS, OPTIONAL_SITE_PATTERNS } from './lib/sites';
 
@@ -66,6 +67,10 @@ export default defineConfig({
       // here, not at the top: it loads jieba's Node build, which `wxt prepare` does not need.
       const { buildSeedCorpus } = await import('./lib/cli/corpus-seeds');
       files.push({ relativeDest: CORPUS_ASSET, contents: JSON.stringify(await buildSeedCorpus()) });
+      // The browser's own locale files, for the manifest's strings (locales/*.json → _locales).
+      for (const lang of ['zh_CN', 'en'] as const) {
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: `${JSON.stringify(browserMessages(lang), null, 2)}\n` });
+      }
     },
   },
   webExt: {
@@ -78,8 +83,9 @@ export default defineConfig({
     const permissions = ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'];
     if (browser !== 'firefox') permissions.push('offscreen', 'sidePanel');
     return {
-      name: '政务新闻批注阅读',
-      description: '在官方新闻页面上标出人名、地名、机构、文件与数字，保存摘录，并关联种子语料。',
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'zh_CN',
       permissions,
       host_permissions: DEFAULT_SITE_PATTERNS,
       // Any other site can be enabled at run time from the options page (MV2 has no
@@ -96,15 +102,15 @@ export default defineConfig({
       commands: {
         'open-side-panel': {
           suggested_key: { default: 'Alt+Shift+L' },
-          description: '打开批注侧边栏 (Open the side panel)',
+          description: '__MSG_commandOpenSidePanel__',
         },
         'save-clipping': {
           suggested_key: { default: 'Alt+Shift+S' },
-          description: '保存选中的文字为摘录 (Save the selection as a clipping)',
+          description: '__MSG_commandSaveClipping__',
         },
         'annotate-page': {
           suggested_key: { default: 'Alt+Shift+A' },
-          description: '标注当前页面（仅此一次）(Annotate this page once)',
+          description: '__MSG_commandAnnotatePage__',
         },
       },
     };

@@ -1,5 +1,5 @@
 import type { WireSpan } from '@/lib/messaging/protocol';
-import { formatValue, TYPE_LABELS } from '@/lib/text/format-value';
+import { describeValue, TYPE_LABELS } from '@/lib/text/format-value';
 
 export interface EntitySummaryProps {
   /** The spans painted on the page; null while unknown or where nothing runs. */
@@ -56,15 +56,20 @@ export function EntitySummary({ entities, onReveal, hiddenTypes = new Set(), onT
       </div>
       <ul className="list entity-list" aria-label="本页实体">
         {list.map(({ span, count }) => {
-          const value = formatValue(span);
+          const value = describeValue(span);
           // A value that only repeats the words (9 个 → 9 个) is left out.
-          const shown = value && value.replace(/\s/g, '') !== span.text.replace(/\s/g, '') ? value : '';
+          const shown = value && value.words.replace(/\s/g, '') !== span.text.replace(/\s/g, '') ? value.words : '';
           return (
           <li key={`${span.type}\t${span.text}`}>
             <button type="button" className="entity-link" onClick={() => onReveal(span)} title="在页面中定位">
               <span className={`type-dot type-${span.type}`} aria-hidden="true" />
               <span className="entity-text">{span.text}</span>
-              {shown && <span className="small muted entity-value"> {shown}</span>}
+              {shown && (
+                <span className="small muted entity-value" title={value?.machine}>
+                  {' '}
+                  {shown}
+                </span>
+              )}
               {count > 1 && <span className="badge">×{count}</span>}
             </button>
           </li>

@@ -5,7 +5,7 @@ import { offsetOf, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/t
 import { occurrencesOf, spanAt } from '@/lib/highlight/spans';
 import { createClient, failureReason } from '@/lib/messaging';
 import { backgroundProtocol, type WireSpan } from '@/lib/messaging/protocol';
-import { formatValue, TYPE_LABELS } from '@/lib/text/format-value';
+import { describeValue, TYPE_LABELS } from '@/lib/text/format-value';
 import type { PageClippings } from './page-clippings';
 
 const CARD_CSS = `
@@ -165,8 +165,13 @@ export function startHoverCard(
     if (all.length > 1) row.append(button('‹', '上一处', () => go(-1)), button('›', '下一处', () => go(1)));
     row.append(button('×', '关闭 (Esc)', hide));
     const children: HTMLElement[] = [line('type', TYPE_LABELS[span.type] ?? span.type), line('name', span.text)];
-    const value = formatValue(span);
-    if (value) children.push(line('value', value));
+    // The value in words; the normalized value one hover away.
+    const value = describeValue(span);
+    if (value) {
+      const shown = line('value', value.words);
+      shown.title = value.machine;
+      children.push(shown);
+    }
     const actions = document.createElement('div');
     actions.className = 'row';
     const status = line('status', '');

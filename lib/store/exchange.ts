@@ -4,7 +4,7 @@
  * whole file before anything is written, and names the first bad record. Pure, except
  * {@link importClippings}, which writes through the Dexie module.
  */
-import { formatValue, TYPE_LABELS } from '../text/format-value';
+import { formatValue, localTimestamp, TYPE_LABELS } from '../text/format-value';
 import { clippingSchema, pageKey, type Clipping } from './clipping';
 import { storageErrorMessage, toStored, type ClippingsDb } from './db';
 
@@ -157,7 +157,7 @@ export async function importClippings(db: ClippingsDb, clippings: readonly Clipp
 const date = (ms: number) => new Date(ms).toISOString();
 
 /** Markdown for reading: one section per page, each clipping as a quote with its note, tags and entities. */
-export function toMarkdown(clippings: readonly Clipping[]): string {
+export function toMarkdown(clippings: readonly Clipping[], offsetMinutes?: number): string {
   const pages = new Map<string, Clipping[]>();
   for (const c of [...clippings].sort(byCreated)) {
     const key = pageKey(c.canonicalUrl);
@@ -179,11 +179,13 @@ export function toMarkdown(clippings: readonly Clipping[]): string {
         out.push('实体与数字：', '');
         for (const e of c.entities) {
           const value = formatValue(e);
-          out.push(`- ${TYPE_LABELS[e.type] ?? e.type}：${mdEscape(e.text)}${value ? `（${value}）` : ''}`);
+          // A value that only repeats the words (31 个) is left out.
+          const shown = value && value.replace(/\s/g, '') !== e.text.replace(/\s/g, '') ? value : '';
+          out.push(`- ${TYPE_LABELS[e.type] ?? e.type}：${mdEscape(e.text)}${shown ? ` → ${mdEscape(shown)}` : ''}`);
         }
         out.push('');
       }
-      out.push(`<sub>${date(c.createdAt)}</sub>`, '');
+      out.push(`<sub>${localTimestamp(c.createdAt, offsetMinutes).replace('T', ' ')}</sub>`, '');
     }
   }
   return out.join('\n');
@@ -224,20 +226,43 @@ export function mdUrl(url: string): string | null {
  * needed.
  */
 export function csvCell(value: string): string {
+  // A plain number cannot be a formula: kept as a number (a negative value too).
+  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
   const safe = /^[=+\-@\t\r＝＋－＠]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the Chinese right). */
-export function toCsv(clippings: readonly Clipping[]): string {
-  const header = ['id', 'created', 'updated', 'site', 'title', 'url', 'quote', 'note', 'tags', 'color', 'entities'];
-  const cell = csvCell;
+/**
+ * CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the Chinese right), one row per
+ * entity of a clipping (a clipping without entities: one row with those cells empty), times in
+ * the reader's time zone with its offset (`offsetMinutes` east of UTC; the system's by default).
+ */
+export function toCsv(clippings: readonly Clipping[], offsetMinutes?: number): string {
+  const header = ['id', 'created', 'updated', 'site', 'title', 'url', 'quote', 'note', 'tags', 'color', 'entity_type', 'entity_text', 'value', 'unit'];
   const lines = [header.join(',')];
   for (const c of [...clippings].sort(byCreated)) {
-    const entities = c.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `=${e.value}${e.unit ?? ''}` : ''}`).join('; ');
-    lines.push([c.id, date(c.createdAt), date(c.updatedAt), c.site, c.title, c.url, c.quote, c.note, c.tags.join('; '), c.color, entities].map(cell).join(','));
+    const clipping = [c.id, localTimestamp(c.createdAt, offsetMinutes), localTimestamp(c.updatedAt, offsetMinutes), c.site, c.title, c.url, c.quote, c.note, c.tags.join('; '), c.color];
+    const entities = c.entities.length ? c.entities : [null];
+    for (const e of entities) {
+      const [value, unit] = e ? csvValue(e) : ['', ''];
+      lines.push([...clipping, e?.type ?? '', e?.text ?? '', value, unit].map(csvCell).join(','));
+    }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A figure's value and unit as two CSV cells: a number a spreadsheet can sum and its unit, never
+ * both in one cell. Percentages as percent (`82.3`, `%`), money in its currency (`1568000000`,
+ * `CNY`), quantities in their unit as written, dates as ISO 8601 text (`date`); names give two
+ * empty cells.
+ */
+function csvValue(e: { type: string; value?: number | string; unit?: string }): [string, string] {
+  if (e.value === undefined) return ['', ''];
+  if (e.type === 'DATE') return [String(e.value), 'date'];
+  if (typeof e.value !== 'number' || !Number.isFinite(e.value)) return ['', ''];
+  if (e.type === 'PERCENT') return [String(+(e.value * 100).toFixed(6)), '%'];
+  return [String(e.value), e.unit ?? ''];
 }
 
 /** W3C Web Annotation Data Model JSON-LD: an AnnotationCollection of highlighting/commenting annotations. */

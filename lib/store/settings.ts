@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { SPAN_TYPE_NAMES } from '../messaging/protocol';
+import { resolveLanguage, setLanguage, type Language, type LanguageSetting } from '../i18n';
 import { serialized, type KeyValueStore } from './user-dictionary';
 
 export const SETTINGS_KEY = 'settings.v1';
@@ -17,10 +18,12 @@ export const settingsSchema = lazy(() => z.object({
   disabledSites: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000)), []),
   /** 整页标注: annotate the whole page, menus and footers too, not only the article. */
   fullPage: z._default(z.boolean(), false),
+  /** The UI's language: the browser's (`auto`), Chinese or English. */
+  language: z._default(z.enum(['auto', 'zh', 'en']), 'auto'),
 }));
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [], fullPage: false };
+export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [], fullPage: false, language: 'auto' };
 
 /** Reads the settings; missing or malformed values read as the defaults (and are left alone). */
 export async function readSettings(store: KeyValueStore): Promise<Settings> {
@@ -65,6 +68,30 @@ export function setFullPage(store: KeyValueStore, fullPage: boolean): Promise<Se
   return serialized(async () => {
     const settings = await readSettings(store);
     const next = settingsSchema.parse({ ...settings, fullPage });
+    await store.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
+}
+
+/**
+ * Sets the UI's language from the settings (`auto`: the browser's, `browserLanguage`) and
+ * resolves with it. Settings that cannot be read count as `auto`; never rejects.
+ */
+export async function applyLanguage(store: KeyValueStore, browserLanguage: string): Promise<Language> {
+  const settings = await readSettings(store).catch(() => DEFAULT_SETTINGS);
+  const language = resolveLanguage(settings.language, browserLanguage);
+  setLanguage(language);
+  return language;
+}
+
+/**
+ * Sets the reader's language choice and writes the settings back; resolves with the new
+ * settings. Rejects if storage does, leaving the stored value as it was.
+ */
+export function setLanguageSetting(store: KeyValueStore, language: LanguageSetting): Promise<Settings> {
+  return serialized(async () => {
+    const settings = await readSettings(store);
+    const next = settingsSchema.parse({ ...settings, language });
     await store.set({ [SETTINGS_KEY]: next });
     return next;
   });

@@ -16,6 +16,10 @@
  *    several shorter tasks) with the extension at a normal load, without it (the same page on a
  *    host the extension does not run on) and in the two windows; the `longtask` entries are
  *    reported too;
+ * 2b. a page that sets one text node of 1,000,000 characters: every span recognized (time
+ *    reported), and from a trace, the content script's main-thread tasks over 50 ms (budget:
+ *    none) beside the browser's other long tasks then (the page's own first layout of the node
+ *    falls after the script starts) and the page's own timer with and without the extension;
  * 3. painting 5,000 spans with CSS highlights (all at once, and near the screen only, as the
  *    extension does) vs wrapping the same ranges in `<mark>` elements, each on a fresh load of
  *    the same page, until the next frame is drawn;
@@ -391,20 +395,23 @@ try {
   report(`10K-char article, first highlights, warm (median of ${runs})`, `${median(warm).toFixed(0)} ms`, '≤ 300 ms', median(warm) <= 300);
   report(`10K-char article, all ${spans} highlights, warm`, `${median(warmDone).toFixed(0)} ms`, '', true);
   const cold: number[] = [];
+  const loads: number[] = [];
+  let names = (await hostStatus()).names;
   for (let r = 0; r < Math.min(runs, 3); r++) {
     await closeOffscreen();
     const { page, progress } = await loadAndWait(article);
     cold.push(progress.firstPaintMs!);
     await page.close();
+    names = (await hostStatus()).names;
+    if (names.state === 'ready') loads.push(names.loadMs!);
   }
   report(`10K-char article, first highlights, cold offscreen (median of ${cold.length})`, `${median(cold).toFixed(0)} ms`, '≤ 1000 ms', median(cold) <= 1000);
-  // The name model's load in the offscreen document: fetch, checks, tables (the cold runs above each loaded it).
-  const names = (await hostStatus()).names;
+  // The name model's load in the offscreen document: fetch, checks, tables (each cold run above loaded it).
   report(
-    `name model load in the offscreen document (${((names.bytes ?? 0) / 2 ** 20).toFixed(1)} MB)`,
-    names.state === 'ready' ? `${names.loadMs!.toFixed(0)} ms` : names.state,
+    `name model load in the offscreen document (${((names.bytes ?? 0) / 2 ** 20).toFixed(1)} MB; median of ${loads.length}: ${loads.map((l) => l.toFixed(0)).join(', ')})`,
+    loads.length ? `${median(loads).toFixed(0)} ms` : names.state,
     '≤ 150 ms',
-    names.state === 'ready' && names.loadMs! <= 150,
+    loads.length > 0 && median(loads) <= 150,
   );
 
   // 2. A 300,000-character page, on fresh loads, four ways side by side (each round loads it once
@@ -615,11 +622,32 @@ try {
   {
     const oneNode = url('/one-node-1m.html');
     const started = Date.now();
-    const { page, count } = await loadAndWait(oneNode);
+    // Traced from before its navigation; the page keeps its own pause timer (no probe added).
+    const page = await browser.context.newPage();
+    const trace = await startTrace(page, CONTENT_SCRIPT);
+    await page.goto(oneNode);
+    const { count } = await waitFor(
+      async () => {
+        const p = await progressOf(oneNode);
+        return p && p.progress.doneMs !== null && p.progress.pending === 0 && (p.progress.firstPaintMs !== null || !p.count) ? p : undefined;
+      },
+      60_000,
+      'annotations of the one-node page',
+    );
     const elapsed = Date.now() - started;
     await page.waitForTimeout(1000);
     const gaps: number[] = await page.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
+    const tasks = await trace.stop();
     await page.close();
+    // From the content script's first task on: the page's own parse and first layout come before.
+    const from = tasks.find((t) => t.script)?.start ?? 0;
+    const after = tasks.filter((t) => t.start >= from && t.duration > 50);
+    // A long task may hold a short call of the script (a frame callback updating highlights)
+    // and then the browser's pre-paint and paint of the whole node: the script's own time decides.
+    const scriptLong = tasks.filter((t) => t.scriptMs > 50);
+    const withScript = after.filter((t) => t.script);
+    const renderLong = after.filter((t) => !t.script);
+    const ms = (ts: Task[]) => `${ts.length} (longest ${Math.round(Math.max(0, ...ts.map((t) => t.duration)))} ms)`;
     const alone = await browser.context.newPage();
     await alone.goto(url('/one-node-1m.html', 'www.example.com'));
     await alone.waitForTimeout(3000);
@@ -627,6 +655,14 @@ try {
     await alone.close();
     report(`one text node of 1,000,000 chars: all ${count} spans recognized after load`, `${(elapsed / 1000).toFixed(1)} s`, '', count > 10_000);
     report('one text node of 1,000,000 chars: main-thread pauses > 50 ms with the extension (page timer)', `${gaps.join(' ') || 'none'} (longest ${Math.max(0, ...gaps)} ms)`, '', true);
+    report("one text node of 1,000,000 chars: the content script's own work > 50 ms in one task (trace)", `${scriptLong.length} (longest ${Math.round(Math.max(0, ...tasks.map((t) => t.scriptMs)))} ms)`, '0', scriptLong.length === 0);
+    report(
+      'one text node of 1,000,000 chars: tasks > 50 ms holding a call of the script (trace: the script\'s ms + the rest)',
+      withScript.map((t) => `${Math.round(t.scriptMs)}+${Math.round(t.duration - t.scriptMs)}`).join(' ') || 'none',
+      '',
+      true,
+    );
+    report("one text node of 1,000,000 chars: the browser's other tasks > 50 ms after the script starts (trace: the page's own first layout of the node comes then; pre-paint and paint of highlights)", ms(renderLong), '', true);
     report('one text node of 1,000,000 chars: the same page without the extension', `${own.join(' ') || 'none'} (longest ${Math.max(0, ...own)} ms)`, '', true);
   }
 

@@ -28,6 +28,8 @@ export interface Task {
   duration: number;
   /** Whether a call into the content script, or its loading, is traced in it. */
   script: boolean;
+  /** Time in the content script's own calls within the task (outermost calls only), ms. */
+  scriptMs: number;
 }
 
 /** Few categories: a trace with the V8 sampler on slowed the extension's recognizer 2×. */
@@ -83,7 +85,28 @@ export function pageTasks(events: TraceEvent[], scriptUrl: string, markAt: numbe
   const mark = events.find((e) => e.name === 'zwpz-trace-sync' && key(e) === main);
   if (!mark) throw new Error('the trace has no zwpz-trace-sync mark on the page\'s main thread');
   const toPage = (ts: number) => (ts - mark.ts) / 1000 + markAt;
+  const ownEvents = calls.filter((c) => key(c) === main && c.ph === 'X').sort((a, b) => a.ts - b.ts);
   const ownCalls = calls.filter((c) => key(c) === main).map((c) => c.ts).sort((a, b) => a - b);
+  /** Time of the outermost own calls within [from, to], µs. */
+  const ownTime = (from: number, to: number): number => {
+    let total = 0;
+    let reached = from;
+    let k = 0;
+    let hi = ownEvents.length;
+    while (k < hi) {
+      const mid = (k + hi) >> 1;
+      if (ownEvents[mid]!.ts < from) k = mid + 1;
+      else hi = mid;
+    }
+    for (; k < ownEvents.length && ownEvents[k]!.ts <= to; k++) {
+      const c = ownEvents[k]!;
+      if (c.ts < reached) continue;
+      const end = Math.min(to, c.ts + (c.dur ?? 0));
+      total += end - c.ts;
+      reached = end;
+    }
+    return total;
+  };
   return events
     .filter((e) => key(e) === main && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask')
     .sort((a, b) => a.ts - b.ts)
@@ -97,6 +120,7 @@ export function pageTasks(events: TraceEvent[], scriptUrl: string, markAt: numbe
         if (ownCalls[mid]! < t.ts) lo = mid + 1;
         else hi = mid;
       }
-      return { start: toPage(t.ts), duration: (t.dur ?? 0) / 1000, script: lo < ownCalls.length && ownCalls[lo]! <= end };
+      const script = lo < ownCalls.length && ownCalls[lo]! <= end;
+      return { start: toPage(t.ts), duration: (t.dur ?? 0) / 1000, script, scriptMs: script ? ownTime(t.ts, end) / 1000 : 0 };
     });
 }

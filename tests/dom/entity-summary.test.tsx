@@ -18,7 +18,7 @@ describe('EntitySummary', () => {
     expect(screen.getByLabelText('各类数量').textContent).toBe('人名 1地名 2金额 1');
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items[0]).toBe('青海省×2');
-    expect(items).toContain('15.68亿元 ¥1,568,000,000（15.68 亿元）');
+    expect(items).toContain('15.68亿元 15.68 亿元（¥1,568,000,000）');
   });
 
   it('reveals the first occurrence when an entry is clicked', () => {

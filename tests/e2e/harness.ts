@@ -107,7 +107,7 @@ export interface ExtensionBrowser {
 
 /** Launches Chromium with the built extension in a fresh (or the given) profile. */
 export async function launchWithExtension(
-  options: { profileDir?: string; keepProfile?: boolean; extensionDir?: string } = {},
+  options: { profileDir?: string; keepProfile?: boolean; extensionDir?: string; language?: 'zh-CN' | 'en-US' } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -118,10 +118,12 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: false,
-    locale: 'zh-CN',
+    locale: options.language ?? 'zh-CN',
     viewport: { width: 1200, height: 900 },
     args: [
       '--headless=new',
+      // The pages' language (navigator.language), which the extension follows by default.
+      `--lang=${options.language ?? 'zh-CN'}`,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

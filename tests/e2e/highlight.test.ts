@@ -45,7 +45,7 @@ describe('entity highlights on a news page', () => {
     await page.mouse.move(point!.x, point!.y);
     const card = await cardOf(page);
     await card.waitVisible();
-    expect(await card.text()).toContain('金额30 万元¥300,000（30 万元）本页出现 1 次');
+    expect(await card.text()).toContain('金额30 万元30 万元（¥300,000）本页出现 1 次');
     // The page's scripts cannot reach into the card (a closed shadow root).
     expect(await page.evaluate(() => document.querySelector('zwpz-ui')?.shadowRoot ?? null)).toBeNull();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'hover-card.png') });

@@ -194,12 +194,20 @@ describe('export and import', () => {
     expect(md).toContain('## [我省发布镁产业专利导航项目成果](http://www.qhnews.com/news/2024/04/24/1.shtml)');
     expect(md).toContain('> 第一条：青海省市场监管局在西宁市发布成果，投资15.68亿元');
     expect(md).toContain('标签：#专利 #青海');
-    expect(md).toMatch(/- 金额：15\.68亿元（¥1,568,000,000（15\.68 ?亿元））/);
-    const csv = toCsv(rows);
-    expect(csv.startsWith('\uFEFFid,created,updated,site,title,url,quote,note,tags,color,entities\r\n')).toBe(true);
+    expect(md).toContain('- 金额：15.68亿元 → 15.68 亿元（¥1,568,000,000）');
+    // Times in the reader's zone, with the offset.
+    expect(toMarkdown(rows, 480)).toMatch(/<sub>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+08:00<\/sub>/);
+    const csv = toCsv(rows, 480);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('id,created,updated,site,title,url,quote,note,tags,color,entity_type,entity_text,value,unit');
     expect(csv).toContain('"重要，""数字"""');
     expect(csv).toContain('"第二条：\n两段文字，含逗号,和引号"""');
-    expect(csv).toContain('MONEY:15.68亿元=1568000000CNY');
+    // One row per entity: the value a number, its unit in the next cell.
+    expect(csv).toMatch(/,ORG,青海省市场监管局,,\r\n/);
+    expect(csv).toMatch(/,MONEY,15\.68亿元,1568000000,CNY\r\n/);
+    expect(csv).toMatch(/^[^,]+,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00,/m);
+    // The clipping without entities has one row, its entity cells empty.
+    expect(csv).toMatch(/,green,,,,\r\n/);
     const ld = JSON.parse(toJsonLd(rows));
     expect(ld['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(ld.first.items[0]).toMatchObject({
@@ -253,6 +261,10 @@ describe('exports that attack nobody', () => {
     ['普通文字', '普通文字'],
     ['含,逗号', '"含,逗号"'],
     ['15.68亿元', '15.68亿元'],
+    // A plain number stays a number, a negative one too; anything after it makes it text.
+    ['-3.2', '-3.2'],
+    ['1568000000', '1568000000'],
+    ['-3.2+A1', "'-3.2+A1"],
   ])('CSV cell %j → %j', async (value, cell) => {
     const { csvCell } = await import('@/lib/store/exchange');
     expect(csvCell(value)).toBe(cell);
