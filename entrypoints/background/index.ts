@@ -4,8 +4,11 @@ import { setupClippingBadge, setupClippingCommands } from './clippings';
 import { setupSegmentation } from './segmentation';
 import { setupSidePanel } from './side-panel';
 import { setupUserSites } from './user-sites';
+import { setupLanguage } from './language';
 
 export default defineBackground(() => {
+  // Menus and messages in the reader's language (again when the setting changes).
+  setupLanguage();
   setupSegmentation();
   setupSidePanel();
   setupUserSites();

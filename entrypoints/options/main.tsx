@@ -1,6 +1,7 @@
 import '@/components/theme.css';
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { renderLocalized } from '@/components/localized';
 import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { DEFAULT_SITE_PATTERNS, grantedPatternsOf, sitePatternsFor, userSiteHosts } from '@/lib/sites';
@@ -60,8 +61,10 @@ function Options() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Options />
-  </StrictMode>,
+void renderLocalized(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Options />
+    </StrictMode>,
+  ),
 );

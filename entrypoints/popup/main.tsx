@@ -9,6 +9,7 @@ import { searchTokens } from '@/lib/store/search-tokens';
 import { decodeBytes, type DecodedText } from '@/lib/text/decode';
 import { contentProtocol } from '@/lib/messaging/protocol';
 import { createRoot } from 'react-dom/client';
+import { renderLocalized } from '@/components/localized';
 import { browser } from 'wxt/browser';
 import type { PageState } from '@/components/PageStatus';
 import { PopupView } from '@/components/PopupView';
@@ -413,8 +414,10 @@ function Popup() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Popup />
-  </StrictMode>,
+void renderLocalized(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Popup />
+    </StrictMode>,
+  ),
 );

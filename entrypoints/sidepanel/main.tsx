@@ -2,6 +2,7 @@ import '@/components/theme.css';
 import '@/components/sidepanel.css';
 import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { renderLocalized } from '@/components/localized';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import type { ReaderState } from '@/components/ArticleReader';
@@ -345,8 +346,10 @@ function SidePanel() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SidePanel />
-  </StrictMode>,
+void renderLocalized(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <SidePanel />
+    </StrictMode>,
+  ),
 );
