@@ -5,7 +5,13 @@
  * (manifest strings: `__MSG_extName__`). A unit test checks every key has both languages and
  * every placeholder (`$1`…`$9`) appears in both.
  */
+import background from '../../locales/background.json';
+import card from '../../locales/card.json';
 import common from '../../locales/common.json';
+import options from '../../locales/options.json';
+import popup from '../../locales/popup.json';
+import sidepanel from '../../locales/sidepanel.json';
+import store from '../../locales/store.json';
 
 /** One message in both languages. */
 export interface Message {
@@ -17,9 +23,15 @@ export interface Message {
 /** All messages by key; the parts' key sets are disjoint (the test checks). */
 export const CATALOG = {
   ...common,
+  ...popup,
+  ...sidepanel,
+  ...options,
+  ...card,
+  ...background,
+  ...store,
 } satisfies Record<string, Message>;
 
 /** The parts, by file name, for the test that keys are not defined twice. */
-export const PARTS: Record<string, Record<string, Message>> = { common };
+export const PARTS: Record<string, Record<string, Message>> = { common, popup, sidepanel, options, card, background, store };
 
 export type MessageKey = keyof typeof CATALOG;
