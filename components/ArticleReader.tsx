@@ -2,7 +2,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { corpusBackgroundProtocol } from '@/lib/messaging/corpus-protocol';
 import type { ResponseOf } from '@/lib/messaging';
 import type { WireSpan } from '@/lib/messaging/span';
-import { TYPE_LABELS } from '@/lib/text/format-value';
+import { languageTag, t } from '@/lib/i18n';
+import { TYPE_ORDER, typeLabel } from '@/lib/text/format-value';
 
 /** An article as `corpus/article` sends it. */
 export type ReaderArticle = NonNullable<ResponseOf<typeof corpusBackgroundProtocol, 'corpus/article'>['article']>;
@@ -74,7 +75,7 @@ export function readerParagraphs(text: string, spans: readonly WireSpan[], sente
 function renderPiece(p: ReaderPiece): ReactNode {
   if (!p.type) return <span key={p.start}>{p.text}</span>;
   return (
-    <mark key={p.start} className={`ent type-${p.type}`} data-type={p.type} title={TYPE_LABELS[p.type] ?? p.type}>
+    <mark key={p.start} className={`ent type-${p.type}`} data-type={p.type} title={typeLabel(p.type)}>
       {p.text}
     </mark>
   );
@@ -106,7 +107,7 @@ function renderParagraph(pieces: ReaderPiece[], i: number, matchRef: (el: HTMLEl
 
 /** The seed file name, the added article's address or nothing. */
 function whereFrom(a: ReaderArticle): ReactNode {
-  if (a.seed) return <span>种子文件 {a.seed}</span>;
+  if (a.seed) return <span>{t('sidepanelSeedFile', a.seed)}</span>;
   if (a.url && /^https?:/i.test(a.url)) {
     return (
       <a href={a.url} target="_blank" rel="noreferrer noopener">
@@ -158,14 +159,14 @@ export function ArticleReader({ reader, sentence, onBack }: ArticleReaderProps) 
   }, [onBack]);
 
   let body: ReactNode;
-  if (reader.state === 'loading') body = <p className="muted">正在打开《{reader.title}》…</p>;
+  if (reader.state === 'loading') body = <p className="muted">{t('sidepanelOpening', reader.title)}</p>;
   else if (reader.state === 'error')
     body = (
       <p className="error" role="alert">
-        无法打开《{reader.title}》：{reader.error}
+        {t('sidepanelOpenFailed', reader.title, reader.error)}
       </p>
     );
-  else if (!reader.article) body = <p className="empty">这篇文章已不在语料中（可能已被移除）。</p>;
+  else if (!reader.article) body = <p className="empty">{t('sidepanelArticleGone')}</p>;
   else {
     const a = reader.article;
     const counts = new Map<string, number>();
@@ -187,25 +188,23 @@ export function ArticleReader({ reader, sentence, onBack }: ArticleReaderProps) 
         </h2>
         {a.subtitle && <p className="reader-subtitle">{a.subtitle}</p>}
         <p className="reader-meta">
-          <span className={`badge ${a.origin === 'user' ? 'user' : ''}`}>{a.origin === 'user' ? '我的文章' : '种子文章'}</span>
+          <span className={`badge ${a.origin === 'user' ? 'user' : ''}`}>{a.origin === 'user' ? t('sidepanelMyArticles') : t('sidepanelSeedArticle')}</span>
           {a.byline && <span>{a.byline}</span>}
-          {a.source && <span>来源：{a.source}</span>}
+          {a.source && <span>{t('sidepanelSource', a.source)}</span>}
           {from}
         </p>
         {counts.size > 0 && (
-          <ul className="legend" aria-label="图例">
-            {Object.keys(TYPE_LABELS)
-              .filter((t) => counts.has(t))
-              .map((t) => (
-                <li key={t}>
-                  <span className={`type-dot type-${t}`} aria-hidden="true" />
-                  {TYPE_LABELS[t]} <span className="muted">{counts.get(t)}</span>
-                </li>
-              ))}
+          <ul className="legend" aria-label={t('sidepanelLegend')}>
+            {TYPE_ORDER.filter((type) => counts.has(type)).map((type) => (
+              <li key={type}>
+                <span className={`type-dot type-${type}`} aria-hidden="true" />
+                {typeLabel(type)} <span className="muted">{counts.get(type)!.toLocaleString(languageTag())}</span>
+              </li>
+            ))}
             {sentence && (
               <li>
                 <span className="legend-match" aria-hidden="true" />
-                匹配句
+                {t('sidepanelMatchingSentence')}
               </li>
             )}
           </ul>
@@ -216,12 +215,12 @@ export function ArticleReader({ reader, sentence, onBack }: ArticleReaderProps) 
   }
 
   return (
-    <article className="reader" aria-labelledby={done?.article ? 'reader-title' : undefined} aria-label={done?.article ? undefined : '文章'}>
+    <article className="reader" aria-labelledby={done?.article ? 'reader-title' : undefined} aria-label={done?.article ? undefined : t('sidepanelArticle')}>
       <div className="reader-bar">
         <button type="button" ref={backRef} onClick={onBack} aria-keyshortcuts="Escape">
-          ← 返回列表
+          {t('sidepanelBackToList')}
         </button>
-        <span className="small muted">Esc 返回</span>
+        <span className="small muted">{t('sidepanelEscBack')}</span>
       </div>
       {body}
     </article>

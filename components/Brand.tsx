@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 export interface BrandProps {
   /** What this page of the extension is, shown at the right. */
   subtitle: string;
@@ -10,7 +12,7 @@ export function Brand({ subtitle }: BrandProps) {
       <div className="brand-mark" aria-hidden="true">
         注
       </div>
-      <h1 className="brand-name">政务新闻批注阅读</h1>
+      <h1 className="brand-name">{t('extName')}</h1>
       <span className="brand-sub">{subtitle}</span>
     </header>
   );

@@ -1,5 +1,6 @@
 import { useRef, useState, type ChangeEvent, type UIEvent } from 'react';
-import { TYPE_LABELS } from '@/lib/text/format-value';
+import { t } from '@/lib/i18n';
+import { TYPE_ORDER, typeLabel } from '@/lib/text/format-value';
 
 export interface LibraryItem {
   id: string;
@@ -106,25 +107,25 @@ export function ClippingLibrary(props: ClippingLibraryProps) {
       <input
         type="search"
         className="search"
-        placeholder="搜索摘录：原文、笔记、标签、实体"
-        aria-label="搜索摘录"
+        placeholder={t('popupSearchPlaceholder')}
+        aria-label={t('popupSearchLabel')}
         value={query}
         onChange={(e) => props.onQuery(e.target.value)}
       />
       <div className="row filters">
-        {select('全部网站', filters.site, props.sites.map((s) => [s, s]), (site) => props.onFilters({ ...filters, site }))}
-        {select('全部标签', filters.tag, props.tags.map((t) => [t, `#${t}`]), (tag) => props.onFilters({ ...filters, tag }))}
-        {select('全部类型', filters.entityType, Object.entries(TYPE_LABELS), (entityType) => props.onFilters({ ...filters, entityType }))}
-        {select('任何时间', filters.period, [['day', '今天'], ['week', '最近一周'], ['month', '最近一月']], (period) =>
+        {select(t('popupAllSites'), filters.site, props.sites.map((s) => [s, s]), (site) => props.onFilters({ ...filters, site }))}
+        {select(t('popupAllTags'), filters.tag, props.tags.map((tag) => [tag, `#${tag}`]), (tag) => props.onFilters({ ...filters, tag }))}
+        {select(t('popupAllTypes'), filters.entityType, TYPE_ORDER.map((type) => [type, typeLabel(type)]), (entityType) => props.onFilters({ ...filters, entityType }))}
+        {select(t('popupAnyTime'), filters.period, [['day', t('popupToday')], ['week', t('popupPastWeek')], ['month', t('popupPastMonth')]], (period) =>
           props.onFilters({ ...filters, period: period as LibraryFilters['period'] }),
         )}
       </div>
 
       {props.undo && (
         <p className="notice row" role="status">
-          <span>已删除摘录“{props.undo.quote.slice(0, 16)}…”</span>
+          <span>{t('popupDeleted', props.undo.quote.slice(0, 16))}</span>
           <button type="button" onClick={props.undo.onUndo}>
-            撤销
+            {t('popupUndo')}
           </button>
         </p>
       )}
@@ -135,33 +136,33 @@ export function ClippingLibrary(props: ClippingLibraryProps) {
       )}
 
       {editing && (
-        <div className="editor" role="group" aria-label="编辑摘录">
+        <div className="editor" role="group" aria-label={t('popupEditClipping')}>
           <p className="quote small">{editing.quote.slice(0, 120)}</p>
-          <textarea aria-label="笔记" rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="笔记" />
-          <input aria-label="标签" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="标签，用空格分隔" />
+          <textarea aria-label={t('popupNote')} rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('popupNote')} />
+          <input aria-label={t('popupTags')} value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('popupTagsPlaceholder')} />
           {editError && <p className="error">{editError}</p>}
           <div className="row">
             <button type="button" className="primary" onClick={() => void saveEdit()}>
-              保存
+              {t('popupSave')}
             </button>
             <button type="button" onClick={() => setEditing(null)}>
-              取消
+              {t('popupCancel')}
             </button>
           </div>
         </div>
       )}
 
       {items === null ? (
-        <p className="empty">正在读取摘录库…</p>
+        <p className="empty">{t('popupLibraryLoading')}</p>
       ) : total === 0 ? (
-        <p className="empty">还没有摘录。在新闻页面上选中文字后点击“保存摘录”（或按 Alt+Shift+S），摘录会保存在本机，可在这里搜索、加标签和导出。</p>
+        <p className="empty">{t('popupLibraryNone')}</p>
       ) : items.length === 0 ? (
-        <p className="empty">没有符合条件的摘录。</p>
+        <p className="empty">{t('popupNoMatch')}</p>
       ) : (
         <div
           className="clip-list"
           role="list"
-          aria-label={`摘录（${items.length} 条）`}
+          aria-label={t('popupClippingList', items.length)}
           style={{ height: Math.min(LIST_HEIGHT, items.length * ROW_HEIGHT) }}
           onScroll={(e: UIEvent<HTMLDivElement>) => {
             const el = e.currentTarget;
@@ -173,27 +174,27 @@ export function ClippingLibrary(props: ClippingLibraryProps) {
             {items.slice(first, last).map((item, i) => (
               <div key={item.id} role="listitem" className="clip" style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}>
                 <p className="quote" title={item.quote}>
-                  {item.onPage && <span className={item.onPage.anchored === false ? 'badge warn' : 'badge ok'}>{item.onPage.anchored === false ? '本页·未能定位' : '本页'}</span>}
+                  {item.onPage && <span className={item.onPage.anchored === false ? 'badge warn' : 'badge ok'}>{item.onPage.anchored === false ? t('popupOnPageNotFound') : t('popupOnPage')}</span>}
                   {item.quote}
                 </p>
                 <p className="meta small muted">
                   {item.site} · {date(item.createdAt)}
-                  {item.tags.map((t) => (
-                    <span key={t} className="tag">
-                      #{t}
+                  {item.tags.map((tag) => (
+                    <span key={tag} className="tag">
+                      #{tag}
                     </span>
                   ))}
                   {item.note && <span className="note">✎ {item.note}</span>}
                 </p>
                 <div className="actions">
-                  <button type="button" aria-label={`打开原文：${item.title}`} onClick={() => props.onOpen(item)}>
-                    打开
+                  <button type="button" aria-label={t('popupOpenLabel', item.title)} onClick={() => props.onOpen(item)}>
+                    {t('popupOpen')}
                   </button>
-                  <button type="button" aria-label="编辑笔记和标签" onClick={() => startEdit(item)}>
-                    编辑
+                  <button type="button" aria-label={t('popupEditLabel')} onClick={() => startEdit(item)}>
+                    {t('popupEdit')}
                   </button>
-                  <button type="button" aria-label="删除摘录" onClick={() => props.onDelete(item.id)}>
-                    删除
+                  <button type="button" aria-label={t('popupDeleteLabel')} onClick={() => props.onDelete(item.id)}>
+                    {t('popupDelete')}
                   </button>
                 </div>
               </div>
@@ -203,7 +204,7 @@ export function ClippingLibrary(props: ClippingLibraryProps) {
       )}
 
       <div className="row exports">
-        <span className="small muted">共 {total} 条 · 导出</span>
+        <span className="small muted">{t('popupTotalExport', total)}</span>
         <button type="button" onClick={() => props.onExport('json')}>
           JSON
         </button>
@@ -217,13 +218,13 @@ export function ClippingLibrary(props: ClippingLibraryProps) {
           JSON-LD
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
-          导入…
+          {t('popupImport')}
         </button>
         <input
           ref={fileInput}
           type="file"
           accept=".json,application/json"
-          aria-label="导入 JSON 文件"
+          aria-label={t('popupImportFileLabel')}
           hidden
           onChange={(e) => {
             const file = e.target.files?.[0];

@@ -1,4 +1,5 @@
 import { useRef, useState, type ChangeEvent } from 'react';
+import { language, languageTag, t } from '@/lib/i18n';
 import type { ArticleSummary } from '@/lib/messaging/corpus-protocol';
 
 /** What an action came to, for the status line. */
@@ -28,8 +29,10 @@ export interface CorpusManagerProps {
   onOpen?(article: ArticleSummary): void;
 }
 
+/** The day an article was added: `2024-06-01` in Chinese (as the list always showed it), "Jun 1, 2024" in English. */
 const date = (ms: number) => {
   const d = new Date(ms);
+  if (language() !== 'zh') return d.toLocaleDateString(languageTag(), { year: 'numeric', month: 'short', day: 'numeric' });
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
@@ -63,22 +66,30 @@ export function CorpusManager({ articles, seedCount, listError, canAddPage, page
     if (file) void run(() => onAddJsonl(file));
   };
 
+  // The hint's message around the line format, shown as code (a character no message holds marks its place).
+  const [hintBefore, hintAfter = ''] = t('sidepanelImportHint', '\u0000').split('\u0000');
+
   return (
     <div className="corpus-manager">
       <p className="small muted" aria-live="polite">
         {articles === null
-          ? '正在读取语料…'
-          : `语料共 ${((seedCount ?? 0) + articles.length).toLocaleString('zh-CN')} 篇：种子文章 ${seedCount ?? '—'} 篇，我的文章 ${articles.length.toLocaleString('zh-CN')} 篇。`}
+          ? t('sidepanelLoadingCorpus')
+          : t(
+              'sidepanelCorpusCount',
+              ((seedCount ?? 0) + articles.length).toLocaleString(languageTag()),
+              seedCount?.toLocaleString(languageTag()) ?? '—',
+              articles.length.toLocaleString(languageTag()),
+            )}
       </p>
       <div className="row actions">
-        <button type="button" onClick={() => void run(onAddPage)} disabled={busy || !canAddPage || pageAdded} title={pageAdded ? '本页已在我的文章中' : canAddPage ? '把本页正文加入语料' : '无法读取本页正文'}>
-          {pageAdded ? '本页已添加' : '添加本页'}
+        <button type="button" onClick={() => void run(onAddPage)} disabled={busy || !canAddPage || pageAdded} title={pageAdded ? t('sidepanelPageAlreadyMine') : canAddPage ? t('sidepanelAddPageTitle') : t('sidepanelCannotReadPage')}>
+          {pageAdded ? t('sidepanelPageAdded') : t('sidepanelAddPage')}
         </button>
         <button type="button" onClick={() => folderInput.current?.click()} disabled={busy}>
-          添加文件夹…
+          {t('sidepanelAddFolder')}
         </button>
         <button type="button" onClick={() => jsonlInput.current?.click()} disabled={busy}>
-          导入 JSONL…
+          {t('sidepanelImportJsonl')}
         </button>
         <input
           ref={(el) => {
@@ -89,16 +100,18 @@ export function CorpusManager({ articles, seedCount, listError, canAddPage, page
           type="file"
           multiple
           hidden
-          aria-label="选择文件夹（.txt、.html 文件）"
+          aria-label={t('sidepanelChooseFolder')}
           data-testid="folder-input"
           onChange={onFolder}
         />
-        <input ref={jsonlInput} type="file" accept=".jsonl,.ndjson,.json,.txt,application/jsonl" hidden aria-label="选择 JSONL 文件" data-testid="jsonl-input" onChange={onJsonl} />
+        <input ref={jsonlInput} type="file" accept=".jsonl,.ndjson,.json,.txt,application/jsonl" hidden aria-label={t('sidepanelChooseJsonl')} data-testid="jsonl-input" onChange={onJsonl} />
       </div>
       <p className="small muted hint">
-        文件夹：每个 .txt、.html 文件一篇。JSONL：每行一篇，<code>{'{"title", "text", "url"}'}</code>
+        {hintBefore}
+        <code>{'{"title", "text", "url"}'}</code>
+        {hintAfter}
       </p>
-      {busy && <p className="small muted">正在添加，分析文章需要一点时间…</p>}
+      {busy && <p className="small muted">{t('sidepanelAdding')}</p>}
       {status && (
         <p className={status.ok ? 'notice ok-text' : 'error'} role={status.ok ? 'status' : 'alert'}>
           {status.text}
@@ -110,7 +123,7 @@ export function CorpusManager({ articles, seedCount, listError, canAddPage, page
         </p>
       )}
       {articles && articles.length > 0 && (
-        <ul className="my-articles" aria-label="我的文章">
+        <ul className="my-articles" aria-label={t('sidepanelMyArticles')}>
           {articles.map((a) => (
             <li key={a.id}>
               <div className="my-article-text">
@@ -122,18 +135,19 @@ export function CorpusManager({ articles, seedCount, listError, canAddPage, page
                   <span>{a.title}</span>
                 )}
                 <span className="small muted">
-                  {a.chars.toLocaleString('zh-CN')} 字{a.addedAt !== undefined && ` · ${date(a.addedAt)} 添加`}
-                  {a.source && ` · ${a.source}`}
+                  {[t('sidepanelChars', a.chars.toLocaleString(languageTag())), a.addedAt !== undefined && t('sidepanelAddedOn', date(a.addedAt)), a.source]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </div>
-              <button type="button" className="remove" onClick={() => void run(() => onRemove([a.id]))} disabled={busy} aria-label={`移除《${a.title}》`}>
-                移除
+              <button type="button" className="remove" onClick={() => void run(() => onRemove([a.id]))} disabled={busy} aria-label={t('sidepanelRemoveTitled', a.title)}>
+                {t('sidepanelRemove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {articles && articles.length === 0 && !listError && <p className="empty">还没有添加文章。添加的文章与种子文章一起参与相关文章查找和搜索。</p>}
+      {articles && articles.length === 0 && !listError && <p className="empty">{t('sidepanelNoArticlesYet')}</p>}
     </div>
   );
 }

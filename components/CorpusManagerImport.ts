@@ -4,6 +4,7 @@
  * browser calls, so the side panel and tests share them.
  */
 import { MAX_ARTICLE_CHARS } from '@/lib/corpus/article';
+import { t } from '@/lib/i18n';
 import { decodeBytes } from '@/lib/text/decode';
 import { newArticleSchema, type NewArticle } from '@/lib/messaging/corpus-protocol';
 import type { PageText } from '@/lib/messaging/protocol';
@@ -30,22 +31,22 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
  * `标题--甘肃日报`): `{title, site}`; `site` is undefined when there is none to split off.
  */
 export function splitSiteName(title: string): { title: string; site?: string } {
-  const t = oneLine(title);
-  const m = /^(.{4,}?)\s*(?:_|\||--|-|–|—)\s*([^_|\-–—]{2,20})$/.exec(t);
-  return m ? { title: m[1]!.trim(), site: m[2]!.trim() } : { title: t };
+  const line = oneLine(title);
+  const m = /^(.{4,}?)\s*(?:_|\||--|-|–|—)\s*([^_|\-–—]{2,20})$/.exec(line);
+  return m ? { title: m[1]!.trim(), site: m[2]!.trim() } : { title: line };
 }
 
 /**
  * The article "添加本页" adds: the headline (else the document title without the site name) as
  * its title, the article text without the headline line, the page's address, the site name as
- * its source. Returns a Chinese message instead when the page has no text.
+ * its source. Returns a message (in the UI's language) instead when the page has no text.
  */
 export function articleFromPage(page: PageText): NewArticle | string {
   const split = splitSiteName(page.title);
   const title = cut(oneLine(page.headline) || split.title || page.url, MAX_TITLE);
   let text = page.text.trim();
   if (page.headline && text.startsWith(page.headline)) text = text.slice(page.headline.length).trim();
-  if (!text) return '本页没有可读的正文，无法添加。';
+  if (!text) return t('sidepanelPageNoText');
   const article: NewArticle = { title, text: cut(text, MAX_ARTICLE_CHARS), url: page.canonicalUrl ?? page.url };
   if (split.site) article.source = split.site;
   return article;
@@ -83,12 +84,12 @@ export function isArticleFile(name: string): boolean {
 /**
  * One file as an article: HTML is turned into text ({@link htmlToText}) and titled by its first
  * `<h1>`, else its `<title>`; plain text is titled by its first Markdown heading, else its first
- * line if it is short enough to be one, else the file name. Returns a Chinese message for an
- * empty file.
+ * line if it is short enough to be one, else the file name. Returns a message (in the UI's
+ * language) for an empty file.
  */
 export function articleFromFile(file: TextFile): NewArticle | string {
   const name = file.path || file.name;
-  if (file.error) return `${name}：${file.error}`;
+  if (file.error) return t('sidepanelFileProblem', name, file.error);
   const isHtml = /\.(html?|xhtml)$/i.test(file.name);
   let text: string;
   let title: string | undefined;
@@ -111,7 +112,7 @@ export function articleFromFile(file: TextFile): NewArticle | string {
     if (title && (!heading || heading === first) && rest) text = rest;
   }
   text = text.trim();
-  if (!text) return `${name}：文件是空的`;
+  if (!text) return t('sidepanelEmptyFile', name);
   return { title: cut(oneLine(title || baseName(file.name)), MAX_TITLE), text: cut(text, MAX_ARTICLE_CHARS) };
 }
 
@@ -143,8 +144,21 @@ export function articlesFromFiles(files: readonly TextFile[]): FolderArticles {
   return out;
 }
 
-/** The Chinese name of a field of a JSONL line, for messages. */
-const FIELD_NAMES: Record<string, string> = { title: '标题', text: '正文', url: '网址', source: '来源' };
+/** The name of a field of a JSONL line in the UI's language, for messages; an unknown field as it is. */
+function fieldName(field: string): string {
+  switch (field) {
+    case 'title':
+      return t('sidepanelFieldTitle');
+    case 'text':
+      return t('sidepanelFieldText');
+    case 'url':
+      return t('sidepanelFieldUrl');
+    case 'source':
+      return t('sidepanelFieldSource');
+    default:
+      return field;
+  }
+}
 
 /**
  * The articles of a JSONL file, one `{"title", "text", "url"?, "source"?}` object a line (blank
@@ -161,10 +175,10 @@ export function parseArticlesJsonl(text: string): { articles: NewArticle[] } | {
     try {
       json = JSON.parse(line);
     } catch {
-      return { error: `第 ${n} 行不是有效的 JSON，未添加任何文章。` };
+      return { error: t('sidepanelJsonlNotJson', n) };
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      return { error: `第 ${n} 行不是一个对象（应为 {"title": …, "text": …}），未添加任何文章。` };
+      return { error: t('sidepanelJsonlNotObject', n) };
     }
     const parsed = newArticleSchema.safeParse(json);
     if (!parsed.success) {
@@ -173,15 +187,15 @@ export function parseArticlesJsonl(text: string): { articles: NewArticle[] } | {
       const value = (json as Record<string, unknown>)[field];
       const what =
         value === undefined || (typeof value === 'string' && !value.trim())
-          ? `缺少“${field}”（${FIELD_NAMES[field] ?? field}）`
+          ? t('sidepanelJsonlMissing', field, fieldName(field))
           : typeof value !== 'string'
-            ? `“${field}”应为文字`
-            : `“${field}”太长`;
-      return { error: `第 ${n} 行${what}，未添加任何文章。` };
+            ? t('sidepanelJsonlNotText', field)
+            : t('sidepanelJsonlTooLong', field);
+      return { error: t('sidepanelJsonlBadLine', n, what) };
     }
     articles.push(parsed.data);
   }
-  if (articles.length === 0) return { error: '文件中没有文章（每行应为一个 {"title": …, "text": …}）。' };
-  if (articles.length > MAX_ADD_ARTICLES) return { error: `文件中有 ${articles.length} 篇文章，一次最多添加 ${MAX_ADD_ARTICLES} 篇，未添加任何文章。` };
+  if (articles.length === 0) return { error: t('sidepanelJsonlEmpty') };
+  if (articles.length > MAX_ADD_ARTICLES) return { error: t('sidepanelJsonlTooMany', articles.length, MAX_ADD_ARTICLES) };
   return { articles };
 }

@@ -1,5 +1,6 @@
 import type { WireSpan } from '@/lib/messaging/protocol';
-import { describeValue, TYPE_LABELS } from '@/lib/text/format-value';
+import { t } from '@/lib/i18n';
+import { describeValue, TYPE_ORDER, typeLabel } from '@/lib/text/format-value';
 
 export interface EntitySummaryProps {
   /** The spans painted on the page; null while unknown or where nothing runs. */
@@ -22,7 +23,7 @@ interface Entry {
 /** Counts per type and the distinct entities and figures of the page, most frequent first. */
 export function EntitySummary({ entities, onReveal, hiddenTypes = new Set(), onToggleType = () => {}, limit = 30 }: EntitySummaryProps) {
   if (!entities) return null;
-  if (entities.length === 0 && hiddenTypes.size === 0) return <p className="empty">本页没有识别出实体或数字。</p>;
+  if (entities.length === 0 && hiddenTypes.size === 0) return <p className="empty">{t('popupNoEntities')}</p>;
   const counts = new Map<string, number>();
   const entries = new Map<string, Entry>();
   for (const span of entities) {
@@ -35,8 +36,8 @@ export function EntitySummary({ entities, onReveal, hiddenTypes = new Set(), onT
   const list = [...entries.values()].sort((a, b) => b.count - a.count || a.span.start - b.span.start).slice(0, limit);
   return (
     <div className="entity-summary">
-      <div className="type-counts" aria-label="各类数量">
-        {Object.keys(TYPE_LABELS)
+      <div className="type-counts" aria-label={t('popupTypeCounts')}>
+        {TYPE_ORDER
           .filter((type) => counts.has(type) || hiddenTypes.has(type))
           .map((type) => {
             const off = hiddenTypes.has(type);
@@ -46,22 +47,22 @@ export function EntitySummary({ entities, onReveal, hiddenTypes = new Set(), onT
                 key={type}
                 className={`type-chip type-${off ? 'off' : type}`}
                 aria-pressed={!off}
-                title={off ? '显示这一类' : '隐藏这一类'}
+                title={off ? t('popupShowType') : t('popupHideType')}
                 onClick={() => onToggleType(type)}
               >
-                {TYPE_LABELS[type]} <b>{off ? '已隐藏' : counts.get(type)}</b>
+                {typeLabel(type)} <b>{off ? t('popupTypeHidden') : counts.get(type)}</b>
               </button>
             );
           })}
       </div>
-      <ul className="list entity-list" aria-label="本页实体">
+      <ul className="list entity-list" aria-label={t('popupEntityList')}>
         {list.map(({ span, count }) => {
           const value = describeValue(span);
           // A value that only repeats the words (9 个 → 9 个) is left out.
           const shown = value && value.words.replace(/\s/g, '') !== span.text.replace(/\s/g, '') ? value.words : '';
           return (
           <li key={`${span.type}\t${span.text}`}>
-            <button type="button" className="entity-link" onClick={() => onReveal(span)} title="在页面中定位">
+            <button type="button" className="entity-link" onClick={() => onReveal(span)} title={t('popupReveal')}>
               <span className={`type-dot type-${span.type}`} aria-hidden="true" />
               <span className="entity-text">{span.text}</span>
               {shown && (

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { t, type LanguageSetting } from '@/lib/i18n';
 import { Brand } from './Brand';
 
 export interface OptionsViewProps {
@@ -8,7 +9,7 @@ export interface OptionsViewProps {
   userSites: readonly string[] | null;
   /**
    * Enables one site from what the user typed (a URL or host name). Resolves with an error
-   * message in Chinese to show, or null on success.
+   * message to show (in the UI's language), or null on success.
    */
   onAddSite(input: string): Promise<string | null>;
   /** Disables one enabled site by its host; resolves like {@link onAddSite}. */
@@ -16,10 +17,29 @@ export interface OptionsViewProps {
   /** 整页标注: whether whole pages are annotated, not only their articles; null while loading. */
   fullPage?: boolean | null;
   onToggleFullPage?(): void;
+  /** The reader's language choice; null while loading. */
+  language?: LanguageSetting | null;
+  /** The reader picked another language (the page reloads in it once stored). */
+  onLanguageChange?(language: LanguageSetting): void;
 }
 
-/** The options page: which sites the extension reads. */
-export function OptionsView({ defaultSites, userSites, onAddSite, onRemoveSite, fullPage = null, onToggleFullPage = () => {} }: OptionsViewProps) {
+const LANGUAGES = [
+  ['auto', 'languageAuto'],
+  ['zh', 'languageZh'],
+  ['en', 'languageEn'],
+] as const;
+
+/** The options page: which sites the extension reads, and the UI's language. */
+export function OptionsView({
+  defaultSites,
+  userSites,
+  onAddSite,
+  onRemoveSite,
+  fullPage = null,
+  onToggleFullPage = () => {},
+  language = null,
+  onLanguageChange = () => {},
+}: OptionsViewProps) {
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,47 +51,60 @@ export function OptionsView({ defaultSites, userSites, onAddSite, onRemoveSite, 
     setBusy(false);
     if (error) setMessage({ kind: 'error', text: error });
     else {
-      setMessage({ kind: 'ok', text: `已启用：${input.trim()}` });
+      setMessage({ kind: 'ok', text: t('optionsEnabled', input.trim()) });
       setInput('');
     }
   }
 
   async function remove(pattern: string) {
     const error = await onRemoveSite(pattern);
-    setMessage(error ? { kind: 'error', text: error } : { kind: 'ok', text: `已停用：${pattern}` });
+    setMessage(error ? { kind: 'error', text: error } : { kind: 'ok', text: t('optionsDisabled', pattern) });
   }
 
   const hosts = [...new Set(defaultSites.map((p) => p.replace(/^[a-z*]+:\/\/(\*\.)?/, '').replace(/\/\*$/, '')))];
 
   return (
     <main className="options">
-      <Brand subtitle="设置" />
+      <Brand subtitle={t('optionsSubtitle')} />
+      <section className="section row">
+        <label htmlFor="language-select">{t('optionsLanguage')}</label>
+        <select
+          id="language-select"
+          value={language ?? 'auto'}
+          disabled={language === null}
+          onChange={(e) => onLanguageChange(e.target.value as LanguageSetting)}
+        >
+          {LANGUAGES.map(([value, key]) => (
+            <option key={value} value={value}>
+              {t(key)}
+            </option>
+          ))}
+        </select>
+      </section>
       <section className="section" aria-labelledby="opt-scope">
-        <h2 id="opt-scope">标注范围</h2>
+        <h2 id="opt-scope">{t('optionsScopeHeading')}</h2>
         <label className="row">
           <input type="checkbox" checked={fullPage === true} disabled={fullPage === null} onChange={onToggleFullPage} />
-          整页标注
+          {t('optionsFullPage')}
         </label>
-        <p className="small muted">
-          默认只标注页面上的文章（标题、正文、署名），不标注导航菜单、滚动新闻、相关新闻栏目和页脚；没有文章的页面（如首页）只在你要求时标注。打开“整页标注”后标注页面上的全部文字。
-        </p>
+        <p className="small muted">{t('optionsFullPageHelp')}</p>
       </section>
       <section className="section" aria-labelledby="opt-user">
-        <h2 id="opt-user">在其他网站上启用</h2>
+        <h2 id="opt-user">{t('optionsUserSitesHeading')}</h2>
         <form className="row" onSubmit={submit}>
           <label htmlFor="site-input" className="small">
-            网址或域名
+            {t('optionsSiteInput')}
           </label>
           <input
             id="site-input"
             type="text"
             value={input}
-            placeholder="例如 www.example.com.cn"
+            placeholder={t('optionsSitePlaceholder')}
             onChange={(e) => setInput(e.target.value)}
             size={32}
           />
           <button type="submit" className="primary" disabled={busy || !input.trim()}>
-            启用
+            {t('optionsEnable')}
           </button>
         </form>
         {message && (
@@ -80,16 +113,16 @@ export function OptionsView({ defaultSites, userSites, onAddSite, onRemoveSite, 
           </p>
         )}
         {userSites === null ? (
-          <p className="muted">正在读取…</p>
+          <p className="muted">{t('optionsLoading')}</p>
         ) : userSites.length === 0 ? (
-          <p className="empty">尚未启用其他网站。</p>
+          <p className="empty">{t('optionsNoUserSites')}</p>
         ) : (
           <ul className="list">
             {userSites.map((p) => (
               <li key={p} className="row">
                 <code>{p}</code>
                 <button type="button" onClick={() => void remove(p)}>
-                  停用
+                  {t('optionsDisable')}
                 </button>
               </li>
             ))}
@@ -97,19 +130,19 @@ export function OptionsView({ defaultSites, userSites, onAddSite, onRemoveSite, 
         )}
       </section>
       <section className="section" aria-labelledby="opt-default">
-        <h2 id="opt-default">默认启用的官方新闻网站（{hosts.length}）</h2>
+        <h2 id="opt-default">{t('optionsDefaultSitesHeading', hosts.length)}</h2>
         <ul className="list small">
           {hosts.map((h) => (
             <li key={h}>
-              <code>{h}</code> 及其子域名
+              <code>{h}</code> {t('optionsSubdomains')}
             </li>
           ))}
         </ul>
       </section>
       <section className="section" aria-labelledby="opt-keys">
-        <h2 id="opt-keys">快捷键</h2>
+        <h2 id="opt-keys">{t('optionsShortcutsHeading')}</h2>
         <p className="small">
-          <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> 打开侧边栏。可在浏览器的扩展快捷键设置中修改。
+          <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> {t('optionsShortcutSidePanel')}
         </p>
       </section>
     </main>

@@ -1,70 +1,80 @@
+import { languageTag, t } from '@/lib/i18n';
 import type { ActivePageState } from '@/lib/messaging/active-page';
 import type { PageSegmentation } from '@/lib/messaging/protocol';
 
 /** What is known about the current tab's page; `inactive`: no content script answers there. */
 export type PageState = { state: 'loading' } | ActivePageState;
 
-const HOST_LABEL: Record<PageSegmentation['host'], string> = {
-  offscreen: '离屏文档',
-  'service-worker': '后台服务',
-  'background-page': '后台页面',
-};
+/** Where the segmenter ran, in the UI's language (called at render: the language is set by then). */
+function hostLabel(host: PageSegmentation['host']): string {
+  switch (host) {
+    case 'offscreen':
+      return t('popupHostOffscreen');
+    case 'service-worker':
+      return t('popupHostServiceWorker');
+    case 'background-page':
+      return t('popupHostBackgroundPage');
+  }
+}
 
 /** Tokens worth showing as examples: words and numbers, not punctuation or spaces. */
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
 export interface PageStatusProps {
   page: PageState;
-  /** How many sample tokens to show; 0 hides them. */
+  /** How many sample tokens to show; 0 hides them. Only shown with `developer`. */
   sampleSize?: number;
+  /**
+   * Show the developer's details (words, segmentation time and where it ran, sample tokens with
+   * their tags); otherwise only how much of the page was read.
+   */
+  developer?: boolean;
 }
 
 /** The current page's round trip through the segmenter: text read, words back, time taken. */
-export function PageStatus({ page, sampleSize = 24 }: PageStatusProps) {
+export function PageStatus({ page, sampleSize = 24, developer = false }: PageStatusProps) {
   switch (page.state) {
     case 'loading':
-      return <p className="muted">正在读取本页状态…</p>;
+      return <p className="muted">{t('popupStatusLoading')}</p>;
     case 'inactive':
-      return (
-        <p className="empty">
-          本页未启用批注。扩展默认在人民网、新华网、政府网站等官方新闻网站上运行；其他网站可在“设置”中启用。
-        </p>
-      );
+      return <p className="empty">{t('popupStatusInactive')}</p>;
     case 'pending':
-      return <p className="muted">正在分词…</p>;
+      return <p className="muted">{t('popupStatusPending')}</p>;
     case 'failed':
       return (
         <p className="error" role="alert">
-          分词失败：{page.error}
+          {t('popupStatusFailed', page.error)}
         </p>
       );
     case 'done': {
       const r = page.result;
+      const tag = languageTag();
+      if (!developer) return <p className="muted">{t('popupStatusRead', r.chars.toLocaleString(tag))}</p>;
       return (
         <div>
           <div className="stats">
             <div className="stat">
-              <b>{r.chars.toLocaleString('zh-CN')}</b>
-              <span>字</span>
+              <b>{r.chars.toLocaleString(tag)}</b>
+              <span>{t('popupStatChars')}</span>
             </div>
             <div className="stat">
-              <b>{r.tokens.toLocaleString('zh-CN')}</b>
-              <span>词</span>
+              <b>{r.tokens.toLocaleString(tag)}</b>
+              <span>{t('popupStatTokens')}</span>
             </div>
             <div className="stat">
               <b>{Math.round(r.ms)} ms</b>
-              <span>{HOST_LABEL[r.host]}分词</span>
+              <span>{t('popupStatSegmentedIn', hostLabel(r.host))}</span>
             </div>
           </div>
           {sampleSize > 0 && (
-            <div className="tokens" aria-label="分词示例">
+            <div className="tokens" aria-label={t('popupSampleTokens')}>
               {r.sample
-                .filter((t) => WORDLIKE.test(t.word))
+                .filter((token) => WORDLIKE.test(token.word))
                 .slice(0, sampleSize)
-                .map((t) => (
-                  <span className="token" key={t.start}>
-                    {t.word}
-                    <small>{t.tag}</small>
+                .map((token) => (
+                  <span className="token" key={token.start}>
+                    {token.word}
+                    <small>{token.tag}</small>
                   </span>
                 ))}
             </div>

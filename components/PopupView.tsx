@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '@/lib/i18n';
 import type { NameSourceInfo, WireSpan } from '@/lib/messaging/protocol';
 import { Brand } from './Brand';
 import { EntitySummary } from './EntitySummary';
@@ -36,6 +37,8 @@ export interface PopupViewProps {
   library?: ReactNode;
   onOpenSidePanel(): void;
   onOpenOptions(): void;
+  /** Show the page's developer details (segmentation time, sample tokens); off by default. */
+  developer?: boolean;
 }
 
 /** The toolbar popup: the current page's status and the reader's library. */
@@ -56,34 +59,35 @@ export function PopupView({
   library,
   onOpenSidePanel,
   onOpenOptions,
+  developer = false,
 }: PopupViewProps) {
   return (
     <main className="popup">
-      <Brand subtitle="本页与摘录库" />
+      <Brand subtitle={t('popupSubtitle')} />
       <section className="section" aria-labelledby="popup-page">
-        <h2 id="popup-page">本页</h2>
+        <h2 id="popup-page">{t('popupPageHeading')}</h2>
         {site && (
           <div className="row site-switch">
             <span className="small">{site.host}</span>
             <button type="button" aria-pressed={!site.off} onClick={onToggleSite}>
-              {site.off ? '在本站开启标注' : '在本站关闭标注'}
+              {site.off ? t('popupSiteOn') : t('popupSiteOff')}
             </button>
           </div>
         )}
         {offer ? (
           <div className="offer">
-            <p className="empty">本页不在自动标注的网站之列{offer.host ? `（${offer.host}）` : ''}。</p>
+            <p className="empty">{offer.host ? t('popupNotListedHost', offer.host) : t('popupNotListed')}</p>
             <div className="row">
               <button type="button" className="primary" onClick={onAnnotateOnce}>
-                仅此一次标注本页
+                {t('popupAnnotateOnce')}
               </button>
               {offer.host && (
                 <button type="button" onClick={() => onEnableSite(offer.host!)}>
-                  始终在此网站标注
+                  {t('popupAnnotateAlways')}
                 </button>
               )}
             </div>
-            <p className="small muted">快捷键 Alt+Shift+A 也可标注当前页面。</p>
+            <p className="small muted">{t('popupShortcutHint')}</p>
             {offer.error && (
               <p className="error" role="alert">
                 {offer.error}
@@ -91,13 +95,13 @@ export function PopupView({
             )}
           </div>
         ) : (
-          <PageStatus page={page} sampleSize={entities?.length ? 0 : 18} />
+          <PageStatus page={page} sampleSize={entities?.length ? 0 : 18} developer={developer} />
         )}
         {site?.off ? (
           <div>
-            <p className="empty">本站的标注已关闭。</p>
+            <p className="empty">{t('popupSiteIsOff')}</p>
             <button type="button" onClick={onAnnotateOnce}>
-              仅此一次标注本页
+              {t('popupAnnotateOnce')}
             </button>
           </div>
         ) : (
@@ -105,27 +109,23 @@ export function PopupView({
             {scope && (
               <div className="scope">
                 <p className="small muted" role="status">
-                  {scope.scope === 'article'
-                    ? '只标注本页的文章（标题、正文、署名），不含菜单、栏目和页脚。'
-                    : scope.scope === 'page'
-                      ? '已标注整页。'
-                      : '本页没有找到文章正文（如首页、目录页），未自动标注；选中的文字会被标注。'}
+                  {scope.scope === 'article' ? t('popupScopeArticle') : scope.scope === 'page' ? t('popupScopePage') : t('popupScopeLight')}
                 </p>
                 <div className="row">
                   {scope.scope === 'light' && (
                     <button type="button" onClick={onAnnotateOnce}>
-                      标注整页
+                      {t('popupAnnotateWholePage')}
                     </button>
                   )}
                   <label className="small">
-                    <input type="checkbox" checked={scope.fullPage} onChange={onToggleFullPage} /> 整页标注（含菜单、栏目和页脚）
+                    <input type="checkbox" checked={scope.fullPage} onChange={onToggleFullPage} /> {t('popupFullPage')}
                   </label>
                 </div>
               </div>
             )}
             {names?.source === 'rules' && (
               <p className="warning small" role="status">
-                人名、地名和机构名暂由规则识别：名称模型未能加载{names.error ? `（${names.error}）` : ''}。
+                {names.error ? t('popupNamesByRulesError', names.error) : t('popupNamesByRules')}
               </p>
             )}
             {!(scope?.scope === 'light' && !entities?.length) && (
@@ -135,19 +135,17 @@ export function PopupView({
         )}
       </section>
       <section className="section" aria-labelledby="popup-library">
-        <h2 id="popup-library">摘录库</h2>
+        <h2 id="popup-library">{t('popupLibraryHeading')}</h2>
         {library ?? (
-          <p className="empty">
-            还没有摘录。在新闻页面上选中文字后点击“保存摘录”，摘录会保存在本机，可在这里搜索、加标签和导出。
-          </p>
+          <p className="empty">{t('popupLibraryEmpty')}</p>
         )}
       </section>
       <footer className="section row">
         <button type="button" className="primary" onClick={onOpenSidePanel}>
-          打开侧边栏
+          {t('popupOpenSidePanel')}
         </button>
         <button type="button" onClick={onOpenOptions}>
-          设置
+          {t('popupOptions')}
         </button>
       </footer>
     </main>

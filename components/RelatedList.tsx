@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { t } from '@/lib/i18n';
 import type { RelatedResult } from '@/lib/messaging/corpus-protocol';
 
 /** A clipping of the current page that an article can be linked to. */
@@ -53,12 +54,16 @@ export function emphasize(text: string, words: readonly string[]): TextRun[] {
   return runs;
 }
 
-/** "种子文章 · 人民日报 · 002_….txt": where an article comes from. */
+/**
+ * "种子文章 · 人民日报", "我的文章 · 青海新闻网 · www.qhnews.com": where an article comes from.
+ * A seed article's file name (an internal id, `002_….txt`) is shown only when it has no source.
+ */
 export function originLine(r: Pick<RelatedResult, 'origin' | 'source' | 'seed' | 'url'>): string {
-  const parts = [r.origin === 'user' ? '我的文章' : '种子文章'];
+  const parts = [r.origin === 'user' ? t('sidepanelMyArticles') : t('sidepanelSeedArticle')];
   if (r.source) parts.push(r.source);
-  if (r.seed) parts.push(r.seed);
-  else if (r.url) {
+  if (r.seed) {
+    if (!r.source) parts.push(r.seed);
+  } else if (r.url) {
     try {
       parts.push(new URL(r.url).host || r.url);
     } catch {
@@ -93,12 +98,12 @@ function RelatedItem({ result: r, onOpen, clippings, onLink }: RelatedItemProps)
   const chips = r.shared.length > 0 ? r.shared : r.sharedTerms;
   return (
     <li className="result">
-      <button type="button" className="result-title" data-article-id={r.articleId} onClick={() => onOpen(r)} title="在侧边栏中阅读全文">
+      <button type="button" className="result-title" data-article-id={r.articleId} onClick={() => onOpen(r)} title={t('sidepanelReadInPanel')}>
         {r.title}
       </button>
       <div className="result-meta">
         <span className="result-origin">{originLine(r)}</span>
-        <span className="score" role="meter" aria-label="相关度" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={`${pct}%`}>
+        <span className="score" role="meter" aria-label={t('sidepanelRelevance')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={`${pct}%`}>
           <span className="score-bar" aria-hidden="true">
             <span style={{ width: `${Math.max(pct, 3)}%` }} />
           </span>
@@ -106,7 +111,7 @@ function RelatedItem({ result: r, onOpen, clippings, onLink }: RelatedItemProps)
         </span>
       </div>
       {chips.length > 0 && (
-        <ul className={r.shared.length > 0 ? 'chips' : 'chips terms'} aria-label={r.shared.length > 0 ? '共同的实体' : '共同的词语'}>
+        <ul className={r.shared.length > 0 ? 'chips' : 'chips terms'} aria-label={r.shared.length > 0 ? t('sidepanelSharedEntities') : t('sidepanelSharedTerms')}>
           {chips.slice(0, 8).map((c) => (
             <li className="chip" key={c}>
               {c}
@@ -144,26 +149,25 @@ function LinkToClipping({ result, clippings, onLink }: { result: RelatedResult; 
     setBusy(true);
     const error = await onLink(result, current.id);
     setBusy(false);
-    setStatus(error ? { ok: false, text: error } : { ok: true, text: `已关联到摘录“${shortQuote(current.quote, 16)}”` });
+    setStatus(error ? { ok: false, text: error } : { ok: true, text: t('sidepanelLinkedToQuote', shortQuote(current.quote, 16)) });
   };
 
   return (
     <div className="link-clip">
       <button type="button" className="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {linkedAll ? '已关联到摘录' : '关联到摘录'}
+        {linkedAll ? t('sidepanelLinkedToClipping') : t('sidepanelLinkToClipping')}
       </button>
       {open && (
-        <div className="link-picker" id={id} role="group" aria-label="关联到摘录">
-          <select aria-label="选择本页的摘录" value={current.id} onChange={(e) => { setChosen(e.target.value); setStatus(null); }}>
+        <div className="link-picker" id={id} role="group" aria-label={t('sidepanelLinkToClipping')}>
+          <select aria-label={t('sidepanelChooseClipping')} value={current.id} onChange={(e) => { setChosen(e.target.value); setStatus(null); }}>
             {clippings.map((c) => (
               <option key={c.id} value={c.id}>
-                {shortQuote(c.quote)}
-                {c.relatedIds.includes(result.articleId) ? '（已关联）' : ''}
+                {c.relatedIds.includes(result.articleId) ? t('sidepanelClippingLinked', shortQuote(c.quote)) : shortQuote(c.quote)}
               </option>
             ))}
           </select>
           <button type="button" onClick={() => void link()} disabled={busy || already}>
-            {already ? '已关联' : '关联'}
+            {already ? t('sidepanelLinked') : t('sidepanelLink')}
           </button>
           {status && (
             <p className={status.ok ? 'small ok-text' : 'small error-text'} role={status.ok ? 'status' : 'alert'}>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { SeedSummary } from '@/lib/corpus/seed-summary';
+import { languageTag, t } from '@/lib/i18n';
 import type { RelatedResult } from '@/lib/messaging/corpus-protocol';
 import { ArticleReader, type ReaderState } from './ArticleReader';
 import { Brand } from './Brand';
@@ -67,19 +68,16 @@ export function emptyReason(state: LookupState, basis: QueryBasis | 'search'): {
   switch (state.state) {
     case 'done':
       if (state.results.length > 0) return null;
-      if (basis === 'search') return { title: '没有找到文章', reason: '语料中没有文章含有这些词语，换个人名、地名或机构名试试。' };
+      if (basis === 'search') return { title: t('sidepanelNoArticlesFound'), reason: t('sidepanelNoArticlesFoundReason') };
       return basis.kind === 'selection'
-        ? { title: '没有相关文章', reason: '选中的文字与语料中的文章没有共同的人物、地点、机构、文件或数字。' }
-        : { title: '没有相关文章', reason: '本页与语料中的文章没有足够多共同的人物、地点、机构、文件或数字。' };
+        ? { title: t('sidepanelNoRelated'), reason: t('sidepanelNoRelatedSelection') }
+        : { title: t('sidepanelNoRelated'), reason: t('sidepanelNoRelatedPage') };
     case 'no-text':
-      return { title: '没有相关文章', reason: '本页没有可读的正文，无法查找相关文章。' };
+      return { title: t('sidepanelNoRelated'), reason: t('sidepanelNoText') };
     case 'unreadable':
-      return {
-        title: '没有相关文章',
-        reason: '无法读取本页：扩展没有在此页运行（浏览器页面，或不在官方新闻网站之列的网站；可在“设置”中启用）。',
-      };
+      return { title: t('sidepanelNoRelated'), reason: t('sidepanelUnreadable') };
     case 'error':
-      return { title: '没有相关文章', reason: `后台出错，未能查找：${state.error}`, error: true };
+      return { title: t('sidepanelNoRelated'), reason: t('sidepanelLookupError', state.error), error: true };
     default:
       return null;
   }
@@ -87,7 +85,7 @@ export function emptyReason(state: LookupState, basis: QueryBasis | 'search'): {
 
 function Lookup({ state, basis, corpus, label }: { state: LookupState; basis: QueryBasis | 'search'; corpus: CorpusPanelProps; label: string }) {
   if (state.state === 'idle') return null;
-  if (state.state === 'loading') return <p className="muted loading">{basis === 'search' ? '正在搜索…' : '正在查找相关文章…'}</p>;
+  if (state.state === 'loading') return <p className="muted loading">{basis === 'search' ? t('sidepanelSearching') : t('sidepanelFindingRelated')}</p>;
   const empty = emptyReason(state, basis);
   if (empty) {
     return (
@@ -96,7 +94,7 @@ function Lookup({ state, basis, corpus, label }: { state: LookupState; basis: Qu
         <span>{empty.reason}</span>
         {empty.error && (
           <button type="button" onClick={corpus.onRetry}>
-            重试
+            {t('sidepanelRetry')}
           </button>
         )}
       </div>
@@ -143,48 +141,53 @@ export function SidePanelView({ page, seeds, corpus }: SidePanelViewProps) {
       }
     : undefined;
 
+  // The selection's message around the quoted text (a character no message holds marks its place).
+  const [beforeQuote, afterQuote = ''] = t('sidepanelSelectionBasis', '\u0000').split('\u0000');
+
   return (
     <main className="sidepanel">
-      <Brand subtitle="相关文章" />
+      <Brand subtitle={t('sidepanelRelatedArticles')} />
       {panel?.reader && <ArticleReader reader={panel.reader.state} sentence={panel.reader.sentence} onBack={panel.onBack} />}
       <div hidden={reading}>
         {panel && (
           <>
-            <section className="section search-section" aria-label="搜索语料">
+            <section className="section search-section" aria-label={t('sidepanelSearchCorpus')}>
               <input
                 type="search"
                 className="corpus-search"
                 value={panel.query}
                 onChange={(e) => panel.onQuery(e.target.value)}
-                placeholder="搜索语料：人名、地名、机构、文号…"
-                aria-label="搜索语料"
+                placeholder={t('sidepanelSearchPlaceholder')}
+                aria-label={t('sidepanelSearchCorpus')}
               />
             </section>
             {panel.query.trim() ? (
               <section className="section" aria-labelledby="sp-search">
-                <h2 id="sp-search">搜索结果</h2>
-                <Lookup state={panel.search} basis="search" corpus={panel} label="搜索结果" />
+                <h2 id="sp-search">{t('sidepanelSearchResults')}</h2>
+                <Lookup state={panel.search} basis="search" corpus={panel} label={t('sidepanelSearchResults')} />
               </section>
             ) : (
               <section className="section" aria-labelledby="sp-related">
-                <h2 id="sp-related">相关文章</h2>
+                <h2 id="sp-related">{t('sidepanelRelatedArticles')}</h2>
                 {panel.basis.kind === 'selection' ? (
                   <div className="basis">
                     <span className="small">
-                      根据选中的文字：<q>{cutText(panel.basis.text, 40)}</q>
+                      {beforeQuote}
+                      <q>{cutText(panel.basis.text, 40)}</q>
+                      {afterQuote}
                     </span>
                     <button type="button" onClick={panel.onShowPage}>
-                      显示整页相关文章
+                      {t('sidepanelShowWholePage')}
                     </button>
                   </div>
                 ) : (
-                  panel.related.state === 'done' && panel.related.results.length > 0 && <p className="small muted basis-note">根据本页正文；选中页面上的文字可只查这一段。</p>
+                  panel.related.state === 'done' && panel.related.results.length > 0 && <p className="small muted basis-note">{t('sidepanelPageBasisNote')}</p>
                 )}
-                <Lookup state={panel.related} basis={panel.basis} corpus={panel} label="相关文章" />
+                <Lookup state={panel.related} basis={panel.basis} corpus={panel} label={t('sidepanelRelatedArticles')} />
               </section>
             )}
             <section className="section" aria-labelledby="sp-mine">
-              <h2 id="sp-mine">我的文章</h2>
+              <h2 id="sp-mine">{t('sidepanelMyArticles')}</h2>
               <CorpusManager
                 {...panel.library}
                 onOpen={(a) => panel.onOpen({ articleId: a.id, title: a.title, sentence: null })}
@@ -194,23 +197,24 @@ export function SidePanelView({ page, seeds, corpus }: SidePanelViewProps) {
         )}
         <details className="section fold" open={!panel}>
           <summary>
-            <h2 id="sp-page">本页分词</h2>
+            <h2 id="sp-page">{t('sidepanelPageSegmentation')}</h2>
           </summary>
           <PageStatus page={page} sampleSize={40} />
         </details>
         <details className="section fold" open={!panel}>
           <summary>
-            <h2 id="sp-seeds">种子语料（{seeds.length} 篇文档）</h2>
+            <h2 id="sp-seeds">{t(seeds.length === 1 ? 'sidepanelSeedCorpusOne' : 'sidepanelSeedCorpus', seeds.length.toLocaleString(languageTag()))}</h2>
           </summary>
           {seeds.length === 0 ? (
-            <p className="error">没有找到种子语料：扩展安装包可能不完整。</p>
+            <p className="error">{t('sidepanelNoSeeds')}</p>
           ) : (
             <ul className="list">
               {seeds.map((s) => (
-                <li key={s.id}>
+                // The file name (an internal id) only as a tooltip: the reader knows a document by its title.
+                <li key={s.id} title={s.id}>
                   <div>{s.title}</div>
                   <div className="small muted">
-                    {s.chars.toLocaleString('zh-CN')} 字 · {s.headings} 个标题 · {s.id}
+                    {t('sidepanelChars', s.chars.toLocaleString(languageTag()))} · {t(s.headings === 1 ? 'sidepanelHeadingsOne' : 'sidepanelHeadings', s.headings.toLocaleString(languageTag()))}
                   </div>
                 </li>
               ))}

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 import { createClient } from '@/lib/messaging';
 import { contentProtocol } from '@/lib/messaging/protocol';
 import { CONTENT_SCRIPT, CONTENT_STYLES } from './content-files';
@@ -7,7 +8,7 @@ import { CONTENT_SCRIPT, CONTENT_STYLES } from './content-files';
  * Annotates a tab's page now, once: asks its content script if one runs there (a site switched
  * off), else injects the content script and its styles first. On a site outside the host list
  * this works only under the `activeTab` grant of a popup click or the keyboard command.
- * Resolves `{injected}`; rejects with a message in Chinese if the page cannot be annotated
+ * Resolves `{injected}`; rejects with a message in the UI's language if the page cannot be annotated
  * (a browser page, the web store, no grant).
  */
 export async function annotateOnce(tabId: number): Promise<{ injected: boolean }> {
@@ -21,10 +22,8 @@ export async function annotateOnce(tabId: number): Promise<{ injected: boolean }
     const detail = error instanceof Error ? error.message : String(error);
     // No grant for this page: the popup was not opened from the toolbar button, or the page is
     // one the browser keeps extensions out of.
-    const hint = /permission|Cannot access/i.test(detail)
-      ? '浏览器未允许扩展访问此页。请点击工具栏上的扩展图标打开弹窗后再试，或按 Alt+Shift+A。'
-      : '此页不允许扩展运行（如浏览器内部页面或应用商店）。';
-    throw new Error(`无法在此页运行：${hint}（${detail}）`);
+    const hint = /permission|Cannot access/i.test(detail) ? t('backgroundNoAccess') : t('backgroundPageClosed');
+    throw new Error(t('backgroundCannotRunDetail', hint, detail));
   }
   // The script reads the page by itself unless the site is switched off; this covers that case.
   // It starts listening a task after it loads: until then there is no receiver, so ask again.
@@ -33,7 +32,7 @@ export async function annotateOnce(tabId: number): Promise<{ injected: boolean }
     await new Promise((resolve) => setTimeout(resolve, 50));
     started = await content.call('page/annotate-now', {});
   }
-  if (!started.ok) throw new Error(`无法在此页运行：${started.error}`);
+  if (!started.ok) throw new Error(t('backgroundCannotRun', started.error));
   return { injected: true };
 }
 

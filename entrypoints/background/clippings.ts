@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
+import { languageTag, t } from '@/lib/i18n';
 import { createClient, type Handlers } from '@/lib/messaging';
 import { contentProtocol } from '@/lib/messaging/protocol';
 import { annotateOnce } from './annotate-once';
+import { onLanguage } from './language';
+import { retitleMenu } from './menus';
 import type { clippingBackgroundProtocol } from '@/lib/messaging/clipping-protocol';
 import type { WireSpan } from '@/lib/messaging/span';
 import type { Token } from '@/lib/segment';
@@ -80,11 +83,11 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
   return {
     async 'clippings/open'({ id }) {
       const row = await db.clippings.get(id);
-      if (!row) throw new Error('这条摘录已被删除。');
+      if (!row) throw new Error(t('backgroundClippingDeleted'));
       const url = clippingLink(row.url, row.quote) ?? clippingLink(row.canonicalUrl, row.quote);
-      if (!url) throw new Error('这条摘录的网址不是 http(s) 网页，不能打开。');
+      if (!url) throw new Error(t('backgroundClippingNotWeb'));
       const tab = await browser.tabs.create({ url });
-      if (tab.id === undefined) throw new Error('浏览器没有打开新标签页。');
+      if (tab.id === undefined) throw new Error(t('backgroundNoNewTab'));
       await pendingReveals.set(tab.id, id);
       return { tabId: tab.id };
     },
@@ -98,7 +101,7 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
       if (captured.id) {
         const existing = await db.clippings.get(captured.id);
         if (existing) {
-          if (existing.quote !== captured.quote || existing.canonicalUrl !== captured.canonicalUrl) throw new Error('摘录编号冲突，未保存。');
+          if (existing.quote !== captured.quote || existing.canonicalUrl !== captured.canonicalUrl) throw new Error(t('backgroundClippingIdConflict'));
           return { id: existing.id };
         }
       }
@@ -107,7 +110,7 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
       // is counted again only when it looks full.
       stored ??= await db.clippings.count();
       if (stored >= MAX_CLIPPINGS && (stored = await db.clippings.count()) >= MAX_CLIPPINGS) {
-        throw new Error(`摘录库已满（${MAX_CLIPPINGS.toLocaleString('zh-CN')} 条）：请先导出并删除不再需要的摘录。`);
+        throw new Error(t('backgroundLibraryFull', MAX_CLIPPINGS.toLocaleString(languageTag())));
       }
       const clipping: Clipping = {
         id: captured.id ?? crypto.randomUUID(),
@@ -171,13 +174,13 @@ const recentSaves = new Map<number | undefined, number[]>();
  * Refuses a save beyond {@link SAVE_BURST} a minute from one tab: a page cannot make its content
  * script save for it (its synthetic events are ignored), but nothing that slipped through
  * could fill the library either.
- * @throws Error with a message in Chinese when the tab saved too often.
+ * @throws Error with a message in the UI's language when the tab saved too often.
  */
 function limitSaves(tabId: number | undefined, now: number): void {
   const times = (recentSaves.get(tabId) ?? []).filter((t) => now - t < SAVE_WINDOW_MS);
   if (times.length >= SAVE_BURST) {
     recentSaves.set(tabId, times);
-    throw new Error(`保存过于频繁：每分钟最多保存 ${SAVE_BURST} 条摘录，请稍后再试。`);
+    throw new Error(t('backgroundTooManySaves', SAVE_BURST));
   }
   times.push(now);
   recentSaves.set(tabId, times);
@@ -247,11 +250,14 @@ const SAVE_MENU_ID = 'save-clipping';
  * “保存摘录” from the context menu on a selection and the `save-clipping` command (Alt+Shift+S):
  * the tab's content script captures the selection and saves it; on a page without it, the
  * content script is injected first (both count as the reader's gesture for `activeTab`).
+ * The menu item's title follows the reader's language.
  */
 export function setupClippingCommands(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: SAVE_MENU_ID, title: '保存摘录', contexts: ['selection'] });
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: t('backgroundMenuSaveClipping'), contexts: ['selection'] });
   });
+  // The item is kept across restarts of the worker: its title is updated, not created again.
+  onLanguage(() => void retitleMenu(SAVE_MENU_ID, t('backgroundMenuSaveClipping')));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined) void saveSelection(tab.id);
   });

@@ -1,4 +1,5 @@
 import { browser, type PublicPath } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 import type { Handlers } from '@/lib/messaging';
 import type { ArticleSummary, corpusBackgroundProtocol, NewArticle } from '@/lib/messaging/corpus-protocol';
 import { MAX_SEGMENT_CHARS } from '@/lib/messaging/protocol';
@@ -30,7 +31,7 @@ export interface CorpusSources {
 }
 
 export interface CorpusService {
-  /** The corpus (shipped seed articles and added articles), loaded on first use. Rejects with a Chinese message. */
+  /** The corpus (shipped seed articles and added articles), loaded on first use. Rejects with a message in the UI's language. */
   load(): Promise<Corpus>;
   /** Related articles of a text, best first, at most 5 above the relevance threshold; [] for an empty text. */
   related(text: string, options?: SearchOptions): Promise<RelatedArticle[]>;
@@ -86,7 +87,7 @@ function analyzerOf(services: CorpusServices): TextAnalyzer {
 }
 
 /**
- * Reads and checks the shipped corpus file. Rejects with a Chinese message naming the file if
+ * Reads and checks the shipped corpus file. Rejects with a message (in the UI's language) naming the file if
  * it cannot be fetched, is not JSON or is not a corpus file of this version.
  */
 async function readCorpusFile(fetchFile: (url: string) => Promise<Response>, url: string): Promise<CorpusFile> {
@@ -94,19 +95,19 @@ async function readCorpusFile(fetchFile: (url: string) => Promise<Response>, url
   try {
     response = await fetchFile(url);
   } catch (error) {
-    throw new Error(`语料文件无法读取（${CORPUS_ASSET}）：${messageOf(error)}`);
+    throw new Error(t('backgroundCorpusUnreadable', CORPUS_ASSET, messageOf(error)));
   }
-  if (!response.ok) throw new Error(`语料文件无法读取（${CORPUS_ASSET}：HTTP ${response.status}）`);
+  if (!response.ok) throw new Error(t('backgroundCorpusHttp', CORPUS_ASSET, response.status));
   let json: unknown;
   try {
     json = await response.json();
   } catch {
-    throw new Error(`语料文件已损坏，不是有效的 JSON（${CORPUS_ASSET}）`);
+    throw new Error(t('backgroundCorpusNotJson', CORPUS_ASSET));
   }
   const parsed = corpusFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`语料文件格式不对（${CORPUS_ASSET}）：${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(t('backgroundCorpusBadFormat', CORPUS_ASSET, `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   return parsed.data;
 }
@@ -215,18 +216,18 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
           try {
             await completeArticle(base, analyzer);
           } catch (single) {
-            throw new Error(`第 ${i + 1} 篇文章（${articles[i]!.title.slice(0, 40)}）无法分析，未添加任何文章：${messageOf(single)}`);
+            throw new Error(t('backgroundArticleCannotAnalyze', t('backgroundArticleName', i + 1, articles[i]!.title.slice(0, 40)), messageOf(single)));
           }
         }
-        throw new Error(`${articles.length} 篇文章无法分析，未添加任何文章：${messageOf(error)}`);
+        throw new Error(t('backgroundArticlesCannotAnalyze', articles.length, messageOf(error)));
       }
       const complete: CorpusArticle[] = [];
       for (const [i, article] of done.entries()) {
-        const name = `第 ${i + 1} 篇文章（${articles[i]!.title.slice(0, 40)}）`;
+        const name = t('backgroundArticleName', i + 1, articles[i]!.title.slice(0, 40));
         const checked = userArticleSchema.safeParse(article);
         if (!checked.success) {
           const issue = checked.error.issues[0]!;
-          throw new Error(`${name}无效，未添加任何文章：${issue.path.join('.') || '(root)'}: ${issue.message}`);
+          throw new Error(t('backgroundArticleInvalid', name, `${issue.path.join('.') || '(root)'}: ${issue.message}`));
         }
         complete.push(checked.data);
       }
@@ -238,7 +239,7 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
     },
     async 'corpus/remove'({ ids }) {
       const seed = ids.find((id) => !id.startsWith('user:'));
-      if (seed !== undefined) throw new Error(`种子文章随扩展提供，不能删除：${seed}（未删除任何文章）`);
+      if (seed !== undefined) throw new Error(t('backgroundSeedNotRemovable', seed));
       const removed = await deleteArticles(db(), ids);
       const corpus = await loaded();
       for (const id of ids) corpus?.remove(id);

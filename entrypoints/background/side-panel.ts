@@ -1,4 +1,7 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import { onLanguage } from './language';
+import { retitleMenu } from './menus';
 
 /** Firefox's sidebar API, absent from the Chromium-based types. */
 type FirefoxSidebar = { sidebarAction: { open(): Promise<void> } };
@@ -8,15 +11,18 @@ const MENU_ID = 'open-side-panel';
 /**
  * The side panel opens from the context menu and the `open-side-panel` command (both count as
  * user gestures, which `sidePanel.open` requires). Firefox shows the same page as a sidebar.
+ * The menu item's title follows the reader's language.
  */
 export function setupSidePanel(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: MENU_ID,
-      title: '在侧边栏查看相关文章',
+      title: t('backgroundMenuSidePanel'),
       contexts: ['page', 'selection'],
     });
   });
+  // The item is kept across restarts of the worker: its title is updated, not created again.
+  onLanguage(() => void retitleMenu(MENU_ID, t('backgroundMenuSidePanel')));
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void openSidePanel(tab?.id, tab?.windowId);

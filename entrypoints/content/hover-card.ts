@@ -5,7 +5,8 @@ import { offsetOf, rangeFor, visibleOffsets, type TextMap } from '@/lib/anchor/t
 import { occurrencesOf, spanAt } from '@/lib/highlight/spans';
 import { createClient, failureReason } from '@/lib/messaging';
 import { backgroundProtocol, type WireSpan } from '@/lib/messaging/protocol';
-import { describeValue, TYPE_LABELS } from '@/lib/text/format-value';
+import { languageTag, t } from '@/lib/i18n';
+import { describeValue, typeLabel } from '@/lib/text/format-value';
 import type { PageClippings } from './page-clippings';
 
 const CARD_CSS = `
@@ -47,7 +48,7 @@ export interface HoverCardSource {
   add(text: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'): Promise<string | null>;
 }
 
-/** Corpus articles mentioning a span, most mentions first, or an error message in Chinese. */
+/** Corpus articles mentioning a span, most mentions first, or an error message (in the UI's language). */
 export type CorpusMentions = (span: WireSpan) => Promise<Array<{ articleId: string; title: string; count: number }> | string>;
 
 /** Most articles asked for per span (the card lists {@link MENTIONS_SHOWN} and counts the rest). */
@@ -79,7 +80,7 @@ export function backgroundMentions(): CorpusMentions {
 }
 
 /**
- * The card shown over a highlighted entity or figure: its type in Chinese, its value, how often
+ * The card shown over a highlighted entity or figure: its type in the UI's language, its value, how often
  * it occurs on the page with buttons to the previous and next occurrence. Lives in a closed
  * shadow root on one host element, built with DOM APIs only (page text is set as text, never as
  * HTML); it opens and acts only on trusted input (the reader's pointer and keys), so a page's
@@ -111,7 +112,7 @@ export function startHoverCard(
     card = document.createElement('div');
     card.className = 'card';
     card.setAttribute('role', 'dialog');
-    card.setAttribute('aria-label', '实体信息');
+    card.setAttribute('aria-label', t('cardDialogLabel'));
     card.hidden = true;
     root.append(style, card);
     document.documentElement.append(host);
@@ -156,15 +157,15 @@ export function startHoverCard(
         const range = now && rangeFor(now.map, next.start, next.end);
         const rect = range?.getBoundingClientRect();
         show(next, now?.spans ?? spans, rect?.left ?? x, rect?.bottom ?? y, true);
-        if (label) (card!.querySelector(`button[aria-label="${label}"]`) as HTMLElement | null)?.focus();
+        if (label) [...card!.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === label)?.focus();
       });
     };
     const row = document.createElement('div');
     row.className = 'row';
-    row.append(`本页出现 ${all.length} 次`);
-    if (all.length > 1) row.append(button('‹', '上一处', () => go(-1)), button('›', '下一处', () => go(1)));
-    row.append(button('×', '关闭 (Esc)', hide));
-    const children: HTMLElement[] = [line('type', TYPE_LABELS[span.type] ?? span.type), line('name', span.text)];
+    row.append(all.length === 1 ? t('cardSeenOnce') : t('cardSeenTimes', all.length));
+    if (all.length > 1) row.append(button('‹', t('cardPrevious'), () => go(-1)), button('›', t('cardNext'), () => go(1)));
+    row.append(button('×', t('cardClose'), hide));
+    const children: HTMLElement[] = [line('type', typeLabel(span.type)), line('name', span.text)];
     // The value in words; the normalized value one hover away.
     const value = describeValue(span);
     if (value) {
@@ -176,14 +177,14 @@ export function startHoverCard(
     actions.className = 'row';
     const status = line('status', '');
     actions.append(
-      button('不是实体', '不是实体/标错了：以后不再标出', () => {
+      button(t('cardNotEntity'), t('cardNotEntityTitle'), () => {
         void source.reject(span).then((error) => {
           if (error) status.textContent = error;
           else hide();
         });
       }),
     );
-    const corpus = line('corpus', '种子语料中的相关文章：正在查找…');
+    const corpus = line('corpus', t('cardCorpusSearching'));
     el.replaceChildren(...children, row, actions, status, corpus);
     void mentions(span).then((found) => {
       if (shown !== span || !corpus.isConnected) return; // the card moved on
@@ -204,23 +205,26 @@ export function startHoverCard(
   /** The corpus line: the articles mentioning the span (titles as text, with their counts). */
   function fillMentions(corpus: HTMLElement, found: Awaited<ReturnType<CorpusMentions>>): void {
     if (typeof found === 'string') {
-      corpus.textContent = `种子语料中的相关文章：暂时无法查询（${found}）`;
+      corpus.textContent = t('cardCorpusUnavailable', found);
       return;
     }
     if (found.length === 0) {
-      corpus.textContent = '种子语料中的相关文章：没有文章提到它';
+      corpus.textContent = t('cardCorpusNone');
       return;
     }
-    const total = found.length >= MENTIONS_ASKED ? `至少 ${MENTIONS_ASKED}` : String(found.length);
+    const total = found.length >= MENTIONS_ASKED ? t('cardAtLeast', MENTIONS_ASKED) : String(found.length);
     const lines = found.slice(0, MENTIONS_SHOWN).map((a) => {
       // The reader's own added articles are searched with the seeds; say which they are.
-      const mine = a.articleId.startsWith('user:') ? ' · 我添加的' : '';
-      const hit = div('hit', `${a.title}（${a.count} 次）${mine}`);
+      const mine = a.articleId.startsWith('user:') ? ` · ${t('cardAddedByMe')}` : '';
+      const hit = div('hit', `${t('cardMention', a.title, a.count)}${mine}`);
       hit.title = a.title;
       return hit;
     });
-    corpus.replaceChildren(`种子语料中的相关文章（${total} 篇提到它）：`, ...lines);
-    if (found.length > MENTIONS_SHOWN) corpus.append(div('', `…另有${found.length >= MENTIONS_ASKED ? '至少 ' : ' '}${found.length - MENTIONS_SHOWN} 篇`));
+    corpus.replaceChildren(t('cardCorpusFound', total), ...lines);
+    if (found.length > MENTIONS_SHOWN) {
+      const more = found.length - MENTIONS_SHOWN;
+      corpus.append(div('', found.length >= MENTIONS_ASKED ? t('cardMoreArticlesAtLeast', more) : t('cardMoreArticles', more)));
+    }
   }
 
   /**
@@ -323,13 +327,13 @@ export function startHoverCard(
     el.classList.add('adding');
     const captured = clips.capture();
     const status = div('status');
-    const children: HTMLElement[] = [div('type', '选中的文字'), div('name', text.length > 60 ? `${text.slice(0, 60)}…` : text)];
+    const children: HTMLElement[] = [div('type', t('cardSelectedText')), div('name', text.length > 60 ? `${text.slice(0, 60)}…` : text)];
     const saveRow = div('row');
     if (typeof captured === 'string') status.textContent = captured;
     else {
       saveRow.append(
-        button('保存摘录', '保存摘录 (Alt+Shift+S)', () => {
-          status.textContent = '正在保存…';
+        button(t('cardSaveClipping'), t('cardSaveClippingTitle'), () => {
+          status.textContent = t('cardSaving');
           clips.save(captured).then(
             (id) => showSaved(id, captured.quote),
             (error: unknown) => (status.textContent = error instanceof Error ? error.message : String(error)),
@@ -339,10 +343,10 @@ export function startHoverCard(
     }
     children.push(saveRow);
     if (text.length >= 2 && text.length <= 40 && !/\n/.test(text)) {
-      const row = div('row', '添加为实体：');
+      const row = div('row', t('cardAddAsEntity'));
       for (const type of ['PERSON', 'PLACE', 'ORG', 'DOC'] as const) {
         row.append(
-          button(TYPE_LABELS[type]!, `添加为${TYPE_LABELS[type]}`, () => {
+          button(typeLabel(type), t('cardAddAs', typeLabel(type)), () => {
             void source.add(text, type).then((error) => {
               if (error) status.textContent = error;
               else hideAdd();
@@ -364,27 +368,27 @@ export function startHoverCard(
     shown = undefined;
     el.classList.add('adding');
     const note = document.createElement('textarea');
-    note.placeholder = '笔记（可选）';
+    note.placeholder = t('cardNotePlaceholder');
     note.rows = 3;
-    note.setAttribute('aria-label', '笔记');
+    note.setAttribute('aria-label', t('cardNote'));
     const tags = document.createElement('input');
-    tags.placeholder = '标签，用空格分隔';
-    tags.setAttribute('aria-label', '标签');
+    tags.placeholder = t('cardTagsPlaceholder');
+    tags.setAttribute('aria-label', t('cardTags'));
     const status = div('status');
     const row = div('row');
     row.append(
-      button('保存笔记', '保存笔记和标签', () => {
+      button(t('cardSaveNote'), t('cardSaveNoteTitle'), () => {
         const list = tags.value.split(/[\s,，]+/).filter(Boolean);
         void clips.update(id, note.value, list).then((error) => {
           if (error) status.textContent = error;
           else hideAdd();
         });
       }, true),
-      button('完成', '完成', hideAdd),
+      button(t('cardDone'), t('cardDone'), hideAdd),
     );
-    el.replaceChildren(div('type', '已保存摘录'), div('name', quote.length > 60 ? `${quote.slice(0, 60)}…` : quote), note, tags, row, status);
+    el.replaceChildren(div('type', t('cardSaved')), div('name', quote.length > 60 ? `${quote.slice(0, 60)}…` : quote), note, tags, row, status);
     // A selection longer than a clipping may be was cut: say so.
-    if (quote.length >= MAX_QUOTE_CHARS - 1) status.textContent = `选中的文字过长，已截断至前 ${MAX_QUOTE_CHARS.toLocaleString('zh-CN')} 字保存。`;
+    if (quote.length >= MAX_QUOTE_CHARS - 1) status.textContent = t('cardQuoteCut', MAX_QUOTE_CHARS.toLocaleString(languageTag()));
     el.hidden = false;
     if (!el.style.left) {
       el.style.left = `${Math.max(8, window.innerWidth - el.offsetWidth - 24)}px`;

@@ -5,6 +5,7 @@ import { batchBlocks, blockIndexAt, splitBlocks, visibleFirst, type Block } from
 import { rangeOffsets } from '@/lib/anchor/selection';
 import { buildTextMap, buildTextMapSliced, nextTask, rangeFor, visibleOffsets, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
+import { t } from '@/lib/i18n';
 import { createClient } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
@@ -35,7 +36,7 @@ export interface PageAnnotations {
   reveal(start: number, end: number): boolean;
   /**
    * Stores the span's name as "not an entity" and removes its highlights at once. Resolves
-   * with an error message in Chinese if the name could not be stored (nothing changes then).
+   * with an error message (in the UI's language) if the name could not be stored (nothing changes then).
    */
   reject(span: WireSpan): Promise<string | null>;
   /** Adds a name as an entity and reads the page again; resolves with an error message or null. */
@@ -409,7 +410,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     },
     async add(text, type) {
       const answer = await background.call('entities/add', { text, entityType: type });
-      if (!answer.ok) return `无法保存：${answer.error}`;
+      if (!answer.ok) return t('cardCannotStore', answer.error);
       // Every block may read differently now.
       cache.clear();
       await scan();
@@ -417,7 +418,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     },
     async reject(span) {
       const answer = await background.call('entities/reject', { text: span.text, entityType: span.type });
-      if (!answer.ok) return `无法保存：${answer.error}`;
+      if (!answer.ok) return t('cardCannotStore', answer.error);
       recognized = recognized.filter((s) => s.text !== span.text);
       for (const [block, spans] of cache) cache.set(block, spans.filter((s) => s.text !== span.text));
       repaint();

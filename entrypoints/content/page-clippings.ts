@@ -5,6 +5,7 @@ import { anchorQuote, describeQuote, type Anchor } from '@/lib/anchor/quote';
 import { cssPath, rangeOffsets } from '@/lib/anchor/selection';
 import { buildTextMap, buildTextMapSliced, rangeFor, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
+import { t } from '@/lib/i18n';
 import { createClient, failureReason } from '@/lib/messaging';
 import type { CapturedClipping, PageClipping } from '@/lib/messaging/clipping-protocol';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
@@ -14,11 +15,11 @@ import { randomUuid } from '@/lib/store/uuid';
 
 export interface PageClippings {
   /**
-   * What the current selection would be saved as, or an error message in Chinese (nothing
-   * selected, a selection in a form field…). Call it while the selection is there.
+   * What the current selection would be saved as, or an error message in the UI's language
+   * (nothing selected, a selection in a form field…). Call it while the selection is there.
    */
   capture(): CapturedClipping | string;
-  /** Saves a captured selection; resolves with its id, or rejects with a Chinese message. */
+  /** Saves a captured selection; resolves with its id, or rejects with a message in the UI's language. */
   save(captured: CapturedClipping, extra?: { note?: string; tags?: string[] }): Promise<string>;
   /** Changes a saved clipping's note and tags; resolves with an error message or null. */
   update(id: string, note: string, tags: string[]): Promise<string | null>;
@@ -92,12 +93,12 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
   return {
     capture() {
       const selection = window.getSelection();
-      if (!selection || selection.isCollapsed || !selection.rangeCount) return '请先在页面上选中要保存的文字。';
+      if (!selection || selection.isCollapsed || !selection.rangeCount) return t('cardSelectFirst');
       const range = selection.getRangeAt(0);
       // A fresh read: the selection is in the page as it is now.
       map = buildTextMapSync();
       const offsets = rangeOffsets(map, range);
-      if (!offsets) return '选中的内容不是页面正文（如输入框或扩展自身的界面），无法保存。';
+      if (!offsets) return t('cardNotPageText');
       // A selection longer than a clipping may be is cut at its start's first MAX_QUOTE_CHARS
       // characters (never inside a surrogate pair); the card says so.
       if (offsets.end - offsets.start > MAX_QUOTE_CHARS) {
@@ -134,15 +135,15 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
         await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
         answer = await background.call('clippings/save', request);
       }
-      if (!answer.ok) throw new Error(`保存失败：${failureReason(answer)}`);
+      if (!answer.ok) throw new Error(t('cardSaveFailed', failureReason(answer)));
       clippings.push({ id: answer.value.id, quote: captured.quote, selectors: captured.selectors, color: 'yellow', note: extra.note ?? '' });
       paint();
       return answer.value.id;
     },
     async update(id, note, tags) {
       const answer = await background.call('clippings/update', { id, note, tags });
-      if (!answer.ok) return `保存失败：${failureReason(answer)}`;
-      return answer.value.updated ? null : '这条摘录已被删除。';
+      if (!answer.ok) return t('cardSaveFailed', failureReason(answer));
+      return answer.value.updated ? null : t('cardClippingDeleted');
     },
     status() {
       return clippings.map((c) => {

@@ -5,7 +5,8 @@ import { renderLocalized } from '@/components/localized';
 import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { DEFAULT_SITE_PATTERNS, grantedPatternsOf, sitePatternsFor, userSiteHosts } from '@/lib/sites';
-import { readSettings, setFullPage } from '@/lib/store/settings';
+import { t, type LanguageSetting } from '@/lib/i18n';
+import { readSettings, setFullPage, setLanguageSetting } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
 
 const storage = storageAreaStore(browser.storage.local);
@@ -13,11 +14,14 @@ const storage = storageAreaStore(browser.storage.local);
 function Options() {
   const [userSites, setUserSites] = useState<string[] | null>(null);
   const [fullPage, setFullPageState] = useState<boolean | null>(null);
+  const [language, setLanguageState] = useState<LanguageSetting | null>(null);
 
   const reload = useCallback(async () => {
     const { origins = [] } = await browser.permissions.getAll();
     setUserSites(userSiteHosts(origins));
-    setFullPageState((await readSettings(storage)).fullPage);
+    const settings = await readSettings(storage);
+    setFullPageState(settings.fullPage);
+    setLanguageState(settings.language);
   }, []);
 
   useEffect(() => {
@@ -30,17 +34,25 @@ function Options() {
       userSites={userSites}
       onAddSite={async (input) => {
         const patterns = sitePatternsFor(input);
-        if (!patterns) return '无法识别这个网址，请输入如 www.example.com.cn 的域名或以 http(s):// 开头的网址。';
+        if (!patterns) return t('optionsBadSite');
         try {
           // Must run in the click's user gesture: no await before this call.
           const granted = await browser.permissions.request({ origins: patterns });
           await reload();
-          return granted ? null : '未获得该网站的访问权限。';
+          return granted ? null : t('optionsNotGranted');
         } catch (error) {
-          return `启用失败：${error instanceof Error ? error.message : String(error)}`;
+          return t('optionsEnableFailed', error instanceof Error ? error.message : String(error));
         }
       }}
       fullPage={fullPage}
+      language={language}
+      onLanguageChange={(next) => {
+        // Stored, then the page reloads in the new language (renderLocalized watches the setting).
+        setLanguageState(next);
+        void setLanguageSetting(storage, next)
+          .catch(() => readSettings(storage))
+          .then((s) => setLanguageState(s.language));
+      }}
       onToggleFullPage={() => {
         setFullPageState(!fullPage);
         void setFullPage(storage, !fullPage)
@@ -54,17 +66,18 @@ function Options() {
           await reload();
           return null;
         } catch (error) {
-          return `停用失败：${error instanceof Error ? error.message : String(error)}`;
+          return t('optionsDisableFailed', error instanceof Error ? error.message : String(error));
         }
       }}
     />
   );
 }
 
-void renderLocalized(() =>
+void renderLocalized(() => {
+  document.title = t('optionsPageTitle');
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Options />
     </StrictMode>,
-  ),
-);
+  );
+});

@@ -10,6 +10,7 @@ import { decodeBytes, type DecodedText } from '@/lib/text/decode';
 import { contentProtocol } from '@/lib/messaging/protocol';
 import { createRoot } from 'react-dom/client';
 import { renderLocalized } from '@/components/localized';
+import { t } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
 import type { PageState } from '@/components/PageStatus';
 import { PopupView } from '@/components/PopupView';
@@ -73,7 +74,7 @@ async function importClippingsFile(
   for (const part of parts) {
     onProgress(done, clippings.length);
     const answer = await background.call('clippings/import', { text: part });
-    if (!answer.ok) return { ok: false, error: `已导入 ${done} 条后出错：${failureReason(answer)}`, partial: done > 0 };
+    if (!answer.ok) return { ok: false, error: t('popupImportStopped', done, failureReason(answer)), partial: done > 0 };
     sum.added += answer.value.added;
     sum.updated += answer.value.updated;
     sum.unchanged += answer.value.unchanged;
@@ -204,12 +205,12 @@ function useLibrary(tabId: number | undefined) {
   async function exportAs(kind: ExportKind) {
     try {
       const all = (await db.clippings.toArray()).map(fromStored);
-      const day = new Date().toISOString().slice(0, 10);
-      if (kind === 'json') download(`摘录-${day}.json`, toJson(all), 'application/json');
-      if (kind === 'markdown') download(`摘录-${day}.md`, toMarkdown(all), 'text/markdown');
-      if (kind === 'csv') download(`摘录-${day}.csv`, toCsv(all), 'text/csv');
-      if (kind === 'jsonld') download(`摘录-${day}.jsonld`, toJsonLd(all), 'application/ld+json');
-      setMessage({ kind: 'ok', text: `已导出 ${all.length} 条摘录。` });
+      const name = t('popupExportFileName', new Date().toISOString().slice(0, 10));
+      if (kind === 'json') download(`${name}.json`, toJson(all), 'application/json');
+      if (kind === 'markdown') download(`${name}.md`, toMarkdown(all), 'text/markdown');
+      if (kind === 'csv') download(`${name}.csv`, toCsv(all), 'text/csv');
+      if (kind === 'jsonld') download(`${name}.jsonld`, toJsonLd(all), 'application/ld+json');
+      setMessage({ kind: 'ok', text: t('popupExported', all.length) });
     } catch (error) {
       setMessage({ kind: 'error', text: storageErrorMessage(error) });
     }
@@ -217,23 +218,27 @@ function useLibrary(tabId: number | undefined) {
 
   async function importFile(file: File) {
     if (file.size > MAX_IMPORT_BYTES) {
-      setMessage({ kind: 'error', text: `导入失败，未做任何更改：${file.name} 过大（${Math.round(file.size / 1e6)} MB），最多 ${MAX_IMPORT_BYTES / 1e6} MB。` });
+      setMessage({ kind: 'error', text: t('popupImportTooLarge', file.name, Math.round(file.size / 1e6), MAX_IMPORT_BYTES / 1e6) });
       return;
     }
-    setMessage({ kind: 'ok', text: `正在读取 ${file.name}…` });
+    setMessage({ kind: 'ok', text: t('popupImportReading', file.name) });
     let decoded: DecodedText;
     try {
       decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
     } catch (error) {
-      setMessage({ kind: 'error', text: `导入失败，未做任何更改：${file.name} ${error instanceof Error ? error.message : String(error)}` });
+      setMessage({ kind: 'error', text: t('popupImportUnreadable', file.name, error instanceof Error ? error.message : String(error)) });
       return;
     }
-    const read = decoded.encoding === 'UTF-8' ? '' : `（按 ${decoded.encoding} 编码读取）`;
-    const answer = await importClippingsFile(decoded.text, (done, total) => setMessage({ kind: 'ok', text: `正在导入：${done} / ${total} 条…` }));
-    if (!answer.ok) setMessage({ kind: 'error', text: `导入失败${answer.partial ? '' : '，未做任何更改'}：${answer.error}${read}` });
+    const utf8 = decoded.encoding === 'UTF-8';
+    const read = utf8 ? '' : t('popupImportEncoding', decoded.encoding);
+    const answer = await importClippingsFile(decoded.text, (done, total) => setMessage({ kind: 'ok', text: t('popupImportProgress', done, total) }));
+    if (!answer.ok) setMessage({ kind: 'error', text: answer.partial ? t('popupImportFailed', `${answer.error}${read}`) : t('popupImportFailedUnchanged', `${answer.error}${read}`) });
     else {
       const { added, updated, unchanged } = answer.value;
-      setMessage({ kind: 'ok', text: `已导入${read}：新增 ${added} 条，更新 ${updated} 条，${unchanged} 条已存在。` });
+      setMessage({
+        kind: 'ok',
+        text: utf8 ? t('popupImported', added, updated, unchanged) : t('popupImportedEncoding', decoded.encoding, added, updated, unchanged),
+      });
     }
   }
 
@@ -268,7 +273,7 @@ function useLibrary(tabId: number | undefined) {
       onOpen(item: LibraryItem) {
         // The background opens the page and the page scrolls to the clipping.
         void background.call('clippings/open', { id: item.id }).then((answer) => {
-          if (!answer.ok) setMessage({ kind: 'error', text: `无法打开：${failureReason(answer)}` });
+          if (!answer.ok) setMessage({ kind: 'error', text: t('popupCannotOpen', failureReason(answer)) });
         });
       },
       onExport: (kind: ExportKind) => void exportAs(kind),
@@ -383,12 +388,12 @@ function Popup() {
           // Asked within the click: the browser shows its permission prompt.
           const granted = patterns ? await browser.permissions.request({ origins: patterns }) : false;
           if (!granted) {
-            setOffer({ host, error: '没有获得此网站的权限，未启用。' });
+            setOffer({ host, error: t('popupNoPermission') });
             return;
           }
           // The background registers the content script for the site; this page is read now.
           await annotateOnce();
-        })().catch((e: unknown) => setOffer({ host, error: `无法启用：${String(e)}` }));
+        })().catch((e: unknown) => setOffer({ host, error: t('popupCannotEnable', String(e)) }));
       }}
       onToggleSite={() => {
         if (!site) return;
@@ -414,10 +419,11 @@ function Popup() {
   );
 }
 
-void renderLocalized(() =>
+void renderLocalized(() => {
+  document.title = t('extName');
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Popup />
     </StrictMode>,
-  ),
-);
+  );
+});

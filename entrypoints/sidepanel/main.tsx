@@ -13,6 +13,7 @@ import type { PageState } from '@/components/PageStatus';
 import type { ClippingChoice } from '@/components/RelatedList';
 import { SidePanelView, type LookupState, type OpenRequest, type QueryBasis } from '@/components/SidePanelView';
 import { summarizeSeed } from '@/lib/corpus/seed-summary';
+import { languageTag, t } from '@/lib/i18n';
 import { createClient, createHandler, failureReason, toRuntimeListener } from '@/lib/messaging';
 import { queryActivePage, tabIdFromLocation } from '@/lib/messaging/active-page';
 import type { ArticleSummary, NewArticle, RelatedResult } from '@/lib/messaging/corpus-protocol';
@@ -151,7 +152,7 @@ function SidePanel() {
   const loadLibrary = useCallback(async () => {
     const answer = await background.call('corpus/list', {});
     if (!answer.ok) {
-      setLibrary((l) => ({ ...l, articles: l.articles ?? [], error: `无法读取语料：${failureReason(answer)}` }));
+      setLibrary((l) => ({ ...l, articles: l.articles ?? [], error: t('sidepanelCannotReadCorpus', failureReason(answer)) }));
       return;
     }
     const all = answer.value.articles;
@@ -239,14 +240,14 @@ function SidePanel() {
   const onLink = useCallback(async (result: RelatedResult, clippingId: string): Promise<string | null> => {
     try {
       const row = await db.clippings.get(clippingId);
-      if (!row) return '这条摘录已被删除。';
+      if (!row) return t('sidepanelClippingDeleted');
       if (row.related.some((r) => r.articleId === result.articleId)) return null;
-      if (row.related.length >= MAX_CLIPPING_RELATED) return `这条摘录已关联 ${MAX_CLIPPING_RELATED} 篇文章，不能再添加。`;
+      if (row.related.length >= MAX_CLIPPING_RELATED) return t('sidepanelClippingFull', MAX_CLIPPING_RELATED);
       const entry = { articleId: result.articleId, title: result.title.slice(0, 500), score: result.score };
       const updated = await updateClipping(db, clippingId, { related: [...row.related, entry] });
-      return updated ? null : '这条摘录已被删除。';
+      return updated ? null : t('sidepanelClippingDeleted');
     } catch (error) {
-      return `未能关联：${error instanceof Error ? error.message : String(error)}`;
+      return t('sidepanelLinkFailed', error instanceof Error ? error.message : String(error));
     }
   }, []);
 
@@ -260,15 +261,15 @@ function SidePanel() {
   const onAddPage = async (): Promise<Outcome> => {
     const tabId = tabRef.current;
     const fresh = tabId === undefined ? null : await readPage(tabId, () => true);
-    if (!fresh) return { ok: false, text: '无法读取本页正文：扩展没有在此页运行。' };
+    if (!fresh) return { ok: false, text: t('sidepanelPageNotRunning') };
     const article = articleFromPage(fresh);
     if (typeof article === 'string') return { ok: false, text: article };
-    return afterAdd(await addArticles([article]), () => `已添加本页：《${article.title}》`);
+    return afterAdd(await addArticles([article]), () => t('sidepanelAddedPage', article.title));
   };
 
   const onAddFiles = async (files: readonly File[]): Promise<Outcome> => {
     const wanted = files.filter((f) => /\.(txt|text|md|html?|xhtml)$/i.test(f.name));
-    if (wanted.length > MAX_ADD_ARTICLES) return { ok: false, text: `文件夹中有 ${wanted.length} 个文本文件，一次最多添加 ${MAX_ADD_ARTICLES} 个，未添加任何文章。` };
+    if (wanted.length > MAX_ADD_ARTICLES) return { ok: false, text: t('sidepanelFolderTooMany', wanted.length, MAX_ADD_ARTICLES) };
     const texts = await Promise.all(
       files.map(async (f) => {
         const file = { name: f.name, path: f.webkitRelativePath || undefined, text: '', error: undefined as string | undefined };
@@ -283,14 +284,19 @@ function SidePanel() {
     );
     const { articles, skipped, problems, cut } = articlesFromFiles(texts);
     if (articles.length === 0) {
-      return { ok: false, text: problems.length > 0 ? `没有可添加的文章：${problems.join('；')}` : '文件夹中没有 .txt 或 .html 文件，未添加任何文章。' };
+      return { ok: false, text: problems.length > 0 ? t('sidepanelFolderNothing', problems.join(t('sidepanelSepSemicolon'))) : t('sidepanelFolderNoFiles') };
     }
     const notes = [
-      skipped.length > 0 && `跳过 ${skipped.length} 个其他文件`,
-      problems.length > 0 && `${problems.length} 个文件未添加：${problems.slice(0, 3).join('；')}${problems.length > 3 ? '…' : ''}`,
-      cut.length > 0 && `${cut.join('、')} 已截断至 ${MAX_ARTICLE_CHARS.toLocaleString('zh-CN')} 字`,
-    ].filter(Boolean);
-    return afterAdd(await addArticles(articles), (n) => `已添加 ${n} 篇文章${notes.length ? `（${notes.join('，')}）` : ''}。`);
+      skipped.length > 0 && t(skipped.length === 1 ? 'sidepanelSkippedFilesOne' : 'sidepanelSkippedFiles', skipped.length),
+      problems.length > 0 &&
+        t(problems.length === 1 ? 'sidepanelFilesNotAddedOne' : 'sidepanelFilesNotAdded', problems.length, `${problems.slice(0, 3).join(t('sidepanelSepSemicolon'))}${problems.length > 3 ? '…' : ''}`),
+      cut.length > 0 && t('sidepanelFilesCut', cut.join(t('sidepanelSepEnum')), MAX_ARTICLE_CHARS.toLocaleString(languageTag())),
+    ].filter((note): note is string => !!note);
+    return afterAdd(await addArticles(articles), (n) =>
+      notes.length
+        ? t(n === 1 ? 'sidepanelAddedArticlesNotesOne' : 'sidepanelAddedArticlesNotes', n, notes.join(t('sidepanelSepComma')))
+        : t(n === 1 ? 'sidepanelAddedArticlesOne' : 'sidepanelAddedArticles', n),
+    );
   };
 
   const onAddJsonl = async (file: File): Promise<Outcome> => {
@@ -298,19 +304,20 @@ function SidePanel() {
     try {
       content = decodeText(new Uint8Array(await file.arrayBuffer()));
     } catch (error) {
-      return { ok: false, text: `${file.name}：${error instanceof Error ? error.message : String(error)}` };
+      return { ok: false, text: t('sidepanelFileProblem', file.name, error instanceof Error ? error.message : String(error)) };
     }
     const parsed = parseArticlesJsonl(content);
-    if ('error' in parsed) return { ok: false, text: `${file.name}：${parsed.error}` };
-    return afterAdd(await addArticles(parsed.articles), (n) => `已从 ${file.name} 添加 ${n} 篇文章。`);
+    if ('error' in parsed) return { ok: false, text: t('sidepanelFileProblem', file.name, parsed.error) };
+    return afterAdd(await addArticles(parsed.articles), (n) => t(n === 1 ? 'sidepanelAddedFromFileOne' : 'sidepanelAddedFromFile', file.name, n));
   };
 
   const onRemove = async (ids: readonly string[]): Promise<Outcome> => {
     const answer = await background.call('corpus/remove', { ids: [...ids] });
-    if (!answer.ok) return { ok: false, text: `未能移除：${failureReason(answer)}` };
+    if (!answer.ok) return { ok: false, text: t('sidepanelRemoveFailed', failureReason(answer)) };
     await loadLibrary();
     setAttempt((n) => n + 1);
-    return { ok: true, text: `已移除 ${answer.value.removed} 篇文章。` };
+    const { removed } = answer.value;
+    return { ok: true, text: t(removed === 1 ? 'sidepanelRemovedOne' : 'sidepanelRemoved', removed) };
   };
 
   return (
@@ -346,10 +353,11 @@ function SidePanel() {
   );
 }
 
-void renderLocalized(() =>
+void renderLocalized(() => {
+  document.title = t('sidepanelDocumentTitle', t('extName'));
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <SidePanel />
     </StrictMode>,
-  ),
-);
+  );
+});

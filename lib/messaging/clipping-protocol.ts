@@ -4,6 +4,7 @@
  * database directly and asks the background for what needs the segmenter.
  */
 import * as z from 'zod/mini';
+import { t } from '../i18n';
 import { lazy } from '../lazy';
 import { CLIPPING_COLORS, MAX_QUOTE_CHARS, selectorsSchema, webUrlSchema } from '../store/clipping';
 import type { MessageSpec } from './index';
@@ -33,7 +34,7 @@ export const pageClippingSchema = lazy(() => z.object({
 }));
 export type PageClipping = z.infer<typeof pageClippingSchema>;
 
-const tagsSchema = lazy(() => z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40), z.refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行'))).check(z.maxLength(50)));
+const tagsSchema = lazy(() => z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40), z.refine((tag) => !/[,，\n]/.test(tag), { error: () => t('storeTagNoComma') }))).check(z.maxLength(50)));
 
 export const clippingBackgroundProtocol = {
   /** Saves a captured clipping at once; entities, search tokens and related articles follow. */

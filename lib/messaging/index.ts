@@ -22,11 +22,11 @@
  */
 import * as z from 'zod/mini';
 import { $ZodError, type $ZodObject, type $ZodType } from 'zod/v4/core';
-import en from 'zod/v4/locales/en.js';
+import { zodMessage } from '../i18n/zod';
 import { lazy } from '../lazy';
 
-// zod/mini brings no messages of its own: the English ones, as full zod has them.
-z.config(en());
+// zod/mini brings no messages of its own: ours, in the UI's language at the time of each check.
+z.config({ localeError: zodMessage });
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -5,6 +5,7 @@
  * is read from a file.
  */
 import * as z from 'zod/mini';
+import { t } from '../i18n';
 import { lazy } from '../lazy';
 import { spanSchema } from '../messaging/span';
 
@@ -48,7 +49,7 @@ const tagSchema = lazy(() =>
     z.trim(),
     z.minLength(1),
     z.maxLength(40),
-    z.refine((t) => !/[,，\n]/.test(t), '标签不能含逗号或换行'),
+    z.refine((tag) => !/[,，\n]/.test(tag), { error: () => t('storeTagNoComma') }),
   ),
 );
 
@@ -61,8 +62,9 @@ export const relatedArticleSchema = lazy(() => z.object({
 /**
  * A web page's address: http(s) only, at most 4,000 characters. Every address stored, imported
  * or opened passes it (`data:`, `javascript:`, `file:`, browser pages are refused).
+ * The schemas' own messages are functions, so they are in the UI's language of each parse.
  */
-export const webUrlSchema = lazy(() => z.url({ protocol: /^https?$/, error: '网址必须是 http 或 https 网页' }).check(z.maxLength(4000)));
+export const webUrlSchema = lazy(() => z.url({ protocol: /^https?$/, error: () => t('storeUrlNotWeb') }).check(z.maxLength(4000)));
 
 export const clippingSchema = lazy(() => z
   .object({
@@ -88,8 +90,8 @@ export const clippingSchema = lazy(() => z
     related: z._default(z.array(relatedArticleSchema).check(z.maxLength(20)), []),
   })
   .check(
-    z.refine((c) => c.selectors.position.end >= c.selectors.position.start, { message: 'TextPositionSelector 的 end 小于 start', path: ['selectors', 'position'] }),
-    z.refine((c) => c.updatedAt >= c.createdAt, { message: 'updatedAt 早于 createdAt', path: ['updatedAt'] }),
+    z.refine((c) => c.selectors.position.end >= c.selectors.position.start, { error: () => t('storePositionEndBeforeStart'), path: ['selectors', 'position'] }),
+    z.refine((c) => c.updatedAt >= c.createdAt, { error: () => t('storeUpdatedBeforeCreated'), path: ['updatedAt'] }),
   ));
 export type Clipping = z.infer<typeof clippingSchema>;
 

@@ -9,6 +9,8 @@
 import Dexie, { type Table } from 'dexie';
 import * as z from 'zod/mini';
 import { $ZodError } from 'zod/v4/core';
+import { t } from '../i18n';
+import { IN_LANGUAGE } from '../i18n/zod';
 import { lazy } from '../lazy';
 import { corpusArticleSchema, type CorpusArticle } from '../corpus/article';
 import { clippingSchema, pageKey, type Clipping } from './clipping';
@@ -71,24 +73,33 @@ export class ClippingsDb extends Dexie {
   }
 }
 
-/** A storage error as a sentence in Chinese: quota, a blocked or closed database, anything else. */
+/**
+ * A storage error as a sentence in the UI's language (`t()`): quota, a blocked or closed
+ * database, anything else (with the browser's own message, which is often English).
+ */
 export function storageErrorMessage(error: unknown): string {
   const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (/QuotaExceeded/i.test(name) || /quota/i.test(message)) return '存储空间已满：请导出并删除一些摘录，或在浏览器设置中为本扩展释放空间。';
-  if (/DatabaseClosed|InvalidState/i.test(name)) return '摘录库已关闭，请重新打开弹窗后再试。';
-  if (/Version|Upgrade/i.test(name)) return '摘录库正在升级，请关闭扩展的其他页面后再试。';
-  return `无法访问摘录库：${message}`;
+  if (/QuotaExceeded/i.test(name) || /quota/i.test(message)) return t('storeStorageFull');
+  if (/DatabaseClosed|InvalidState/i.test(name)) return t('storeStorageClosed');
+  if (/Version|Upgrade/i.test(name)) return t('storeStorageUpgrading');
+  return t('storeStorageFailed', message);
 }
 
-/** The row to store for a clipping: validated, with its index fields. Throws a zod error if invalid. */
+/**
+ * The row to store for a clipping: validated, with its index fields. Throws a zod error if
+ * invalid (its messages in the UI's language).
+ */
 export function toStored(clipping: Clipping, tokens: readonly string[]): StoredClipping {
-  const valid = clippingSchema.parse(clipping);
-  const derived = storedSchema.parse({
-    pageKeys: [...new Set([pageKey(valid.canonicalUrl), pageKey(valid.url)])],
-    entityTypes: [...new Set(valid.entities.map((e) => e.type))],
-    tokens: [...new Set(tokens)],
-  });
+  const valid = clippingSchema.parse(clipping, IN_LANGUAGE);
+  const derived = storedSchema.parse(
+    {
+      pageKeys: [...new Set([pageKey(valid.canonicalUrl), pageKey(valid.url)])],
+      entityTypes: [...new Set(valid.entities.map((e) => e.type))],
+      tokens: [...new Set(tokens)],
+    },
+    IN_LANGUAGE,
+  );
   return { ...valid, ...derived };
 }
 
@@ -100,7 +111,7 @@ export function fromStored(row: StoredClipping): Clipping {
 
 /**
  * Writes a clipping (new or replacing the row with its id) after validating it. Rejects with
- * a Chinese message ({@link storageErrorMessage}) on storage errors and with a zod error on
+ * a message in the UI's language ({@link storageErrorMessage}) on storage errors and with a zod error on
  * an invalid clipping; nothing is written then.
  */
 export async function putClipping(db: ClippingsDb, clipping: Clipping, tokens: readonly string[]): Promise<StoredClipping> {
@@ -257,7 +268,7 @@ export async function searchClippings(db: ClippingsDb, filter: ClippingFilter, l
 export const userArticleSchema = lazy(() =>
   corpusArticleSchema.check(
     z.refine((a) => a.origin === 'user' && a.id.startsWith('user:') && a.addedAt !== undefined, {
-      message: '只能保存用户添加的文章（origin 为 user、id 以 user: 开头、带 addedAt）',
+      error: () => t('storeArticleNotUser'),
     }),
   ),
 );
@@ -265,11 +276,11 @@ export const userArticleSchema = lazy(() =>
 /**
  * Writes added articles (new or replacing rows with their ids), all or nothing: every article is
  * validated first ({@link userArticleSchema}; a zod error, nothing written, if one is invalid),
- * then all are written in one transaction. Rejects with a Chinese message
- * ({@link storageErrorMessage}) on storage errors (the quota); nothing is written then.
+ * then all are written in one transaction. Rejects with a message in the
+ * UI's language ({@link storageErrorMessage}) on storage errors (the quota); nothing is written then.
  */
 export async function putArticles(db: ClippingsDb, articles: readonly CorpusArticle[]): Promise<CorpusArticle[]> {
-  const rows = articles.map((a) => userArticleSchema.parse(a));
+  const rows = articles.map((a) => userArticleSchema.parse(a, IN_LANGUAGE));
   try {
     await db.transaction('rw', db.articles, () => db.articles.bulkPut(rows));
   } catch (error) {
@@ -305,7 +316,7 @@ export async function allArticles(db: ClippingsDb, onInvalid?: (id: unknown, err
   }
   const out: CorpusArticle[] = [];
   for (const row of rows) {
-    const parsed = userArticleSchema.safeParse(row);
+    const parsed = userArticleSchema.safeParse(row, IN_LANGUAGE);
     if (parsed.success) out.push(parsed.data);
     else onInvalid?.((row as { id?: unknown } | null)?.id, parsed.error);
   }

@@ -4,7 +4,9 @@
  * whole file before anything is written, and names the first bad record. Pure, except
  * {@link importClippings}, which writes through the Dexie module.
  */
-import { formatValue, localTimestamp, TYPE_LABELS } from '../text/format-value';
+import { t } from '../i18n';
+import { IN_LANGUAGE } from '../i18n/zod';
+import { formatValue, localTimestamp, typeLabel } from '../text/format-value';
 import { clippingSchema, pageKey, type Clipping } from './clipping';
 import { storageErrorMessage, toStored, type ClippingsDb } from './db';
 
@@ -18,7 +20,10 @@ export const MAX_IMPORT_CHARS = 250_000_000;
 /** Largest file the popup reads at all, in bytes (checked before reading it). */
 export const MAX_IMPORT_BYTES = 750_000_000;
 
-/** Import failed; `message` says why in Chinese, naming the first bad record. Nothing was written. */
+/**
+ * Import failed; `message` says why in the UI's language (`t()`, zod's part too), naming the first
+ * bad record and its field. Nothing was written.
+ */
 export class ImportError extends Error {
   override name = 'ImportError';
 }
@@ -71,32 +76,33 @@ export function splitExport(clippings: readonly Clipping[], maxChars = IMPORT_ME
 }
 
 export function parseImport(text: string): Clipping[] {
-  if (text.length > MAX_IMPORT_CHARS) throw new ImportError(`文件过大（${Math.round(text.length / 1e6)} M 字符），最多 ${MAX_IMPORT_CHARS / 1e6} M。`);
+  if (text.length > MAX_IMPORT_CHARS) throw new ImportError(t('storeImportTooLarge', String(Math.round(text.length / 1e6)), String(MAX_IMPORT_CHARS / 1e6)));
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ImportError(`不是有效的 JSON 文件：${error instanceof Error ? error.message : String(error)}`);
+    throw new ImportError(t('storeImportNotJson', error instanceof Error ? error.message : String(error)));
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
-    throw new ImportError('不是本扩展导出的摘录文件（缺少 "format": "zwpz-clippings"）。');
+    throw new ImportError(t('storeImportNotExport'));
   }
   const { version, clippings } = data as { version?: unknown; clippings?: unknown };
   if (version !== EXPORT_VERSION) {
-    throw new ImportError(`文件版本 ${JSON.stringify(version)} 不受支持：本扩展读取版本 ${EXPORT_VERSION}。`);
+    throw new ImportError(t('storeImportVersion', String(JSON.stringify(version)), String(EXPORT_VERSION)));
   }
-  if (!Array.isArray(clippings)) throw new ImportError('文件中没有摘录列表（"clippings" 应为数组）。');
+  if (!Array.isArray(clippings)) throw new ImportError(t('storeImportNoList'));
   const out: Clipping[] = [];
   const ids = new Set<string>();
   clippings.forEach((record, i) => {
-    const parsed = clippingSchema.safeParse(record);
-    const id = typeof (record as { id?: unknown })?.id === 'string' ? (record as { id: string }).id : '无';
+    // zod's messages in the UI's language, as of this parse (see lib/i18n/zod.ts).
+    const parsed = clippingSchema.safeParse(record, IN_LANGUAGE);
+    const id = typeof (record as { id?: unknown })?.id === 'string' ? (record as { id: string }).id : t('storeImportNoId');
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const path = issue.path.length ? issue.path.join('.') : '（整条）';
-      throw new ImportError(`第 ${i + 1} 条摘录（id ${id.slice(0, 40)}）无效：${path}：${issue.message}`);
+      const path = issue.path.length ? issue.path.join('.') : t('storeImportWholeRecord');
+      throw new ImportError(t('storeImportInvalid', String(i + 1), id.slice(0, 40), path, issue.message));
     }
-    if (ids.has(parsed.data.id)) throw new ImportError(`第 ${i + 1} 条摘录的 id ${id} 与前面的重复。`);
+    if (ids.has(parsed.data.id)) throw new ImportError(t('storeImportDuplicateId', String(i + 1), id));
     ids.add(parsed.data.id);
     out.push(parsed.data);
   });
@@ -113,7 +119,7 @@ export interface ImportResult {
  * The clippings of an import that would change the library: ids it does not hold, or holds in
  * an older version (`updatedAt`). Read outside any transaction, so the caller can index only
  * these before writing ({@link importClippings} checks again as it writes). Rejects with a
- * Chinese message if the store cannot be read.
+ * message in the UI's language if the store cannot be read.
  */
 export async function clippingsToWrite(db: ClippingsDb, clippings: readonly Clipping[]): Promise<Clipping[]> {
   try {
@@ -127,8 +133,8 @@ export async function clippingsToWrite(db: ClippingsDb, clippings: readonly Clip
 /**
  * Writes parsed clippings in one transaction: new ids are added, known ids replaced only by a
  * newer version (`updatedAt`), so importing the same file twice changes nothing. `tokens[i]` are
- * the search tokens of `clippings[i]`. Rejects with a Chinese message on storage errors, and
- * then nothing was written.
+ * the search tokens of `clippings[i]`. Rejects with a message in the UI's language on storage
+ * errors, and then nothing was written.
  */
 export async function importClippings(db: ClippingsDb, clippings: readonly Clipping[], tokens: readonly string[][]): Promise<ImportResult> {
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
@@ -165,23 +171,23 @@ export function toMarkdown(clippings: readonly Clipping[], offsetMinutes?: numbe
     list.push(c);
     pages.set(key, list);
   }
-  const out: string[] = ['# 摘录', ''];
+  const out: string[] = [`# ${t('storeMdTitle')}`, ''];
   for (const list of pages.values()) {
     const first = list[0]!;
     const link = mdUrl(first.canonicalUrl);
     const heading = mdEscape(first.title || first.canonicalUrl);
-    out.push(link ? `## [${heading}](${link})` : `## ${heading}`, '', `${mdEscape(first.site)} · ${list.length} 条摘录`, '');
+    out.push(link ? `## [${heading}](${link})` : `## ${heading}`, '', `${mdEscape(first.site)} · ${t('storeMdClippingCount', list.length)}`, '');
     for (const c of list) {
       out.push(...c.quote.split('\n').map((line) => `> ${mdEscape(line)}`), '');
-      if (c.note) out.push(...`笔记：${c.note}`.split('\n').map(mdEscape), '');
-      if (c.tags.length) out.push(`标签：${c.tags.map((t) => `#${mdEscape(t)}`).join(' ')}`, '');
+      if (c.note) out.push(...t('storeMdNote', c.note).split('\n').map(mdEscape), '');
+      if (c.tags.length) out.push(t('storeMdTags', c.tags.map((tag) => `#${mdEscape(tag)}`).join(' ')), '');
       if (c.entities.length) {
-        out.push('实体与数字：', '');
+        out.push(t('storeMdEntities'), '');
         for (const e of c.entities) {
           const value = formatValue(e);
           // A value that only repeats the words (31 个) is left out.
           const shown = value && value.replace(/\s/g, '') !== e.text.replace(/\s/g, '') ? value : '';
-          out.push(`- ${TYPE_LABELS[e.type] ?? e.type}：${mdEscape(e.text)}${shown ? ` → ${mdEscape(shown)}` : ''}`);
+          out.push(`- ${t('storeMdEntity', typeLabel(e.type), mdEscape(e.text))}${shown ? ` → ${mdEscape(shown)}` : ''}`);
         }
         out.push('');
       }
@@ -288,5 +294,5 @@ export function toJsonLd(clippings: readonly Clipping[]): string {
       },
     };
   });
-  return `${JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: '政务新闻批注阅读 摘录', total: items.length, first: { type: 'AnnotationPage', items } }, null, 2)}\n`;
+  return `${JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: t('storeJsonLdLabel'), total: items.length, first: { type: 'AnnotationPage', items } }, null, 2)}\n`;
 }

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { SPAN_TYPE_NAMES } from '../messaging/protocol';
 import { resolveLanguage, setLanguage, type Language, type LanguageSetting } from '../i18n';
+import { IN_LANGUAGE } from '../i18n/zod';
 import { serialized, type KeyValueStore } from './user-dictionary';
 
 export const SETTINGS_KEY = 'settings.v1';
@@ -40,7 +41,7 @@ export function setTypeHidden(store: KeyValueStore, type: Settings['hiddenTypes'
   return serialized(async () => {
     const settings = await readSettings(store);
     const rest = settings.hiddenTypes.filter((t) => t !== type);
-    const next = settingsSchema.parse({ ...settings, hiddenTypes: hidden ? [...rest, type] : rest });
+    const next = settingsSchema.parse({ ...settings, hiddenTypes: hidden ? [...rest, type] : rest }, IN_LANGUAGE);
     await store.set({ [SETTINGS_KEY]: next });
     return next;
   });
@@ -54,7 +55,7 @@ export function setSiteDisabled(store: KeyValueStore, host: string, disabled: bo
   return serialized(async () => {
     const settings = await readSettings(store);
     const rest = settings.disabledSites.filter((h) => h !== host);
-    const next = settingsSchema.parse({ ...settings, disabledSites: disabled ? [...rest, host] : rest });
+    const next = settingsSchema.parse({ ...settings, disabledSites: disabled ? [...rest, host] : rest }, IN_LANGUAGE);
     await store.set({ [SETTINGS_KEY]: next });
     return next;
   });
@@ -67,7 +68,7 @@ export function setSiteDisabled(store: KeyValueStore, host: string, disabled: bo
 export function setFullPage(store: KeyValueStore, fullPage: boolean): Promise<Settings> {
   return serialized(async () => {
     const settings = await readSettings(store);
-    const next = settingsSchema.parse({ ...settings, fullPage });
+    const next = settingsSchema.parse({ ...settings, fullPage }, IN_LANGUAGE);
     await store.set({ [SETTINGS_KEY]: next });
     return next;
   });
@@ -91,7 +92,7 @@ export async function applyLanguage(store: KeyValueStore, browserLanguage: strin
 export function setLanguageSetting(store: KeyValueStore, language: LanguageSetting): Promise<Settings> {
   return serialized(async () => {
     const settings = await readSettings(store);
-    const next = settingsSchema.parse({ ...settings, language });
+    const next = settingsSchema.parse({ ...settings, language }, IN_LANGUAGE);
     await store.set({ [SETTINGS_KEY]: next });
     return next;
   });

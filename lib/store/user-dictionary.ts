@@ -5,6 +5,7 @@
  * zod whenever it is read or written.
  */
 import * as z from 'zod/mini';
+import { IN_LANGUAGE } from '../i18n/zod';
 import { lazy } from '../lazy';
 import { SPAN_TYPE_NAMES } from '../messaging/protocol';
 
@@ -68,7 +69,7 @@ export function rejectName(store: KeyValueStore, text: string, type: UserDiction
   return serialized(async () => {
     const dictionary = await readUserDictionary(store);
     if (dictionary.rejected.some((r) => r.text === text)) return dictionary.rejected.length;
-    const next = userDictionarySchema.parse({ ...dictionary, rejected: [...dictionary.rejected, { text, type, at: now }] });
+    const next = userDictionarySchema.parse({ ...dictionary, rejected: [...dictionary.rejected, { text, type, at: now }] }, IN_LANGUAGE);
     await store.set({ [USER_DICTIONARY_KEY]: next });
     return next.rejected.length;
   });
@@ -86,7 +87,7 @@ export function addName(store: KeyValueStore, text: string, type: UserDictionary
       ...dictionary,
       rejected: dictionary.rejected.filter((r) => r.text !== text),
       added: [...dictionary.added.filter((a) => a.text !== text), { text, type, at: now }],
-    });
+    }, IN_LANGUAGE);
     await store.set({ [USER_DICTIONARY_KEY]: next });
     return next.added.length;
   });

@@ -3,6 +3,7 @@
  * or recognized by its zero bytes), or GB18030/GBK as Chinese Windows software writes them; and
  * files that are not text at all (an image, an archive, a document renamed .txt), refused.
  */
+import { t } from '../i18n';
 
 /** A file's text and the encoding it was read in. */
 export interface DecodedText {
@@ -10,9 +11,9 @@ export interface DecodedText {
   encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
 }
 
-/** Thrown for bytes that are not text in any of the encodings read. */
+/** Thrown for bytes that are not text in any of the encodings read; the message in the UI's language. */
 export class NotTextError extends Error {
-  constructor(message = '不是文本文件（可能是图片、压缩包或 Word 文档），未读取。') {
+  constructor(message = t('storeNotText')) {
     super(message);
     this.name = 'NotTextError';
   }
@@ -34,7 +35,7 @@ function controlShare(text: string): number {
  * Decodes a file's bytes. Tries, in order: a byte-order mark; UTF-16 without one (zero bytes at
  * every other place); UTF-8; GB18030 (which reads GBK and GB2312). Text whose characters are
  * more than 1 % control characters or undecodable is no text.
- * @throws NotTextError for a binary file (in Chinese, for the reader).
+ * @throws NotTextError for a binary file (in the UI's language, for the reader).
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const decode = (encoding: string, fatal: boolean, from = 0) => new TextDecoder(encoding, { fatal }).decode(bytes.subarray(from));

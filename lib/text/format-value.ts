@@ -27,18 +27,6 @@ export function typeLabel(type: string): string {
   return (TYPE_ORDER as readonly string[]).includes(type) ? t(`type${type}` as MessageKey) : type;
 }
 
-/** @deprecated Chinese type names; use {@link typeLabel}. */
-export const TYPE_LABELS: Record<string, string> = {
-  PERSON: '人名',
-  PLACE: '地名',
-  ORG: '机构',
-  DOC: '文件',
-  MONEY: '金额',
-  PERCENT: '比例',
-  QUANTITY: '数量',
-  DATE: '日期',
-};
-
 function grouped(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }

@@ -47,8 +47,15 @@ describe('PopupView', () => {
     expect(screen.getByRole('alert').textContent).toContain('浏览器未允许扩展访问此页');
   });
 
-  it('shows the page round trip: characters, words, time and sample words without punctuation', () => {
+  it('shows a reader no segmentation details: only how much of the page was read', () => {
     render(<PopupView page={done} onOpenSidePanel={() => {}} onOpenOptions={() => {}} />);
+    expect(screen.queryByLabelText('分词示例')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/ms|离屏文档/);
+    expect(document.body.textContent).toContain('本页已读取');
+  });
+
+  it('shows the page round trip: characters, words, time and sample words without punctuation', () => {
+    render(<PopupView developer page={done} onOpenSidePanel={() => {}} onOpenOptions={() => {}} />);
     expect(screen.getByRole('heading', { name: '政务新闻批注阅读' })).toBeTruthy();
     expect(screen.getByText('1,327')).toBeTruthy();
     expect(screen.getByText('725')).toBeTruthy();
@@ -82,7 +89,7 @@ describe('PopupView', () => {
       state: 'done',
       result: { ...(done as Extract<PageState, { state: 'done' }>).result, sample: [{ word: '<img src=x onerror=alert(1)>', tag: 'x', start: 0, end: 28 }] },
     };
-    const { container } = render(<PopupView page={hostile} onOpenSidePanel={() => {}} onOpenOptions={() => {}} />);
+    const { container } = render(<PopupView developer page={hostile} onOpenSidePanel={() => {}} onOpenOptions={() => {}} />);
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
   });
