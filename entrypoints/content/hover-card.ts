@@ -19,9 +19,9 @@ const CARD_CSS = `
 .type { font-size: 12px; color: #59636e; }
 .name { font-size: 15px; font-weight: 600; margin: 2px 0; word-break: break-all; }
 .value { font-variant-numeric: tabular-nums; }
-.row { display: flex; align-items: center; gap: 6px; margin-top: 6px; font-size: 12px; color: #59636e; }
+.row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 6px; font-size: 12px; color: #59636e; white-space: nowrap; }
 button { font: inherit; color: inherit; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 5px;
-  padding: 0 6px; cursor: pointer; }
+  padding: 0 6px; cursor: pointer; white-space: nowrap; }
 button:focus-visible { outline: 2px solid #b3261e; outline-offset: 1px; }
 .close { margin-left: auto; }
 .status { font-size: 12px; color: #b3261e; }

@@ -67,7 +67,7 @@ describe('PopupView', () => {
   it.each<[string, PageState, RegExp]>([
     ['loading', { state: 'loading' }, /正在读取/],
     ['inactive', { state: 'inactive' }, /本页未启用批注/],
-    ['pending', { state: 'pending' }, /正在分词/],
+    ['pending', { state: 'pending' }, /正在读取本页/],
     ['failed', { state: 'failed', error: 'segment: boom' }, /分词失败：segment: boom/],
   ])('explains the %s state', (_name, page, text) => {
     render(<PopupView page={page} onOpenSidePanel={() => {}} onOpenOptions={() => {}} />);
