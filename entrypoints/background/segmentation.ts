@@ -9,7 +9,7 @@ import { recognizeWithNames, warmRecognizer } from '@/lib/recognize/host';
 import { fetchTagger } from '@/lib/recognize/tagger/load';
 import { NAME_MODEL_PATH } from '@/lib/recognize/tagger/model-path';
 import { createTaggerService, type TaggerService } from '@/lib/recognize/tagger/service';
-import { addName, readUserDictionary, rejectName, storageAreaStore, USER_DICTIONARY_KEY } from '@/lib/store/user-dictionary';
+import { addName, readUserDictionary, rejectName, removeCorrection, storageAreaStore, USER_DICTIONARY_KEY } from '@/lib/store/user-dictionary';
 import { JIEBA_WASM_PATH } from '@/lib/segment/wasm-path';
 import { loadWebSegmenter } from '@/lib/segment/web';
 
@@ -126,6 +126,11 @@ export function setupSegmentation(): void {
       const rejected = await rejectName(storage, text, entityType);
       dictionary = undefined;
       return { rejected };
+    },
+    async 'entities/undo'({ kind, text }) {
+      const removed = await removeCorrection(storage, kind, text);
+      dictionary = undefined;
+      return { removed };
     },
     async 'segmenter/status'() {
       if (hasOffscreenApi) {

@@ -124,6 +124,14 @@ export const backgroundProtocol = {
     request: lazy(() => z.object({ text: z.string().check(z.minLength(1), z.maxLength(200)), entityType: z.enum(SPAN_TYPE_NAMES) })),
     response: lazy(() => z.object({ rejected: z.int().check(z.nonnegative()) })),
   },
+  /**
+   * Takes back a correction just made (the card's 撤销 after 添加为实体 or 不是实体): the name
+   * leaves the added or rejected list. Sent only from a trusted click, like the correction.
+   */
+  'entities/undo': {
+    request: lazy(() => z.object({ kind: z.enum(['added', 'rejected']), text: z.string().check(z.minLength(1), z.maxLength(200)) })),
+    response: lazy(() => z.object({ removed: z.boolean() })),
+  },
 };
 
 /** What the content script of a page reports about its own round trip through the segmenter. */

@@ -93,6 +93,22 @@ export function addName(store: KeyValueStore, text: string, type: UserDictionary
   });
 }
 
+/**
+ * Takes back one correction: the name `text` leaves the `added` or the `rejected` list, and
+ * is recognized as the recognizer reads it again. Resolves with whether it was there. Rejects
+ * if storage does, leaving the stored value as it was.
+ */
+export function removeCorrection(store: KeyValueStore, kind: 'added' | 'rejected', text: string): Promise<boolean> {
+  return serialized(async () => {
+    const dictionary = await readUserDictionary(store);
+    const list = dictionary[kind] as ReadonlyArray<{ text: string }>;
+    if (!list.some((entry) => entry.text === text)) return false;
+    const next = userDictionarySchema.parse({ ...dictionary, [kind]: list.filter((entry) => entry.text !== text) }, IN_LANGUAGE);
+    await store.set({ [USER_DICTIONARY_KEY]: next });
+    return true;
+  });
+}
+
 /** Adapts an extension storage area (`browser.storage.local`) to {@link KeyValueStore}. */
 export function storageAreaStore(area: {
   get(keys: string): Promise<Record<string, unknown>>;

@@ -29,6 +29,17 @@ describe('user dictionary in extension storage', () => {
     await expect(addName(store(), '盐', 'ORG')).rejects.toThrow();
   });
 
+  it('takes a correction back, from either list, and says whether it was there', async () => {
+    const { addName, removeCorrection } = await import('@/lib/store/user-dictionary');
+    await rejectName(store(), '黄金周', 'PERSON', 1);
+    await addName(store(), '盐湖化工', 'ORG', 2);
+    expect(await removeCorrection(store(), 'added', '盐湖化工')).toBe(true);
+    expect(await removeCorrection(store(), 'added', '盐湖化工')).toBe(false);
+    expect(await removeCorrection(store(), 'added', '黄金周')).toBe(false);
+    expect(await removeCorrection(store(), 'rejected', '黄金周')).toBe(true);
+    expect(await readUserDictionary(store())).toMatchObject({ added: [], rejected: [] });
+  });
+
   it('reads a malformed stored value as empty without overwriting it', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     await fakeBrowser.storage.local.set({ [USER_DICTIONARY_KEY]: { version: 1, rejected: [{ text: 42 }] } });
