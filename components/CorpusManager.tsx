@@ -1,4 +1,5 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
+import { describeProgress, progressFraction, type ImportProgress, type ImportTracker } from '@/components/CorpusManagerImport';
 import { language, languageTag, t } from '@/lib/i18n';
 import type { ArticleSummary } from '@/lib/messaging/corpus-protocol';
 
@@ -27,6 +28,28 @@ export interface CorpusManagerProps {
   onRemove(ids: readonly string[]): Promise<Outcome>;
   /** Opens an added article in the reader view. */
   onOpen?(article: ArticleSummary): void;
+  /** The progress of a folder or JSONL import while it runs (done/total, time left), and its Cancel button. */
+  importer?: ImportTracker;
+}
+
+const noImport = () => null;
+const noSubscribe = () => () => {};
+
+/** A running import: a bar, "正在添加：1,200 / 20,000 篇，约剩 2 分钟" and 取消. */
+function ImportProgressLine({ progress, onCancel }: { progress: ImportProgress; onCancel(): void }) {
+  return (
+    <div className="import-progress">
+      <progress max={1} value={progressFraction(progress)} aria-label={t('sidepanelImportProgress')} style={{ width: '100%' }} />
+      <div className="row">
+        <span className="small muted" aria-live="polite" data-testid="import-progress">
+          {describeProgress(progress)}
+        </span>
+        <button type="button" onClick={onCancel} disabled={progress.cancelling}>
+          {progress.cancelling ? t('sidepanelCancelling') : t('sidepanelCancelImport')}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** The day an article was added: `2024-06-01` in Chinese (as the list always showed it), "Jun 1, 2024" in English. */
@@ -37,8 +60,9 @@ const date = (ms: number) => {
 };
 
 /** The reader's own corpus: add this page, a folder of .txt/.html files or a JSONL file; list and remove. */
-export function CorpusManager({ articles, seedCount, listError, canAddPage, pageAdded, onAddPage, onAddFiles, onAddJsonl, onRemove, onOpen }: CorpusManagerProps) {
+export function CorpusManager({ articles, seedCount, listError, canAddPage, pageAdded, onAddPage, onAddFiles, onAddJsonl, onRemove, onOpen, importer }: CorpusManagerProps) {
   const [busy, setBusy] = useState(false);
+  const progress = useSyncExternalStore(importer?.subscribe ?? noSubscribe, importer?.get ?? noImport);
   const [status, setStatus] = useState<Outcome | null>(null);
   const folderInput = useRef<HTMLInputElement | null>(null);
   const jsonlInput = useRef<HTMLInputElement>(null);
@@ -111,7 +135,11 @@ export function CorpusManager({ articles, seedCount, listError, canAddPage, page
         <code>{'{"title", "text", "url"}'}</code>
         {hintAfter}
       </p>
-      {busy && <p className="small muted">{t('sidepanelAdding')}</p>}
+      {progress ? (
+        <ImportProgressLine progress={progress} onCancel={() => importer?.cancel()} />
+      ) : (
+        busy && <p className="small muted">{t('sidepanelAdding')}</p>
+      )}
       {status && (
         <p className={status.ok ? 'notice ok-text' : 'error'} role={status.ok ? 'status' : 'alert'}>
           {status.text}

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { t, type LanguageSetting } from '@/lib/i18n';
+import type { AddedType, Correction, CorrectionKind, Corrections } from '@/lib/store/user-dictionary';
 import { Brand } from './Brand';
+import { CorrectionsManager } from './CorrectionsManager';
 
 export interface OptionsViewProps {
   /** Match patterns the extension runs on by default. */
@@ -21,7 +23,17 @@ export interface OptionsViewProps {
   language?: LanguageSetting | null;
   /** The reader picked another language (the page reloads in it once stored). */
   onLanguageChange?(language: LanguageSetting): void;
+  /** 纠错记录: the reader's corrections (the user dictionary's lists); null or left out while loading. */
+  corrections?: Corrections | null;
+  /** Takes back one correction; resolves with an error message to show, or null. */
+  onUndoCorrection?(kind: CorrectionKind, text: string): Promise<string | null>;
+  /** Gives an added entity another type; resolves like {@link onUndoCorrection}. */
+  onChangeCorrectionType?(text: string, type: AddedType): Promise<string | null>;
+  /** Makes an undone correction again; resolves like {@link onUndoCorrection}. */
+  onRestoreCorrection?(correction: Correction): Promise<string | null>;
 }
+
+const NO_CHANGE = async () => null;
 
 const LANGUAGES = [
   ['auto', 'languageAuto'],
@@ -29,7 +41,7 @@ const LANGUAGES = [
   ['en', 'languageEn'],
 ] as const;
 
-/** The options page: which sites the extension reads, and the UI's language. */
+/** The options page: which sites the extension reads, the reader's corrections, and the UI's language. */
 export function OptionsView({
   defaultSites,
   userSites,
@@ -39,6 +51,10 @@ export function OptionsView({
   onToggleFullPage = () => {},
   language = null,
   onLanguageChange = () => {},
+  corrections = null,
+  onUndoCorrection = NO_CHANGE,
+  onChangeCorrectionType = NO_CHANGE,
+  onRestoreCorrection,
 }: OptionsViewProps) {
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
@@ -138,6 +154,10 @@ export function OptionsView({
             </li>
           ))}
         </ul>
+      </section>
+      <section className="section" aria-labelledby="opt-corrections">
+        <h2 id="opt-corrections">{t('optionsCorrectionsHeading')}</h2>
+        <CorrectionsManager corrections={corrections} onUndo={onUndoCorrection} onChangeType={onChangeCorrectionType} onRestore={onRestoreCorrection} />
       </section>
       <section className="section" aria-labelledby="opt-keys">
         <h2 id="opt-keys">{t('optionsShortcutsHeading')}</h2>

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { t } from '@/lib/i18n';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { languageTag, t } from '@/lib/i18n';
 import type { NameSourceInfo, WireSpan } from '@/lib/messaging/protocol';
 import { Brand } from './Brand';
 import { EntitySummary } from './EntitySummary';
@@ -35,13 +35,28 @@ export interface PopupViewProps {
   onToggleFullPage?(): void;
   /** The clippings library (see `ClippingLibrary`). */
   library?: ReactNode;
+  /** How many clippings the library holds, shown on its tab (nothing while unknown or none). */
+  libraryCount?: number;
+  /**
+   * The tab shown: 本页 (`page`) or 摘录库 (`library`); null while the popup has not chosen yet
+   * (neither panel shows). Without it, the popup keeps its own, starting on 本页.
+   */
+  tab?: PopupTab | null;
+  /** The reader chose a tab (click, or arrow keys in the tab list). */
+  onTab?(tab: PopupTab): void;
   onOpenSidePanel(): void;
   onOpenOptions(): void;
   /** Show the page's developer details (segmentation time, sample tokens); off by default. */
   developer?: boolean;
 }
 
-/** The toolbar popup: the current page's status and the reader's library. */
+export type PopupTab = 'page' | 'library';
+const TABS: readonly PopupTab[] = ['page', 'library'];
+
+/**
+ * The toolbar popup: two tabs, the current page's status (本页) and the reader's library
+ * (摘录库), over one scrolling page (the tab list stays at the top, the buttons at the bottom).
+ */
 export function PopupView({
   page,
   entities = null,
@@ -57,15 +72,86 @@ export function PopupView({
   scope = null,
   onToggleFullPage = () => {},
   library,
+  libraryCount,
+  tab: controlledTab,
+  onTab,
   onOpenSidePanel,
   onOpenOptions,
   developer = false,
 }: PopupViewProps) {
+  const [ownTab, setOwnTab] = useState<PopupTab>('page');
+  const tab = controlledTab === undefined ? ownTab : controlledTab;
+  const tabRefs = useRef<Record<PopupTab, HTMLButtonElement | null>>({ page: null, library: null });
+  // Each tab's place on the page, restored when the reader comes back to it.
+  const scrolls = useRef<Record<PopupTab, number>>({ page: 0, library: 0 });
+  const shown = useRef(tab);
+
+  useLayoutEffect(() => {
+    if (!tab || tab === shown.current) return;
+    shown.current = tab;
+    window.scrollTo?.({ top: scrolls.current[tab] });
+  }, [tab]);
+
+  const choose = (next: PopupTab, focus = false) => {
+    if (shown.current) scrolls.current[shown.current] = window.scrollY;
+    if (controlledTab === undefined) setOwnTab(next);
+    onTab?.(next);
+    if (focus) tabRefs.current[next]?.focus();
+  };
+
+  // Left and right (round), Home and End move between the tabs and show the one reached (WAI-ARIA
+  // tabs with automatic activation); up and down still scroll the page.
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = TABS.indexOf(tab ?? 'page');
+    const to =
+      e.key === 'ArrowRight'
+        ? (at + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (at + TABS.length - 1) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    choose(TABS[to]!, true);
+  };
+
+  const tabButton = (id: PopupTab, label: string, count?: number) => (
+    <button
+      type="button"
+      role="tab"
+      id={`popup-tab-${id}`}
+      ref={(el) => {
+        tabRefs.current[id] = el;
+      }}
+      aria-selected={tab === id}
+      aria-controls={`popup-panel-${id}`}
+      tabIndex={tab === id || (!tab && id === 'page') ? 0 : -1}
+      className="popup-tab"
+      onClick={() => choose(id)}
+    >
+      {label}
+      {count !== undefined && count > 0 && (
+        <span className="tab-count" aria-hidden="true">
+          {count.toLocaleString(languageTag())}
+        </span>
+      )}
+    </button>
+  );
+
   return (
     <main className="popup">
       <Brand subtitle={t('popupSubtitle')} />
-      <section className="section" aria-labelledby="popup-page">
-        <h2 id="popup-page">{t('popupPageHeading')}</h2>
+      <div className="popup-tabs" role="tablist" aria-label={t('popupTabsLabel')} onKeyDown={onTabKey}>
+        {tabButton('page', t('popupPageHeading'))}
+        {tabButton('library', t('popupLibraryHeading'), libraryCount)}
+      </div>
+      <section className="section popup-panel" id="popup-panel-page" role="tabpanel" aria-labelledby="popup-tab-page" hidden={tab !== 'page'}>
+        <h2 id="popup-page" className="visually-hidden">
+          {t('popupPageHeading')}
+        </h2>
         {site && (
           <div className="row site-switch">
             <span className="small">{site.host}</span>
@@ -134,13 +220,13 @@ export function PopupView({
           </>
         )}
       </section>
-      <section className="section" aria-labelledby="popup-library">
-        <h2 id="popup-library">{t('popupLibraryHeading')}</h2>
-        {library ?? (
-          <p className="empty">{t('popupLibraryEmpty')}</p>
-        )}
+      <section className="section popup-panel" id="popup-panel-library" role="tabpanel" aria-labelledby="popup-tab-library" hidden={tab !== 'library'}>
+        <h2 id="popup-library" className="visually-hidden">
+          {t('popupLibraryHeading')}
+        </h2>
+        {library ?? <p className="empty">{t('popupLibraryEmpty')}</p>}
       </section>
-      <footer className="section row">
+      <footer className="section row popup-foot">
         <button type="button" className="primary" onClick={onOpenSidePanel}>
           {t('popupOpenSidePanel')}
         </button>

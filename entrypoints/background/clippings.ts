@@ -10,7 +10,8 @@ import type { WireSpan } from '@/lib/messaging/span';
 import type { Token } from '@/lib/segment';
 import { clippingLink, type Clipping } from '@/lib/store/clipping';
 import { ClippingsDb, clippingsForPage, putClipping, updateClipping, type StoredClipping } from '@/lib/store/db';
-import { clippingsToWrite, importClippings, parseImport } from '@/lib/store/exchange';
+import { clippingsToWrite, importClippings, parseExport } from '@/lib/store/exchange';
+import { mergeCorrections, storageAreaStore } from '@/lib/store/user-dictionary';
 import { indexText, searchTokens, tokenizeMany } from '@/lib/store/search-tokens';
 
 let database: ClippingsDb | undefined;
@@ -144,10 +145,10 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
     },
     async 'clippings/for-page'({ url, canonicalUrl }) {
       const rows = await clippingsForPage(db, url, canonicalUrl);
-      return { clippings: rows.map((r) => ({ id: r.id, quote: r.quote, selectors: r.selectors, color: r.color, note: r.note })) };
+      return { clippings: rows.map((r) => ({ id: r.id, quote: r.quote, selectors: r.selectors, color: r.color, note: r.note, tags: r.tags })) };
     },
     async 'clippings/import'({ text }) {
-      const clippings = parseImport(text);
+      const { clippings, corrections } = parseExport(text);
       // Only what will be written is indexed: importing the same file again costs a read.
       const changed = await clippingsToWrite(db, clippings);
       const tokens = await tokenizeMany(
@@ -155,6 +156,9 @@ export function clippingHandlers(services: ClippingServices): Handlers<typeof cl
         (t) => services.cutForSearch(t),
       );
       const result = await importClippings(db, changed, tokens);
+      // The reader's corrections travel with the export: merged once the clippings are stored,
+      // here, in the one writer of the dictionary.
+      if (corrections) await mergeCorrections(storageAreaStore(browser.storage.local), corrections);
       return { ...result, unchanged: result.unchanged + clippings.length - changed.length };
     },
   };

@@ -231,7 +231,9 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
         }
         complete.push(checked.data);
       }
-      // Stored first (all or nothing), then indexed: a failure leaves nothing half added.
+      // Stored first, in one transaction (all or nothing), then indexed: a failure leaves nothing
+      // half added. The side panel sends a big import as many such requests, one batch each, so a
+      // cancelled import keeps whole batches only.
       await putArticles(db(), complete);
       const corpus = await loaded();
       for (const a of complete) corpus?.add(a);

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { createHandler, toRuntimeListener } from '@/lib/messaging';
+import { PENDING_ARTICLE_KEY, sidePanelOpenProtocol } from '@/lib/messaging/protocol';
 import { onLanguage } from './language';
 import { retitleMenu } from './menus';
 
@@ -31,6 +33,48 @@ export function setupSidePanel(): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-side-panel') void openSidePanel(tab?.id, tab?.windowId);
   });
+
+  setupOpenArticle();
+}
+
+/**
+ * `sidepanel/open-article` from a page's hover card: opens the side panel for the sender's tab
+ * and leaves the article in session storage, where the panel (open already, or opening) finds
+ * it and shows it in its reader. Where the browser does not let the panel open (Firefox does not
+ * count a page's click as a user action), the article waits for the reader to open it.
+ */
+function setupOpenArticle(): void {
+  const handler = createHandler('background', sidePanelOpenProtocol, {
+    'sidepanel/open-article'(request, sender) {
+      const tab = (sender as { tab?: { id?: number } } | undefined)?.tab;
+      if (tab?.id === undefined) throw new Error(t('backgroundOpenArticleNoTab'));
+      // First, synchronously: any await before `sidePanel.open` ends the click's user gesture.
+      const opened = openNow(tab.id);
+      const pending = { ...request, tabId: tab.id, at: Date.now() };
+      const area = browser.storage.session ?? browser.storage.local;
+      return Promise.all([opened, area.set({ [PENDING_ARTICLE_KEY]: pending })]).then(([ok]) => ({ opened: ok }));
+    },
+  });
+  browser.runtime.onMessage.addListener(toRuntimeListener(handler));
+}
+
+/** Opens the panel for a tab now, while a user gesture is alive; resolves whether it opened. */
+function openNow(tabId: number): Promise<boolean> {
+  try {
+    const opening = import.meta.env.FIREFOX
+      ? (browser as unknown as FirefoxSidebar).sidebarAction.open()
+      : browser.sidePanel.open({ tabId });
+    return Promise.resolve(opening).then(
+      () => true,
+      (error: unknown) => {
+        console.warn('[side panel] cannot open for an article', error);
+        return false;
+      },
+    );
+  } catch (error) {
+    console.warn('[side panel] cannot open for an article', error);
+    return Promise.resolve(false);
+  }
 }
 
 async function openSidePanel(tabId: number | undefined, windowId: number | undefined): Promise<void> {

@@ -6,6 +6,8 @@ import { annotateOnce } from './annotate-once';
 import { CONTENT_SCRIPT, CONTENT_STYLES } from './content-files';
 
 const SCRIPT_ID = 'user-sites';
+/** How long after the browser starts loaded pages are checked for a missing content script, ms. */
+const STARTUP_WINDOW_MS = 30_000;
 
 /**
  * Sites the user granted from the options page (optional host permissions) get the same
@@ -13,15 +15,20 @@ const SCRIPT_ID = 'user-sites';
  * re-synced at start and whenever a permission is added or removed.
  */
 export function setupUserSites(): void {
-  void syncUserSites();
-  // Right after the browser starts, pages restored or opened at once can load before the kept
-  // registration is in force (seen in Chromium 150): those tabs get the script now and, for tabs
-  // still loading then, over the next seconds.
-  browser.runtime.onStartup.addListener(() => {
-    void syncUserSites().then(() => {
-      for (const delay of [0, 1_000, 3_000, 10_000]) setTimeout(() => void injectWhereMissing(), delay);
-    });
-  });
+  // Each time the worker starts (the browser starting among them), the registration is synced
+  // and open tabs on granted sites without the script get it: right after the browser starts,
+  // pages can load before the kept registration is in force (seen in Chromium 150, where
+  // runtime.onStartup did not always reach the worker either). Pages that finish loading in
+  // the first half minute are checked too; then the listener goes, so tab updates do not keep
+  // waking the worker.
+  void syncUserSites().then(() => injectWhereMissing());
+  const until = Date.now() + STARTUP_WINDOW_MS;
+  const onUpdated = (_tabId: number, change: { status?: string }) => {
+    if (Date.now() > until) browser.tabs.onUpdated.removeListener(onUpdated);
+    else if (change.status === 'complete') void injectWhereMissing();
+  };
+  browser.tabs.onUpdated.addListener(onUpdated);
+  setTimeout(() => browser.tabs.onUpdated.removeListener(onUpdated), STARTUP_WINDOW_MS);
   browser.permissions.onAdded.addListener((added) => {
     void syncUserSites();
     // Tabs already open on the new site are annotated now, not at their next load (the popup

@@ -6,7 +6,7 @@ import { rangeOffsets } from '@/lib/anchor/selection';
 import { buildTextMap, buildTextMapSliced, nextTask, rangeFor, visibleOffsets, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
 import { t } from '@/lib/i18n';
-import { createClient } from '@/lib/messaging';
+import { createClient, failureReason } from '@/lib/messaging';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
 import { backgroundProtocol, type AnnotationProgress, type WireSpan } from '@/lib/messaging/protocol';
@@ -41,6 +41,11 @@ export interface PageAnnotations {
   reject(span: WireSpan): Promise<string | null>;
   /** Adds a name as an entity and reads the page again; resolves with an error message or null. */
   add(text: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'): Promise<string | null>;
+  /**
+   * Takes back an `add` or a `reject` of a name (the card's 撤销) and reads the page again;
+   * resolves with an error message (in the UI's language) or null.
+   */
+  undo(kind: 'added' | 'rejected', text: string): Promise<string | null>;
 }
 
 /** Characters of the first recognizer request: what is on screen, answered quickly. */
@@ -422,6 +427,14 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
       recognized = recognized.filter((s) => s.text !== span.text);
       for (const [block, spans] of cache) cache.set(block, spans.filter((s) => s.text !== span.text));
       repaint();
+      return null;
+    },
+    async undo(kind, text) {
+      const answer = await background.call('entities/undo', { kind, text });
+      if (!answer.ok) return t('cardCannotStore', failureReason(answer));
+      // The name reads as it did before the correction: every block may differ again.
+      cache.clear();
+      await scan();
       return null;
     },
     reveal(start, end) {

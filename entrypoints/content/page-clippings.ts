@@ -3,7 +3,7 @@ import { articleTitle, findArticle } from '@/lib/anchor/article';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchorQuote, describeQuote, type Anchor } from '@/lib/anchor/quote';
 import { cssPath, rangeOffsets } from '@/lib/anchor/selection';
-import { buildTextMap, buildTextMapSliced, rangeFor, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
+import { buildTextMap, buildTextMapSliced, offsetOf, rangeFor, MAX_PAGE_CHARS, type TextMap } from '@/lib/anchor/text-map';
 import { createPainter, type Painter } from '@/lib/highlight/painter';
 import { t } from '@/lib/i18n';
 import { createClient, failureReason } from '@/lib/messaging';
@@ -12,6 +12,15 @@ import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { MAX_QUOTE_CHARS, QUOTE_CONTEXT_CHARS } from '@/lib/store/clipping';
 import { randomUuid } from '@/lib/store/uuid';
 
+/** A saved clipping highlighted on the page, as the hover card shows it. */
+export interface ClippingAt {
+  id: string;
+  quote: string;
+  note: string;
+  tags: readonly string[];
+  /** Where it is on the page now. */
+  range: Range;
+}
 
 export interface PageClippings {
   /**
@@ -29,7 +38,19 @@ export interface PageClippings {
   reveal(id: string): boolean;
   /** The page's text was read again (by the entity highlighter): anchor and paint on it. */
   onRead(map: TextMap): void;
+  /**
+   * The saved clipping highlighted at a DOM position (a text node and an offset in it, as
+   * `caretPositionFromPoint` gives), the shortest one where they nest; null if none.
+   */
+  at(node: Node, offset: number): ClippingAt | null;
 }
+
+/**
+ * A page's clipping with its tags: `clippings/for-page` carries no tags (its schema has none), so
+ * only those set on this page since it loaded are known; a `tags` field in the answer is read
+ * if the protocol ever carries it.
+ */
+type KnownClipping = PageClipping & { tags?: readonly string[] };
 
 /** The page's canonical address (`<link rel=canonical>`), or its address without fragment. */
 function canonicalUrl(): string {
@@ -52,7 +73,7 @@ function canonicalUrl(): string {
 export function startPageClippings(ctx: ContentScriptContext): PageClippings {
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
   let map: TextMap | undefined;
-  let clippings: PageClipping[] = [];
+  let clippings: KnownClipping[] = [];
   const anchors = new Map<string, Anchor | null>();
   let painter: Painter | undefined;
   ctx.onInvalidated(() => painter?.destroy());
@@ -136,14 +157,21 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
         answer = await background.call('clippings/save', request);
       }
       if (!answer.ok) throw new Error(t('cardSaveFailed', failureReason(answer)));
-      clippings.push({ id: answer.value.id, quote: captured.quote, selectors: captured.selectors, color: 'yellow', note: extra.note ?? '' });
+      clippings.push({ id: answer.value.id, quote: captured.quote, selectors: captured.selectors, color: 'yellow', note: extra.note ?? '', tags: extra.tags ?? [] });
       paint();
       return answer.value.id;
     },
     async update(id, note, tags) {
       const answer = await background.call('clippings/update', { id, note, tags });
       if (!answer.ok) return t('cardSaveFailed', failureReason(answer));
-      return answer.value.updated ? null : t('cardClippingDeleted');
+      if (!answer.value.updated) return t('cardClippingDeleted');
+      // Kept here too: hovering the clipping shows them at once.
+      const known = clippings.find((c) => c.id === id);
+      if (known) {
+        known.note = note;
+        known.tags = tags;
+      }
+      return null;
     },
     status() {
       return clippings.map((c) => {
@@ -155,6 +183,21 @@ export function startPageClippings(ctx: ContentScriptContext): PageClippings {
     onRead(next) {
       map = next;
       if (clippings.length) paint();
+    },
+    at(node, offset) {
+      if (!map || !clippings.length) return null;
+      const at = offsetOf(map, node, offset);
+      if (at < 0) return null;
+      let best: { clipping: KnownClipping; anchor: Anchor } | undefined;
+      for (const clipping of clippings) {
+        const anchor = anchors.get(clipping.id);
+        if (!anchor || at < anchor.start || at >= anchor.end) continue;
+        if (!best || anchor.end - anchor.start < best.anchor.end - best.anchor.start) best = { clipping, anchor };
+      }
+      const range = best && rangeFor(map, best.anchor.start, best.anchor.end);
+      if (!best || !range) return null;
+      const { id, quote, note, tags } = best.clipping;
+      return { id, quote, note, tags: tags ?? [], range };
     },
   };
 

@@ -1,4 +1,5 @@
 import '@/components/theme.css';
+import './style.css';
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { renderLocalized } from '@/components/localized';
@@ -7,14 +8,69 @@ import { OptionsView } from '@/components/OptionsView';
 import { DEFAULT_SITE_PATTERNS, grantedPatternsOf, sitePatternsFor, userSiteHosts } from '@/lib/sites';
 import { t, type LanguageSetting } from '@/lib/i18n';
 import { readSettings, setFullPage, setLanguageSetting } from '@/lib/store/settings';
-import { storageAreaStore } from '@/lib/store/user-dictionary';
+import { createClient, failureReason, type Failure } from '@/lib/messaging';
+import { backgroundProtocol } from '@/lib/messaging/protocol';
+import {
+  addName,
+  readUserDictionary,
+  rejectName,
+  removeCorrection,
+  storageAreaStore,
+  USER_DICTIONARY_KEY,
+  type Corrections,
+} from '@/lib/store/user-dictionary';
 
 const storage = storageAreaStore(browser.storage.local);
+const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
+
+/**
+ * A change of the corrections, made by the background (the dictionary's one writer, which also
+ * drops its cached copy); made here, through the same functions, only if the background could
+ * not be reached at all. Resolves with an error message for the reader, or null.
+ */
+async function changeCorrections(answer: Promise<{ ok: true } | Failure>, direct: () => Promise<unknown>): Promise<string | null> {
+  const result = await answer;
+  if (result.ok) return null;
+  if (!result.transport) return failureReason(result);
+  try {
+    await direct();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The reader's corrections as stored, kept live: a correction made in a page shows up at once. */
+function useCorrections(): Corrections | null {
+  const [corrections, setCorrections] = useState<Corrections | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const read = () =>
+      void readUserDictionary(storage).then(
+        ({ rejected, added }) => alive && setCorrections({ rejected, added }),
+        (error: unknown) => {
+          console.error('[options] cannot read the corrections', error);
+          if (alive) setCorrections({ rejected: [], added: [] });
+        },
+      );
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && USER_DICTIONARY_KEY in changes) read();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    read();
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+  return corrections;
+}
 
 function Options() {
   const [userSites, setUserSites] = useState<string[] | null>(null);
   const [fullPage, setFullPageState] = useState<boolean | null>(null);
   const [language, setLanguageState] = useState<LanguageSetting | null>(null);
+  const corrections = useCorrections();
 
   const reload = useCallback(async () => {
     const { origins = [] } = await browser.permissions.getAll();
@@ -59,6 +115,16 @@ function Options() {
           .catch(() => readSettings(storage))
           .then((s) => setFullPageState(s.fullPage));
       }}
+      corrections={corrections}
+      onUndoCorrection={(kind, text) => changeCorrections(background.call('entities/undo', { kind, text }), () => removeCorrection(storage, kind, text))}
+      onChangeCorrectionType={(text, type) =>
+        changeCorrections(background.call('entities/add', { text, entityType: type }), () => addName(storage, text, type))
+      }
+      onRestoreCorrection={(c) =>
+        c.kind === 'added'
+          ? changeCorrections(background.call('entities/add', { text: c.text, entityType: c.type }), () => addName(storage, c.text, c.type))
+          : changeCorrections(background.call('entities/reject', { text: c.text, entityType: c.type }), () => rejectName(storage, c.text, c.type))
+      }
       onRemoveSite={async (host) => {
         try {
           const { origins = [] } = await browser.permissions.getAll();

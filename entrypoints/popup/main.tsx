@@ -1,10 +1,10 @@
 import '@/components/theme.css';
 import './style.css';
-import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ClippingLibrary, type ExportKind, type LibraryFilters, type LibraryItem } from '@/components/ClippingLibrary';
+import { ClippingLibrary, type ExportKind, type ImportProgress, type LibraryFilters, type LibraryItem, type LinkedArticle } from '@/components/ClippingLibrary';
 import { ClippingsDb, clippingsForPage, deleteClipping, fromStored, matches, restoreClipping, searchClippings, storageErrorMessage, type StoredClipping } from '@/lib/store/db';
-import { IMPORT_MESSAGE_CHARS, ImportError, MAX_IMPORT_BYTES, parseImport, splitExport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
+import { IMPORT_MESSAGE_CHARS, ImportError, MAX_IMPORT_BYTES, parseExport, splitExport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
 import { searchTokens } from '@/lib/store/search-tokens';
 import { decodeBytes, type DecodedText } from '@/lib/text/decode';
 import { contentProtocol } from '@/lib/messaging/protocol';
@@ -13,13 +13,13 @@ import { renderLocalized } from '@/components/localized';
 import { t } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
 import type { PageState } from '@/components/PageStatus';
-import { PopupView } from '@/components/PopupView';
+import { PopupView, type PopupTab } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
 import { createClient, failureReason } from '@/lib/messaging';
-import { backgroundProtocol, type NameSourceInfo, type WireSpan } from '@/lib/messaging/protocol';
+import { backgroundProtocol, PENDING_ARTICLE_KEY, type NameSourceInfo, type WireSpan } from '@/lib/messaging/protocol';
 import { sitePatternsFor } from '@/lib/sites';
 import { readSettings, setFullPage, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
-import { storageAreaStore } from '@/lib/store/user-dictionary';
+import { readUserDictionary, storageAreaStore } from '@/lib/store/user-dictionary';
 
 const storage = storageAreaStore(browser.storage.local);
 const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
@@ -49,30 +49,45 @@ function download(name: string, text: string, type: string): void {
 }
 
 /**
- * Imports an export file through the background. A file too big for one message (Chrome's
- * 64 MiB) is checked whole here first (a bad record refuses the file, nothing changes), then sent
- * in parts; `onProgress` hears how far it came. `partial` is set when a part failed after
- * others were stored.
+ * Parts a big file is sent in, in characters (each one message to the background, well under
+ * {@link IMPORT_MESSAGE_CHARS}): small enough that the progress moves and 取消 stops soon.
+ */
+const IMPORT_PART_CHARS = Math.min(IMPORT_MESSAGE_CHARS, 2_000_000);
+
+type ImportCounts = { added: number; updated: number; unchanged: number };
+type ImportOutcome =
+  | { ok: true; value: ImportCounts; cancelled?: { done: number; left: number } }
+  | { ok: false; error: string; partial?: boolean };
+
+/**
+ * Imports an export file through the background. A file over {@link IMPORT_PART_CHARS} is
+ * checked whole here first (a bad record refuses the file, nothing changes), then sent in parts;
+ * `onProgress` hears how far it came, and when `cancelled()` says so it stops before the next
+ * part (what was stored stays: `cancelled` says how many, and how many were left). `partial`
+ * is set when a part failed after others were stored.
  */
 async function importClippingsFile(
   text: string,
-  onProgress: (done: number, total: number) => void,
-): Promise<{ ok: true; value: { added: number; updated: number; unchanged: number } } | { ok: false; error: string; partial?: boolean }> {
-  if (text.length <= IMPORT_MESSAGE_CHARS) {
+  hooks: { onProgress(done: number, total: number): void; cancelled(): boolean },
+): Promise<ImportOutcome> {
+  if (text.length <= IMPORT_PART_CHARS) {
     const answer = await background.call('clippings/import', { text });
     return answer.ok ? answer : { ok: false, error: failureReason(answer) };
   }
   let clippings;
+  let corrections;
   try {
-    clippings = parseImport(text);
+    ({ clippings, corrections } = parseExport(text));
   } catch (error) {
     return { ok: false, error: error instanceof ImportError ? error.message : String(error) };
   }
-  const parts = splitExport(clippings);
+  // The reader's corrections go with the first part.
+  const parts = splitExport(clippings, IMPORT_PART_CHARS, corrections ?? undefined);
   const sum = { added: 0, updated: 0, unchanged: 0 };
   let done = 0;
   for (const part of parts) {
-    onProgress(done, clippings.length);
+    if (hooks.cancelled()) return { ok: true, value: sum, cancelled: { done, left: clippings.length - done } };
+    hooks.onProgress(done, clippings.length);
     const answer = await background.call('clippings/import', { text: part });
     if (!answer.ok) return { ok: false, error: t('popupImportStopped', done, failureReason(answer)), partial: done > 0 };
     sum.added += answer.value.added;
@@ -80,11 +95,36 @@ async function importClippingsFile(
     sum.unchanged += answer.value.unchanged;
     done += answer.value.added + answer.value.updated + answer.value.unchanged;
   }
+  hooks.onProgress(done, clippings.length);
   return { ok: true, value: sum };
 }
 
+/** Firefox's sidebar API, absent from the Chromium-based types. */
+type FirefoxSidebar = { sidebarAction: { open(): Promise<void> } };
+
+/**
+ * Opens a linked article in the side panel's reader, for the tab the popup is about, as a
+ * page's hover card does (`sidepanel/open-article`): the panel is opened first, within the
+ * reader's click (the browser opens a side panel only then, so nothing is awaited before), and
+ * the article is left in session storage under {@link PENDING_ARTICLE_KEY}, where the panel (open
+ * already, or opening) finds it. Without a side panel API, the panel opens in a tab.
+ */
+async function openArticleInPanel(article: LinkedArticle, tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await currentTab(undefined))?.id;
+  if (id === undefined) throw new Error(t('popupNoTab'));
+  const opening = import.meta.env.FIREFOX
+    ? (browser as unknown as FirefoxSidebar).sidebarAction.open()
+    : browser.sidePanel?.open
+      ? browser.sidePanel.open({ tabId: id })
+      : browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${id}` as '/sidepanel.html') });
+  const area = browser.storage.session ?? browser.storage.local;
+  const pending = { tabId: id, articleId: article.articleId, title: article.title, at: Date.now() };
+  await Promise.all([opening, area.set({ [PENDING_ARTICLE_KEY]: pending })]);
+  window.close();
+}
+
 /** The library part of the popup: live from IndexedDB, current page first. */
-function useLibrary(tabId: number | undefined) {
+function useLibrary(tabId: number | undefined, targetTab: () => number | undefined) {
   const [query, setQuery] = useState('');
   const [tokens, setTokens] = useState<string[]>([]);
   const [alternatives, setAlternatives] = useState<string[]>([]);
@@ -93,6 +133,9 @@ function useLibrary(tabId: number | undefined) {
   const [status, setStatus] = useState<Map<string, boolean>>(new Map());
   const [undo, setUndo] = useState<StoredClipping | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [importing, setImporting] = useState<Omit<ImportProgress, 'onCancel'> | null>(null);
+  const cancelImport = useRef(false);
+  const importBusy = useRef(false);
   // Newest first, a page at a time as the reader scrolls (the list renders only what is visible).
   const [limit, setLimit] = useState(FIRST_PAGE);
   const [prefetched, setPrefetched] = useState<StoredClipping[] | undefined>();
@@ -196,6 +239,7 @@ function useLibrary(tabId: number | undefined) {
       url: r.url,
       createdAt: r.createdAt,
       entityTypes: r.entityTypes,
+      related: r.related,
       ...(onPage?.has(r.id) ? { onPage: { anchored: status.has(r.id) ? status.get(r.id)! : null } } : {}),
     }));
     // The current page's clippings first, then the rest, each newest first.
@@ -206,7 +250,7 @@ function useLibrary(tabId: number | undefined) {
     try {
       const all = (await db.clippings.toArray()).map(fromStored);
       const name = t('popupExportFileName', new Date().toISOString().slice(0, 10));
-      if (kind === 'json') download(`${name}.json`, toJson(all), 'application/json');
+      if (kind === 'json') download(`${name}.json`, toJson(all, await readUserDictionary(storage)), 'application/json');
       if (kind === 'markdown') download(`${name}.md`, toMarkdown(all), 'text/markdown');
       if (kind === 'csv') download(`${name}.csv`, toCsv(all), 'text/csv');
       if (kind === 'jsonld') download(`${name}.jsonld`, toJsonLd(all), 'application/ld+json');
@@ -217,6 +261,17 @@ function useLibrary(tabId: number | undefined) {
   }
 
   async function importFile(file: File) {
+    // One import at a time (the button is off meanwhile; the file field is not).
+    if (importBusy.current) return;
+    importBusy.current = true;
+    try {
+      await importWhole(file);
+    } finally {
+      importBusy.current = false;
+    }
+  }
+
+  async function importWhole(file: File) {
     if (file.size > MAX_IMPORT_BYTES) {
       setMessage({ kind: 'error', text: t('popupImportTooLarge', file.name, Math.round(file.size / 1e6), MAX_IMPORT_BYTES / 1e6) });
       return;
@@ -231,13 +286,35 @@ function useLibrary(tabId: number | undefined) {
     }
     const utf8 = decoded.encoding === 'UTF-8';
     const read = utf8 ? '' : t('popupImportEncoding', decoded.encoding);
-    const answer = await importClippingsFile(decoded.text, (done, total) => setMessage({ kind: 'ok', text: t('popupImportProgress', done, total) }));
+    // Let the message show before a big file is checked whole (that holds the popup a moment).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    cancelImport.current = false;
+    // The time left, from the pace of the parts done so far (the first part's start on).
+    let started = 0;
+    const answer = await importClippingsFile(decoded.text, {
+      onProgress(done, total) {
+        const now = Date.now();
+        if (!started) started = now;
+        setMessage(null);
+        setImporting((old) => ({
+          done,
+          total,
+          etaAt: done > 0 ? now + ((now - started) / done) * (total - done) : null,
+          cancelling: old?.cancelling ?? false,
+        }));
+      },
+      cancelled: () => cancelImport.current,
+    }).finally(() => setImporting(null));
     if (!answer.ok) setMessage({ kind: 'error', text: answer.partial ? t('popupImportFailed', `${answer.error}${read}`) : t('popupImportFailedUnchanged', `${answer.error}${read}`) });
     else {
       const { added, updated, unchanged } = answer.value;
       setMessage({
         kind: 'ok',
-        text: utf8 ? t('popupImported', added, updated, unchanged) : t('popupImportedEncoding', decoded.encoding, added, updated, unchanged),
+        text: answer.cancelled
+          ? t('popupImportCancelled', answer.cancelled.done, added, updated, unchanged, answer.cancelled.left)
+          : utf8
+            ? t('popupImported', added, updated, unchanged)
+            : t('popupImportedEncoding', decoded.encoding, added, updated, unchanged),
       });
     }
   }
@@ -270,6 +347,11 @@ function useLibrary(tabId: number | undefined) {
             },
           }
         : null,
+      onOpenArticle(article: LinkedArticle) {
+        openArticleInPanel(article, targetTab()).catch((error: unknown) =>
+          setMessage({ kind: 'error', text: t('popupCannotOpenArticle', error instanceof Error ? error.message : String(error)) }),
+        );
+      },
       onOpen(item: LibraryItem) {
         // The background opens the page and the page scrolls to the clipping.
         void background.call('clippings/open', { id: item.id }).then((answer) => {
@@ -278,6 +360,15 @@ function useLibrary(tabId: number | undefined) {
       },
       onExport: (kind: ExportKind) => void exportAs(kind),
       onImport: (file: File) => void importFile(file),
+      importing: importing
+        ? {
+            ...importing,
+            onCancel() {
+              cancelImport.current = true;
+              setImporting((old) => old && { ...old, cancelling: true });
+            },
+          }
+        : null,
       message,
       onNearEnd() {
         if (rows && rows.length >= limit) setLimit((l) => l + 500);
@@ -295,9 +386,6 @@ async function currentTab(tabId: number | undefined): Promise<{ id?: number; url
   }
 }
 
-/** Firefox's sidebar API, absent from the Chromium-based types. */
-type FirefoxSidebar = { sidebarAction: { open(): Promise<void> } };
-
 function Popup() {
   const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [entities, setEntities] = useState<WireSpan[] | null>(null);
@@ -308,7 +396,27 @@ function Popup() {
   const [names, setNames] = useState<NameSourceInfo | null>(null);
   const [scope, setScope] = useState<{ scope: 'article' | 'page' | 'light'; fullPage: boolean } | null>(null);
   const tabId = tabIdFromLocation(location.search);
-  const library = useLibrary(tabId);
+  // The tab the popup is about (for the side panel), known once the first refresh asked.
+  const targetTab = useRef<number | undefined>(tabId);
+  const library = useLibrary(tabId, () => targetTab.current);
+  // 摘录库 when the page has nothing to show (not annotated, no entities), 本页 otherwise:
+  // chosen from the page's answers until the reader does anything in the popup.
+  const [shownTab, setShownTab] = useState<PopupTab | null>(null);
+  const touched = useRef(false);
+  useEffect(() => {
+    const touch = () => {
+      touched.current = true;
+    };
+    document.addEventListener('pointerdown', touch, true);
+    document.addEventListener('keydown', touch, true);
+    // A page slow to answer: its tab, with its status still loading.
+    const timer = setTimeout(() => setShownTab((current) => current ?? 'page'), 1000);
+    return () => {
+      document.removeEventListener('pointerdown', touch, true);
+      document.removeEventListener('keydown', touch, true);
+      clearTimeout(timer);
+    };
+  }, []);
 
   useEffect(() => {
     let alive = true;
@@ -319,6 +427,7 @@ function Popup() {
       const settings = await readSettings(storage);
       const tab = await currentTab(tabId);
       if (!alive) return;
+      if (tab?.id !== undefined) targetTab.current ??= tab.id;
       // An ordinary web page without the content script: offer to annotate it.
       const web = !tab?.url || /^https?:/.test(tab.url);
       setOffer(next.state === 'inactive' && !listed && web && tab ? { host: tab.url ? new URL(tab.url).hostname : null } : null);
@@ -331,6 +440,9 @@ function Popup() {
       setNames(listed?.progress?.names ?? null);
       const read = listed?.progress?.scope;
       setScope(read ? { scope: read, fullPage: settings.fullPage } : null);
+      const siteOff = host !== null && settings.disabledSites.includes(host);
+      const annotated = !!listed && !siteOff && (next.state === 'failed' || read !== 'light' || !!spans?.length);
+      if (!touched.current) setShownTab(annotated ? 'page' : 'library');
       // The content script may still be segmenting or recognizing; ask again shortly.
       const unfinished = next.state === 'pending' || (next.state === 'done' && spans?.length === 0);
       if (unfinished && retries-- > 0) setTimeout(() => void refresh(), 400);
@@ -381,6 +493,12 @@ function Popup() {
       site={site}
       offer={offer}
       library={<ClippingLibrary {...library.props} />}
+      libraryCount={library.props.total}
+      tab={shownTab}
+      onTab={(next) => {
+        touched.current = true;
+        setShownTab(next);
+      }}
       onAnnotateOnce={() => void annotateOnce()}
       onEnableSite={(host) => {
         void (async () => {

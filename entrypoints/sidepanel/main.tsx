@@ -7,17 +7,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import type { ReaderState } from '@/components/ArticleReader';
 import type { Outcome } from '@/components/CorpusManager';
-import { articleFromPage, articlesFromFiles, decodeText, MAX_ADD_ARTICLES, parseArticlesJsonl } from '@/components/CorpusManagerImport';
-import { MAX_ARTICLE_CHARS } from '@/lib/corpus/article';
+import { articleFromPage, importFolder, importJsonl, ImportTracker, type CorpusWriter, type ImportResult, type ImportRun } from '@/components/CorpusManagerImport';
 import type { PageState } from '@/components/PageStatus';
 import type { ClippingChoice } from '@/components/RelatedList';
 import { SidePanelView, type LookupState, type OpenRequest, type QueryBasis } from '@/components/SidePanelView';
 import { summarizeSeed } from '@/lib/corpus/seed-summary';
-import { languageTag, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import { createClient, createHandler, failureReason, toRuntimeListener } from '@/lib/messaging';
 import { queryActivePage, tabIdFromLocation } from '@/lib/messaging/active-page';
 import type { ArticleSummary, NewArticle, RelatedResult } from '@/lib/messaging/corpus-protocol';
-import { backgroundProtocol, contentProtocol, MIN_SELECTION_CHARS, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
+import { backgroundProtocol, contentProtocol, MIN_SELECTION_CHARS, PENDING_ARTICLE_KEY, pendingArticleSchema, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
 import { ClippingsDb, clippingsForPage, updateClipping } from '@/lib/store/db';
 
 // The seed documents ship inside the extension, read at build time.
@@ -28,6 +27,8 @@ const seeds = Object.entries(seedFiles)
 
 const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
 const db = new ClippingsDb();
+/** The running folder or JSONL import's progress, for 我的文章's progress line and 取消. */
+const importer = new ImportTracker();
 /** Opened in a tab of its own (tests, or a reader's bookmark): the tab it reports on. */
 const fixedTabId = tabIdFromLocation(location.search);
 
@@ -61,7 +62,38 @@ async function readPage(tabId: number, stillWanted: () => boolean): Promise<Page
   return null;
 }
 
+/** How long an article asked for from a page's card waits for the panel to open, ms. */
+const PENDING_ARTICLE_MAX_AGE_MS = 10 * 60_000;
+
+/**
+ * The sentence of `text` around the first mention of `name` (cut at 。！？ and line ends), to
+ * mark in the reader; null if the name is not in it as written.
+ */
+function sentenceAround(text: string, name: string): { start: number; end: number } | null {
+  const at = name ? text.indexOf(name) : -1;
+  if (at < 0) return null;
+  let start = at;
+  while (start > 0 && !/[。！？!?\n]/.test(text[start - 1]!)) start--;
+  while (start < at && /\s/.test(text[start]!)) start++;
+  let end = at + name.length;
+  while (end < text.length && !/[。！？!?\n]/.test(text[end]!)) end++;
+  if (end < text.length && text[end] !== '\n') end++;
+  return { start, end };
+}
+
 const isSamePage = (a: Pick<ArticleSummary, 'url'>, page: PageText) => !!a.url && (a.url === page.url || a.url === page.canonicalUrl);
+
+/** The background's corpus for imports: one `corpus/add` per batch. */
+const corpusWriter: CorpusWriter = {
+  async add(articles) {
+    const answer = await background.call('corpus/add', { articles });
+    return answer.ok ? { ok: true, ids: answer.value.ids } : { ok: false, error: failureReason(answer) };
+  },
+  async remove(ids) {
+    const answer = await background.call('corpus/remove', { ids });
+    return answer.ok ? { ok: true } : { ok: false, error: failureReason(answer) };
+  },
+};
 
 async function addArticles(articles: NewArticle[]): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
   const answer = await background.call('corpus/add', { articles });
@@ -209,17 +241,46 @@ function SidePanel() {
     };
   }, [query, attempt]);
 
-  const onOpen = useCallback((request: OpenRequest) => {
+  // `mention`: a name from a page's card; its first sentence is marked when no sentence is given.
+  const onOpen = useCallback((request: OpenRequest & { mention?: string }) => {
     const mine = ++readerGeneration.current;
     setReader({ state: { state: 'loading', title: request.title }, sentence: request.sentence });
     void background.call('corpus/article', { id: request.articleId }).then((answer) => {
       if (mine !== readerGeneration.current) return;
+      const article = answer.ok ? answer.value.article : null;
       setReader({
         state: answer.ok ? { state: 'done', article: answer.value.article, spans: answer.value.spans } : { state: 'error', title: request.title, error: failureReason(answer) },
-        sentence: request.sentence,
+        sentence: request.sentence ?? (article && request.mention ? sentenceAround(article.text, request.mention) : null),
       });
     });
   }, []);
+
+  // An article asked for from a page's hover card (`sidepanel/open-article`): shown once, in the
+  // panel of the tab it was asked from, whether the panel was open already or opened for it.
+  useEffect(() => {
+    const area = browser.storage.session ?? browser.storage.local;
+    const areaName = browser.storage.session ? 'session' : 'local';
+    let alive = true;
+    const take = async () => {
+      const raw = (await area.get(PENDING_ARTICLE_KEY))[PENDING_ARTICLE_KEY];
+      const pending = pendingArticleSchema.safeParse(raw);
+      if (!alive || !pending.success) return;
+      const tabId = await currentTabId();
+      if (!alive || tabId === undefined || pending.data.tabId !== tabId) return;
+      await area.remove(PENDING_ARTICLE_KEY);
+      const { articleId, title, mention, at } = pending.data;
+      if (alive && Date.now() - at < PENDING_ARTICLE_MAX_AGE_MS) onOpen({ articleId, title, sentence: null, mention });
+    };
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, name: string) => {
+      if (name === areaName && changes[PENDING_ARTICLE_KEY]?.newValue !== undefined) void take();
+    };
+    void take();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [onOpen]);
   const onBack = useCallback(() => {
     readerGeneration.current++;
     setReader(null);
@@ -267,49 +328,22 @@ function SidePanel() {
     return afterAdd(await addArticles([article]), () => t('sidepanelAddedPage', article.title));
   };
 
-  const onAddFiles = async (files: readonly File[]): Promise<Outcome> => {
-    const wanted = files.filter((f) => /\.(txt|text|md|html?|xhtml)$/i.test(f.name));
-    if (wanted.length > MAX_ADD_ARTICLES) return { ok: false, text: t('sidepanelFolderTooMany', wanted.length, MAX_ADD_ARTICLES) };
-    const texts = await Promise.all(
-      files.map(async (f) => {
-        const file = { name: f.name, path: f.webkitRelativePath || undefined, text: '', error: undefined as string | undefined };
-        if (!wanted.includes(f)) return file;
-        try {
-          file.text = decodeText(new Uint8Array(await f.arrayBuffer()));
-        } catch (error) {
-          file.error = error instanceof Error ? error.message : String(error);
-        }
-        return file;
-      }),
-    );
-    const { articles, skipped, problems, cut } = articlesFromFiles(texts);
-    if (articles.length === 0) {
-      return { ok: false, text: problems.length > 0 ? t('sidepanelFolderNothing', problems.join(t('sidepanelSepSemicolon'))) : t('sidepanelFolderNoFiles') };
-    }
-    const notes = [
-      skipped.length > 0 && t(skipped.length === 1 ? 'sidepanelSkippedFilesOne' : 'sidepanelSkippedFiles', skipped.length),
-      problems.length > 0 &&
-        t(problems.length === 1 ? 'sidepanelFilesNotAddedOne' : 'sidepanelFilesNotAdded', problems.length, `${problems.slice(0, 3).join(t('sidepanelSepSemicolon'))}${problems.length > 3 ? '…' : ''}`),
-      cut.length > 0 && t('sidepanelFilesCut', cut.join(t('sidepanelSepEnum')), MAX_ARTICLE_CHARS.toLocaleString(languageTag())),
-    ].filter((note): note is string => !!note);
-    return afterAdd(await addArticles(articles), (n) =>
-      notes.length
-        ? t(n === 1 ? 'sidepanelAddedArticlesNotesOne' : 'sidepanelAddedArticlesNotes', n, notes.join(t('sidepanelSepComma')))
-        : t(n === 1 ? 'sidepanelAddedArticlesOne' : 'sidepanelAddedArticles', n),
-    );
-  };
-
-  const onAddJsonl = async (file: File): Promise<Outcome> => {
-    let content: string;
+  // A folder or JSONL file: read in slices, added in batches, with progress and 取消 (see CorpusManagerImport).
+  const runImport = async (work: (run: ImportRun) => Promise<ImportResult>): Promise<Outcome> => {
+    const run = importer.start();
     try {
-      content = decodeText(new Uint8Array(await file.arrayBuffer()));
-    } catch (error) {
-      return { ok: false, text: t('sidepanelFileProblem', file.name, error instanceof Error ? error.message : String(error)) };
+      const { outcome, changed } = await work(run);
+      if (changed) {
+        await loadLibrary();
+        setAttempt((n) => n + 1);
+      }
+      return outcome;
+    } finally {
+      run.end();
     }
-    const parsed = parseArticlesJsonl(content);
-    if ('error' in parsed) return { ok: false, text: t('sidepanelFileProblem', file.name, parsed.error) };
-    return afterAdd(await addArticles(parsed.articles), (n) => t(n === 1 ? 'sidepanelAddedFromFileOne' : 'sidepanelAddedFromFile', file.name, n));
   };
+  const onAddFiles = (files: readonly File[]) => runImport((run) => importFolder(files, corpusWriter, run));
+  const onAddJsonl = (file: File) => runImport((run) => importJsonl(file, corpusWriter, run));
 
   const onRemove = async (ids: readonly string[]): Promise<Outcome> => {
     const answer = await background.call('corpus/remove', { ids: [...ids] });
@@ -347,6 +381,7 @@ function SidePanel() {
           onAddFiles,
           onAddJsonl,
           onRemove,
+          importer,
         },
       }}
     />

@@ -31,6 +31,8 @@ export const pageClippingSchema = lazy(() => z.object({
   selectors: selectorsSchema,
   color: z.enum(CLIPPING_COLORS),
   note: z.string(),
+  /** The clipping's tags, shown with its note when the reader hovers its highlight. */
+  tags: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(50))),
 }));
 export type PageClipping = z.infer<typeof pageClippingSchema>;
 

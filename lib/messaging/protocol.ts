@@ -244,3 +244,36 @@ export const sidePanelProtocol = {
     response: lazy(() => z.object({})),
   },
 };
+
+/**
+ * A page's hover card asks for an article of the corpus in the side panel's reader (the reader
+ * clicked one of its corpus hits: sent only from a trusted click). Addressed to the background
+ * like {@link backgroundProtocol}, but a protocol of its own, handled in
+ * `entrypoints/background/side-panel.ts`: `sidePanel.open` must be called there synchronously,
+ * while the click still counts as a user gesture. The article reaches the panel through
+ * `storage.session` under {@link PENDING_ARTICLE_KEY} (the panel may not be open yet).
+ */
+export const sidePanelOpenProtocol = {
+  'sidepanel/open-article': {
+    request: lazy(() => z.object({
+      articleId: z.string().check(z.minLength(1), z.maxLength(200)),
+      title: z.string().check(z.maxLength(1000)),
+      /** The name the reader came from: the reader view marks the first sentence with it. */
+      mention: z.optional(z.string().check(z.maxLength(200))),
+    })),
+    /** `opened`: whether the browser opened the panel (else the article waits until it is opened). */
+    response: lazy(() => z.object({ opened: z.boolean() })),
+  },
+} satisfies Record<string, MessageSpec>;
+
+/** Where the background leaves the article a hover card asked for, for the side panel of that tab. */
+export const PENDING_ARTICLE_KEY = 'sidepanel.pendingArticle';
+
+/** An article waiting for the side panel of tab `tabId` (asked at `at`, ms since the epoch). */
+export const pendingArticleSchema = lazy(() => z.object({
+  tabId: z.int(),
+  articleId: z.string().check(z.maxLength(200)),
+  title: z.string().check(z.maxLength(1000)),
+  mention: z.optional(z.string().check(z.maxLength(200))),
+  at: z.number(),
+}));

@@ -121,7 +121,7 @@ function knownWords(tokens: readonly Token[], segmenter: Segmenter): Candidate[]
 export async function recognize(text: string, segmenter: Segmenter, options: RecognizeOptions = {}): Promise<Span[]> {
   if (!text) return [];
   await prepareSegmenter(segmenter, options.seedWords ?? true);
-  if (options.added?.length) await addEntityWords(segmenter, options.added);
+  if (options.added) await syncUserWords(segmenter, options.added);
   const tokens = await segmenter.tag(text);
   const docs = findDocs(text);
   const candidates: Candidate[] = docs.map((d) => Object.assign(d, { priority: 100 }));
@@ -177,6 +177,38 @@ export async function addEntityWords(segmenter: Segmenter, entities: ReadonlyArr
     words.push({ word: e.text, tag });
   }
   return segmenter.addWords(words);
+}
+
+/** The reader's words loaded into each segmenter (not the seed corpus's), with their type. */
+const userWords = new WeakMap<Segmenter, Set<string>>();
+
+/**
+ * Makes the segmenter's entity words follow the reader's added list: new words are loaded with
+ * their type, a changed type is loaded again, and a word taken back (撤销, the corrections
+ * manager) is loaded as a plain noun and is no entity any more. Words of the seed corpus are
+ * left as they are. Rejects only if the segmenter does.
+ */
+export async function syncUserWords(segmenter: Segmenter, added: ReadonlyArray<{ text: string; type: SpanType }>): Promise<void> {
+  let mine = userWords.get(segmenter);
+  if (!mine) userWords.set(segmenter, (mine = new Set()));
+  const known = entityWordsOf(segmenter);
+  const wanted = new Map<string, SpanType>();
+  for (const a of added) if (TAG_OF[a.type] && a.text.length >= 2) wanted.set(a.text, a.type);
+  const words: UserWord[] = [];
+  for (const text of mine) {
+    if (wanted.has(text)) continue;
+    mine.delete(text);
+    known.delete(text);
+    words.push({ word: text, tag: 'n' });
+  }
+  for (const [text, type] of wanted) {
+    if (known.has(text) && !mine.has(text)) continue; // a seed corpus word
+    if (known.get(text) === type) continue;
+    known.set(text, type);
+    mine.add(text);
+    words.push({ word: text, tag: TAG_OF[type]! });
+  }
+  if (words.length) await segmenter.addWords(words);
 }
 
 /** Entity words added to each segmenter: they come back as whole words, and are marked as such. */

@@ -1,14 +1,16 @@
 /**
- * Clippings out of and into the extension: JSON (complete, versioned, re-importable), Markdown
- * (grouped by page), CSV and W3C Web Annotation JSON-LD. Import reads only our JSON, checks the
- * whole file before anything is written, and names the first bad record. Pure, except
- * {@link importClippings}, which writes through the Dexie module.
+ * Clippings out of and into the extension: JSON (complete, versioned, re-importable, with the
+ * reader's corrections of the recognizer if asked), Markdown (grouped by page), CSV and W3C Web
+ * Annotation JSON-LD. Import reads only our JSON, checks the whole file before anything is
+ * written, and names the first bad record. Pure, except {@link importClippings}, which writes
+ * through the Dexie module.
  */
-import { t } from '../i18n';
+import { languageTag, t } from '../i18n';
 import { IN_LANGUAGE } from '../i18n/zod';
 import { formatValue, localTimestamp, typeLabel } from '../text/format-value';
 import { clippingSchema, pageKey, type Clipping } from './clipping';
 import { storageErrorMessage, toStored, type ClippingsDb } from './db';
+import { addedEntrySchema, MAX_CORRECTIONS, rejectedEntrySchema, type Corrections } from './user-dictionary';
 
 export const EXPORT_FORMAT = 'zwpz-clippings';
 export const EXPORT_VERSION = 1;
@@ -33,19 +35,35 @@ function byCreated(a: Clipping, b: Clipping): number {
 }
 
 /**
- * The complete export: `{format, version, clippings}` with the clippings oldest first, every
- * field in schema order. Deterministic: exporting what was imported gives the same bytes.
+ * The complete export: `{format, version, corrections?, clippings}` with the clippings oldest
+ * first, every field in schema order. `corrections`, when given (the stored dictionary's
+ * `rejected` and `added` lists), is written as `corrections: {rejected, added}`, each list oldest
+ * first; without it the key is left out, as in files written before it existed. Deterministic:
+ * exporting what was imported gives the same bytes. Throws (a zod error) only if a clipping or
+ * a correction is not valid, which the stores never hold.
  */
-export function toJson(clippings: readonly Clipping[]): string {
+export function toJson(clippings: readonly Clipping[], corrections?: Corrections | null): string {
   const rows = [...clippings].sort(byCreated).map((c) => clippingSchema.parse(c));
-  return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, clippings: rows }, null, 2)}\n`;
+  const file = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    ...(corrections
+      ? {
+          corrections: {
+            rejected: [...corrections.rejected].sort(byAt).map((e) => rejectedEntrySchema.parse(e)),
+            added: [...corrections.added].sort(byAt).map((e) => addedEntrySchema.parse(e)),
+          },
+        }
+      : {}),
+    clippings: rows,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/**
- * Reads an export file. Throws {@link ImportError} for anything but a complete, valid file:
- * bad JSON, another format or version, a record missing a field or with a wrong type, an
- * over-long string, a repeated id. Never returns part of a file.
- */
+function byAt(a: { at: number; text: string }, b: { at: number; text: string }): number {
+  return a.at - b.at || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+}
+
 /**
  * Characters of one import message at most: the browser's messages carry at most 64 MiB, and a
  * Chinese character is three bytes of it.
@@ -54,10 +72,15 @@ export const IMPORT_MESSAGE_CHARS = 8_000_000;
 
 /**
  * Clippings as export files of at most `maxChars` characters each (a clipping alone may exceed
- * it), in order, for a file too big for one message. Never throws.
+ * it), in order, for a file too big for one message. `corrections`, if given, go in the first
+ * file only (each file still parses with {@link parseExport}; the others have none). Never
+ * throws.
  */
-export function splitExport(clippings: readonly Clipping[], maxChars = IMPORT_MESSAGE_CHARS): string[] {
-  const head = `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"clippings":[`;
+export function splitExport(clippings: readonly Clipping[], maxChars = IMPORT_MESSAGE_CHARS, corrections?: Corrections | null): string[] {
+  const plain = `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"clippings":[`;
+  let head = corrections
+    ? `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"corrections":${JSON.stringify({ rejected: corrections.rejected, added: corrections.added })},"clippings":[`
+    : plain;
   const out: string[] = [];
   let parts: string[] = [];
   let length = head.length + 2;
@@ -65,6 +88,7 @@ export function splitExport(clippings: readonly Clipping[], maxChars = IMPORT_ME
     const json = JSON.stringify(c);
     if (parts.length && length + json.length + 1 > maxChars) {
       out.push(`${head}${parts.join(',')}]}`);
+      head = plain;
       parts = [];
       length = head.length + 2;
     }
@@ -75,7 +99,44 @@ export function splitExport(clippings: readonly Clipping[], maxChars = IMPORT_ME
   return out;
 }
 
+/** An export file's contents: its clippings, and its corrections (null if it has none). */
+export interface ExportContents {
+  clippings: Clipping[];
+  corrections: Corrections | null;
+}
+
+/**
+ * Reads an export file whole: its clippings and its corrections. Throws {@link ImportError} for
+ * anything but a complete, valid file: bad JSON, another format or version, a record missing a
+ * field or with a wrong type, an over-long string, a repeated id, a malformed `corrections`
+ * block (naming the list, the entry and its field). A file without `corrections` (older
+ * exports) gives `corrections: null`. Never returns part of a file.
+ */
+export function parseExport(text: string): ExportContents {
+  const data = readExportHead(text);
+  const clippings = readClippings(data.clippings);
+  return { clippings, corrections: readCorrections(data.corrections) };
+}
+
+/**
+ * Reads an export file's clippings. Throws {@link ImportError} as {@link parseExport} does, for
+ * the whole file (a malformed `corrections` block too): never returns part of a file.
+ */
 export function parseImport(text: string): Clipping[] {
+  return parseExport(text).clippings;
+}
+
+/**
+ * Reads only an export file's corrections (its clippings are not checked): null if the file has
+ * none. Throws {@link ImportError} for bad JSON, another format or version, or a malformed
+ * `corrections` block, naming the list, the entry and its field.
+ */
+export function parseImportCorrections(text: string): Corrections | null {
+  return readCorrections(readExportHead(text).corrections);
+}
+
+/** The parsed file, checked to be ours (format, version); its lists are checked by the callers. */
+function readExportHead(text: string): { clippings?: unknown; corrections?: unknown } {
   if (text.length > MAX_IMPORT_CHARS) throw new ImportError(t('storeImportTooLarge', String(Math.round(text.length / 1e6)), String(MAX_IMPORT_CHARS / 1e6)));
   let data: unknown;
   try {
@@ -86,10 +147,14 @@ export function parseImport(text: string): Clipping[] {
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
     throw new ImportError(t('storeImportNotExport'));
   }
-  const { version, clippings } = data as { version?: unknown; clippings?: unknown };
+  const { version } = data as { version?: unknown };
   if (version !== EXPORT_VERSION) {
     throw new ImportError(t('storeImportVersion', String(JSON.stringify(version)), String(EXPORT_VERSION)));
   }
+  return data as { clippings?: unknown; corrections?: unknown };
+}
+
+function readClippings(clippings: unknown): Clipping[] {
   if (!Array.isArray(clippings)) throw new ImportError(t('storeImportNoList'));
   const out: Clipping[] = [];
   const ids = new Set<string>();
@@ -107,6 +172,38 @@ export function parseImport(text: string): Clipping[] {
     out.push(parsed.data);
   });
   return out;
+}
+
+/**
+ * A file's `corrections` block, checked entry by entry: null when the file has none; a list
+ * left out is empty. Throws {@link ImportError} naming the first bad entry (its list, number
+ * from 1, text and field) or what is wrong with the block itself.
+ */
+function readCorrections(block: unknown): Corrections | null {
+  if (block === undefined) return null;
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) throw new ImportError(t('storeImportCorrectionsNotObject'));
+  const lists = block as { rejected?: unknown; added?: unknown };
+  return {
+    rejected: readCorrectionList('rejected', lists.rejected, (entry) => rejectedEntrySchema.safeParse(entry, IN_LANGUAGE)),
+    added: readCorrectionList('added', lists.added, (entry) => addedEntrySchema.safeParse(entry, IN_LANGUAGE)),
+  };
+}
+
+type EntryParse<T> = { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
+
+function readCorrectionList<T>(kind: 'rejected' | 'added', list: unknown, parse: (entry: unknown) => EntryParse<T>): T[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new ImportError(t('storeImportCorrectionsNoList', kind));
+  if (list.length > MAX_CORRECTIONS) throw new ImportError(t('storeImportCorrectionsTooMany', kind, list.length.toLocaleString(languageTag()), MAX_CORRECTIONS.toLocaleString(languageTag())));
+  return list.map((entry, i) => {
+    const parsed = parse(entry);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    const text = typeof (entry as { text?: unknown })?.text === 'string' && (entry as { text: string }).text ? (entry as { text: string }).text.slice(0, 40) : t('storeImportNoText');
+    const path = issue.path.length ? issue.path.map(String).join('.') : t('storeImportWholeRecord');
+    const label = t(kind === 'rejected' ? 'storeImportRejectedList' : 'storeImportAddedList');
+    throw new ImportError(t('storeImportCorrectionInvalid', label, String(i + 1), text, path, issue.message));
+  });
 }
 
 export interface ImportResult {

@@ -1,8 +1,9 @@
 /**
  * The user's dictionary as kept in extension storage: names rejected from highlighting and
- * names added as entities.
- * (Words added as entities, and the Dexie store, come with the clippings issue.) Checked with
- * zod whenever it is read or written.
+ * names added as entities (the reader's corrections, listed in the options page's 纠错记录 and
+ * carried by the JSON export). Checked with zod whenever it is read or written. The background
+ * is its one writer in practice (the card's corrections and the options page's undo go there as
+ * messages), each change through {@link serialized}.
  */
 import * as z from 'zod/mini';
 import { IN_LANGUAGE } from '../i18n/zod';
@@ -11,17 +12,36 @@ import { SPAN_TYPE_NAMES } from '../messaging/protocol';
 
 export const USER_DICTIONARY_KEY = 'userDictionary.v1';
 
+/** The types a reader can add a name as (添加为实体). */
+export const ADDED_TYPES = ['PERSON', 'PLACE', 'ORG', 'DOC'] as const;
+export type AddedType = (typeof ADDED_TYPES)[number];
+
+/** Most entries of each list (rejected, added). */
+export const MAX_CORRECTIONS = 20_000;
+
+/** One name the reader rejected (不是实体): the type it was highlighted as, and when. */
+export const rejectedEntrySchema = lazy(() => z.object({ text: z.string().check(z.minLength(1), z.maxLength(200)), type: z.enum(SPAN_TYPE_NAMES), at: z.number() }));
+/** One name the reader added as an entity (添加为实体): its type, and when it was added or last retyped. */
+export const addedEntrySchema = lazy(() => z.object({ text: z.string().check(z.minLength(2), z.maxLength(200)), type: z.enum(ADDED_TYPES), at: z.number() }));
+
 export const userDictionarySchema = lazy(() => z.object({
   version: z.literal(1),
-  rejected: z.array(z.object({ text: z.string().check(z.minLength(1), z.maxLength(200)), type: z.enum(SPAN_TYPE_NAMES), at: z.number() })).check(z.maxLength(20_000)),
-  added: z._default(
-    z
-      .array(z.object({ text: z.string().check(z.minLength(2), z.maxLength(200)), type: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']), at: z.number() }))
-      .check(z.maxLength(20_000)),
-    [],
-  ),
+  rejected: z.array(rejectedEntrySchema).check(z.maxLength(MAX_CORRECTIONS)),
+  added: z._default(z.array(addedEntrySchema).check(z.maxLength(MAX_CORRECTIONS)), []),
 }));
 export type UserDictionary = z.infer<typeof userDictionarySchema>;
+export type RejectedEntry = UserDictionary['rejected'][number];
+export type AddedEntry = UserDictionary['added'][number];
+
+/**
+ * The reader's corrections: the two lists of the dictionary, as stored and as they travel in a
+ * JSON export (`corrections` of `lib/store/exchange.ts`).
+ */
+export type Corrections = Pick<UserDictionary, 'rejected' | 'added'>;
+export type CorrectionKind = keyof Corrections;
+
+/** One correction of either list, with the list it is on. */
+export type Correction = ({ kind: 'rejected' } & RejectedEntry) | ({ kind: 'added' } & AddedEntry);
 
 export const EMPTY_USER_DICTIONARY: UserDictionary = { version: 1, rejected: [], added: [] };
 
@@ -115,4 +135,67 @@ export function storageAreaStore(area: {
   set(items: Record<string, unknown>): Promise<void>;
 }): KeyValueStore {
   return { get: (key) => area.get(key), set: (items) => area.set(items) };
+}
+
+/**
+ * Both lists as one, newest first (by `at`; a tie by text, so the order is stable). Pure, never
+ * throws; for the options page's list of corrections.
+ */
+export function listCorrections(corrections: Corrections): Correction[] {
+  const all: Correction[] = [
+    ...corrections.rejected.map((entry) => ({ kind: 'rejected' as const, ...entry })),
+    ...corrections.added.map((entry) => ({ kind: 'added' as const, ...entry })),
+  ];
+  return all.sort((a, b) => b.at - a.at || (a.text < b.text ? -1 : a.text > b.text ? 1 : a.kind < b.kind ? -1 : 1));
+}
+
+/** What {@link mergeCorrections} did: names new to the dictionary, names it corrected anew, names it left. */
+export interface CorrectionsMergeResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Merges corrections from an import into the stored dictionary: the union of both, by name.
+ * A name the store already holds keeps the newer correction (larger `at`; a tie keeps the
+ * stored one), and a newer imported correction replaces the stored one on either list (a name
+ * added after it was rejected is no longer rejected, as {@link addName} does). Names the import
+ * does not mention are left as they are. Writes only if something changed, through
+ * {@link serialized}; resolves with counts of the imported names (each counted once).
+ *
+ * Rejects, leaving the stored value as it was, if storage does (e.g. quota) or if the result
+ * is not a valid dictionary (a list over {@link MAX_CORRECTIONS}, an invalid entry: the caller
+ * should pass corrections checked by `parseExport`/`parseImportCorrections` of exchange.ts);
+ * the zod message is then in the UI's language.
+ */
+export function mergeCorrections(store: KeyValueStore, corrections: Corrections): Promise<CorrectionsMergeResult> {
+  return serialized(async () => {
+    const dictionary = await readUserDictionary(store);
+    // The newest correction the store holds for each name (a name may be on both lists).
+    const stored = new Map<string, number>();
+    for (const entry of [...dictionary.rejected, ...dictionary.added]) stored.set(entry.text, Math.max(entry.at, stored.get(entry.text) ?? -Infinity));
+    // The newest imported correction of each name, where it is newer than the stored ones.
+    const fresh: Correction[] = [];
+    const seen = new Set<string>();
+    for (const entry of listCorrections(corrections)) {
+      if (seen.has(entry.text)) continue; // newest first: a name's first entry is its newest
+      seen.add(entry.text);
+      const held = stored.get(entry.text);
+      if (held === undefined || entry.at > held) fresh.push(entry);
+    }
+    fresh.sort((a, b) => a.at - b.at);
+    const result: CorrectionsMergeResult = { added: 0, updated: 0, unchanged: seen.size - fresh.length };
+    if (!fresh.length) return result;
+    for (const w of fresh) result[stored.has(w.text) ? 'updated' : 'added']++;
+    const replaced = new Set(fresh.map((w) => w.text));
+    const strip = ({ kind: _kind, ...entry }: Correction) => entry;
+    const next = userDictionarySchema.parse({
+      ...dictionary,
+      rejected: [...dictionary.rejected.filter((r) => !replaced.has(r.text)), ...fresh.filter((w) => w.kind === 'rejected').map(strip)],
+      added: [...dictionary.added.filter((a) => !replaced.has(a.text)), ...fresh.filter((w) => w.kind === 'added').map(strip)],
+    }, IN_LANGUAGE);
+    await store.set({ [USER_DICTIONARY_KEY]: next });
+    return result;
+  });
 }

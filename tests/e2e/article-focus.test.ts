@@ -118,6 +118,7 @@ describe('article focus on real page layouts', () => {
     expect(headline).toContain(selected.outsideTexts[0]!);
     await page.evaluate(() => getSelection()!.removeAllRanges());
     const popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.getByRole('tab', { name: '本页' }).click();
     await popup.getByText('本页没有找到文章正文', { exact: false }).waitFor({ timeout: 15_000 });
     await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-light-mode.png'), fullPage: true });
     await popup.getByRole('button', { name: '标注整页' }).click();

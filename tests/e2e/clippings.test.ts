@@ -82,6 +82,7 @@ describe('clippings', () => {
     await expect.poll(() => clipHighlights(page), { timeout: 15_000 }).toBe(2);
     const tabId = await session.ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
     const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByRole('tab', { name: '摘录库' }).click();
     const list = popup.getByRole('list', { name: /摘录/ });
     await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
     // Both are this page's, found on it.

@@ -133,6 +133,7 @@ describe('extension foundation in real Chromium', () => {
     expect(await pageSegmentation(url)).toBeUndefined();
     const tabId = await newestTabId();
     const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByRole('tab', { name: '本页' }).click();
     await popup.getByText('本页不在自动标注的网站之列', { exact: false }).waitFor();
     await popup.close();
     await page.close();

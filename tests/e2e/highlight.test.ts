@@ -121,6 +121,7 @@ describe('entity highlights on a news page', () => {
     await popup.close();
     // The reader can still have this one page annotated, once; the site stays off.
     const once = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await once.getByRole('tab', { name: '本页' }).click();
     await once.getByRole('button', { name: '仅此一次标注本页' }).click();
     await expect.poll(names, { timeout: 20_000 }).toContain('zwpz-PERSON');
     expect((await annotations(url))?.entities.map((s) => s.text)).toContain('崔永焘');
@@ -130,6 +131,7 @@ describe('entity highlights on a news page', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await names()).toEqual([]);
     const again = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await again.getByRole('tab', { name: '本页' }).click();
     await again.getByRole('button', { name: '在本站开启标注' }).click();
     await expect.poll(names, { timeout: 20_000 }).toContain('zwpz-PERSON');
     await again.close();
@@ -142,6 +144,7 @@ describe('entity highlights on a news page', () => {
     await page.goto(url);
     const tabId = await session.ext.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
     const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByRole('tab', { name: '本页' }).click();
     await popup.getByText('本页不在自动标注的网站之列').waitFor();
     // A popup opened as a tab carries no activeTab grant (a click on the toolbar button would):
     // the run is refused with a message, and nothing on the page changes.

@@ -70,6 +70,7 @@ describe.each<[Lang, 'zh-CN' | 'en-US']>([
     const tabId = await ext.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.getByRole('tab', { name: text('popupLibraryHeading', lang) }).click();
     await popup.getByRole('heading', { name: text('popupLibraryHeading', lang), exact: true }).waitFor();
     await popup.getByText(text('popupSubtitle', lang)).waitFor();
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe(lang === 'en' ? 'en' : 'zh-CN');

@@ -155,6 +155,87 @@ describe('side panel', () => {
     await page.close();
   });
 
+  it('adds a big JSONL file in batches with progress, stays usable meanwhile, and cancels keeping whole batches', async () => {
+    const { page, panel } = await openWithPanel('www.qhnews.com', 'qhnews-energy.html');
+    await expect.poll(() => titles(panel, '相关文章').then((t) => t[0]), { timeout: 30_000 }).toBe(ENERGY);
+    // Generated news articles, about 500 characters each (the file is over 2 MB: it is read in slices).
+    const TOTAL = 6000;
+    const cities = ['西宁市', '海东市', '格尔木市', '德令哈市', '玉树市', '共和县', '门源县', '同仁市'];
+    const topics = ['光伏发电', '盐湖化工', '生态保护', '乡村振兴', '文化旅游', '知识产权', '城市更新', '交通建设'];
+    const lines = Array.from({ length: TOTAL }, (_, i) => {
+      const city = cities[i % cities.length]!;
+      const topic = topics[Math.floor(i / cities.length) % topics.length]!;
+      const text = Array.from(
+        { length: 8 },
+        (_, k) => `${city}召开${topic}第${i + 1}次推进会，部署${2024 + (k % 2)}年${(k % 12) + 1}月重点任务，计划投资${(i % 90) + k + 1}.${k}亿元，带动就业${(i % 500) + 100 * k}人。`,
+      ).join('\n');
+      return JSON.stringify({ title: `${city}推进${topic}（第${i + 1}号）`, text, source: '生成的测试文章' });
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'zwpz-big-jsonl-'));
+    const countStored = () =>
+      panel.evaluate(async () => {
+        const open = indexedDB.open('zwpz');
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          open.onsuccess = () => ok(open.result);
+          open.onerror = () => fail(open.error);
+        });
+        const keys = await new Promise<IDBValidKey[]>((ok) => {
+          const req = db.transaction('articles').objectStore('articles').getAllKeys();
+          req.onsuccess = () => ok(req.result);
+        });
+        db.close();
+        return keys.map(String);
+      });
+    try {
+      const file = join(dir, 'big.jsonl');
+      await writeFile(file, `${lines.join('\n')}\n`);
+      await panel.getByTestId('jsonl-input').setInputFiles(file);
+      const progress = panel.getByTestId('import-progress');
+      // After the first batch: done/total and an estimate of the time left.
+      await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/^正在添加：[1-9][\d,]* \/ 6,000 篇，约剩 \d+ (秒|分钟)/);
+      expect(Number(await panel.getByRole('progressbar', { name: '添加进度' }).getAttribute('value'))).toBeGreaterThan(0);
+
+      // Search and the reader keep working while the articles are added.
+      await panel.getByRole('searchbox', { name: '搜索语料' }).fill('淄博高新区 知识产权');
+      await expect.poll(() => titles(panel, '搜索结果').then((t) => t[0]), { timeout: 20_000 }).toBe(ZIBO);
+      await panel.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: ZIBO }).click();
+      const reader = panel.getByRole('article', { name: ZIBO });
+      await expect.poll(() => reader.locator('mark.ent').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await panel.keyboard.press('Escape');
+      await reader.waitFor({ state: 'detached' });
+      expect(await progress.isVisible()).toBe(true);
+
+      // 取消: the batch being stored is finished, no other is sent.
+      await panel.locator('.import-progress').getByRole('button', { name: '取消' }).click();
+      const status = panel.getByRole('status').filter({ hasText: /^已添加 [\d,]+ 篇，已取消其余。$/ });
+      await status.waitFor({ timeout: 30_000 });
+      const reported = Number(/已添加 ([\d,]+) 篇/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
+      expect(reported).toBeGreaterThan(0);
+      expect(reported).toBeLessThan(TOTAL);
+      // Whole batches only (200 articles each), and the database holds just what was reported.
+      expect(reported % 200).toBe(0);
+      const stored = await countStored();
+      expect(stored.length).toBe(reported);
+      expect(await progress.count()).toBe(0);
+      await panel.getByText(`我的文章 ${reported.toLocaleString('zh-CN')} 篇。`, { exact: false }).waitFor();
+      await expect.poll(() => panel.getByRole('list', { name: '我的文章' }).getByRole('listitem').count()).toBe(reported);
+      // Nothing more arrives later.
+      await new Promise((ok) => setTimeout(ok, 1500));
+      expect((await countStored()).length).toBe(reported);
+
+      // Removed again, for the tests after this one.
+      const removed = await panel.evaluate(
+        (ids) => chrome.runtime.sendMessage({ target: 'background', type: 'corpus/remove', ids }) as Promise<{ ok: boolean; value?: { removed: number } }>,
+        stored,
+      );
+      expect(removed).toMatchObject({ ok: true, value: { removed: reported } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await panel.close();
+    await page.close();
+  }, 180_000);
+
   it('says “没有相关文章” with the reason on an unrelated page and on a page it cannot read', async () => {
     const weather = await openWithPanel('www.gov.cn', 'gov-weather.html');
     const empty = weather.panel.getByRole('status').filter({ hasText: '没有相关文章' });

@@ -159,6 +159,17 @@ describe('user dictionary hooks', () => {
     expect(await spansOf(text)).toContainEqual(['ORG', '巴音红韵党建综合体']);
   });
 
+  it('follows the added list: a word taken back is no entity any more, a new type replaces the old', async () => {
+    const text = '早餐吃了蓝莓果酱和面包';
+    const names = async (added: Array<{ text: string; type: 'ORG' | 'PLACE' }>) =>
+      (await recognize(text, segmenter, { tagger, added })).filter((s) => s.text === '蓝莓果酱').map((s) => s.type);
+    expect(await names([])).toEqual([]);
+    expect(await names([{ text: '蓝莓果酱', type: 'ORG' }])).toEqual(['ORG']);
+    expect(await names([{ text: '蓝莓果酱', type: 'PLACE' }])).toEqual(['PLACE']);
+    // 撤销: the word leaves the list and is read as before.
+    expect(await names([])).toEqual([]);
+  });
+
   it('adds entity names to the segmenter with the tag of their type', async () => {
     const { segmenter: fake, calls } = recordingSegmenter();
     const n = await addEntityWords(fake, [

@@ -14,7 +14,8 @@ import {
   SCHEMA_VERSIONS,
   updateClipping,
 } from '@/lib/store/db';
-import { clippingsToWrite, importClippings, ImportError, parseImport, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
+import { clippingsToWrite, importClippings, ImportError, parseExport, parseImport, parseImportCorrections, toCsv, toJson, toJsonLd, toMarkdown } from '@/lib/store/exchange';
+import type { Corrections } from '@/lib/store/user-dictionary';
 import { indexText, tokenizeMany } from '@/lib/store/search-tokens';
 import { nodeSegmenter } from '@/lib/segment/node';
 
@@ -246,6 +247,90 @@ describe('export and import', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as Error).message).toMatch(message);
     expect(toJson((await db.clippings.toArray()).map(fromStored))).toBe(before);
+  });
+});
+
+describe('corrections in the JSON export', () => {
+  const corrections: Corrections = {
+    rejected: [
+      { text: '西宁市', type: 'PLACE', at: 1_716_000_300_000 },
+      { text: '黄金周', type: 'PERSON', at: 1_716_000_100_000 },
+    ],
+    added: [{ text: '盐湖化工', type: 'ORG', at: 1_716_000_200_000 }],
+  };
+
+  it('travel with the clippings: export → import → export is identical', async () => {
+    const rows = [clipping('第一条：青海省市场监管局发布成果')];
+    const text = toJson(rows, corrections);
+    const file = JSON.parse(text);
+    expect(file.version).toBe(1);
+    // Oldest first, every field in schema order.
+    expect(file.corrections).toEqual({ rejected: [corrections.rejected[1], corrections.rejected[0]], added: corrections.added });
+    expect(Object.keys(file.corrections.rejected[0])).toEqual(['text', 'type', 'at']);
+    const parsed = parseExport(text);
+    expect(parsed.clippings).toEqual(rows);
+    expect(parseImport(text)).toEqual(rows);
+    expect(parseImportCorrections(text)).toEqual(file.corrections);
+    expect(toJson(parsed.clippings, parsed.corrections!)).toBe(text);
+    // Without corrections the file is as before: no key at all.
+    expect(JSON.parse(toJson(rows))).not.toHaveProperty('corrections');
+    expect(JSON.parse(toJson(rows, { rejected: [], added: [] })).corrections).toEqual({ rejected: [], added: [] });
+  });
+
+  it('an older file without corrections still imports, with none', async () => {
+    const old = JSON.stringify({ format: 'zwpz-clippings', version: 1, clippings: [clipping('旧文件的摘录')] });
+    expect(parseImport(old)).toHaveLength(1);
+    expect(parseExport(old).corrections).toBeNull();
+    expect(parseImportCorrections(old)).toBeNull();
+    // A block that leaves a list out has that list empty.
+    expect(parseImportCorrections(JSON.stringify({ format: 'zwpz-clippings', version: 1, clippings: [], corrections: { added: [] } }))).toEqual({ rejected: [], added: [] });
+  });
+
+  it('go in the first part of a file split for messages', async () => {
+    const { splitExport } = await import('@/lib/store/exchange');
+    const rows = Array.from({ length: 12 }, (_, k) => clipping(`第${k}条：青海省市场监管局发布成果`));
+    const parts = splitExport(rows, 2_000, corrections);
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.map((p) => parseExport(p).corrections)).toEqual([corrections, ...parts.slice(1).map(() => null)]);
+    expect(parts.flatMap((p) => parseImport(p))).toEqual(rows);
+  });
+
+  it.each<[string, (c: any) => unknown, RegExp]>([
+    ['not an object', () => [], /纠错记录无效（"corrections" 应为/],
+    ['null', () => null, /纠错记录无效（"corrections" 应为/],
+    ['a list that is not an array', (c) => ({ ...c, added: { text: '盐湖化工' } }), /"corrections\.added" 应为数组/],
+    // The file's second rejected name is 西宁市 (oldest first).
+    ['a wrong type', (c) => ({ ...c, rejected: [c.rejected[0], { ...c.rejected[1], type: 'PEOPLE' }] }), /纠错记录中“不再标出的名称”的第 2 条（西宁市）无效：type：应为以下之一/],
+    ['a missing time', (c) => ({ ...c, added: [{ text: '盐湖化工', type: 'ORG' }] }), /“添加的实体”的第 1 条（盐湖化工）无效：at：缺少此项/],
+    ['a one-character added name', (c) => ({ ...c, added: [{ ...c.added[0], text: '盐' }] }), /“添加的实体”的第 1 条（盐）无效：text：过短/],
+    ['an entry without a text', (c) => ({ ...c, rejected: [{ type: 'PLACE', at: 1 }] }), /第 1 条（无名称）无效：text/],
+    ['an entry that is not an object', (c) => ({ ...c, rejected: ['西宁市'] }), /第 1 条（无名称）无效：（整条）/],
+    ['too many entries', (c) => ({ ...c, rejected: Array.from({ length: 20_001 }, (_, i) => ({ text: `名${i}`, type: 'ORG', at: 1 })) }), /过多（"corrections\.rejected" 有 20,001 条，最多 20,000 条）/],
+  ])('a corrections block with %s is refused, naming the entry, by every reader of the file', (_name, make, message) => {
+    const good = JSON.parse(toJson([clipping('引文')], corrections));
+    const text = JSON.stringify({ ...good, corrections: make(good.corrections) });
+    for (const read of [parseImportCorrections, parseExport, parseImport]) {
+      let error: unknown;
+      try {
+        read(text);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('names the bad entry in English too', async () => {
+    const { setLanguage } = await import('@/lib/i18n');
+    const good = JSON.parse(toJson([], corrections));
+    good.corrections.added[0].type = 'MONEY';
+    setLanguage('en');
+    try {
+      expect(() => parseImportCorrections(JSON.stringify(good))).toThrow(/^Correction 1 of “added entities” \(盐湖化工\) is invalid: type: Invalid option/);
+    } finally {
+      setLanguage('zh');
+    }
   });
 });
 

@@ -56,6 +56,78 @@ describe('user dictionary in extension storage', () => {
   });
 });
 
+describe('the corrections as a list, and merged from an import', () => {
+  it('lists both kinds newest first, a tie by text', async () => {
+    const { listCorrections } = await import('@/lib/store/user-dictionary');
+    const list = listCorrections({
+      rejected: [
+        { text: '黄金周', type: 'PERSON', at: 1 },
+        { text: '西宁市', type: 'PLACE', at: 3 },
+      ],
+      added: [
+        { text: '盐湖化工', type: 'ORG', at: 2 },
+        { text: '青海湖', type: 'PLACE', at: 3 },
+      ],
+    });
+    expect(list.map((c) => [c.kind, c.text])).toEqual([
+      ['rejected', '西宁市'],
+      ['added', '青海湖'],
+      ['added', '盐湖化工'],
+      ['rejected', '黄金周'],
+    ]);
+    expect(list[1]).toEqual({ kind: 'added', text: '青海湖', type: 'PLACE', at: 3 });
+  });
+
+  it('merges by name: new names are added, the newer correction of a known name wins, on either list', async () => {
+    const { addName, mergeCorrections } = await import('@/lib/store/user-dictionary');
+    await rejectName(store(), '西宁市', 'PLACE', 10);
+    await rejectName(store(), '黄金周', 'PERSON', 10);
+    await addName(store(), '盐湖化工', 'ORG', 10);
+    await addName(store(), '青海湖', 'PLACE', 10);
+    const result = await mergeCorrections(store(), {
+      rejected: [
+        { text: '西宁市', type: 'PLACE', at: 5 }, // older: the stored one stays
+        { text: '盐湖化工', type: 'ORG', at: 20 }, // newer, and rejected now: leaves the added list
+        { text: '崔永焘', type: 'PERSON', at: 7 }, // new
+      ],
+      added: [
+        { text: '青海湖', type: 'ORG', at: 10 }, // a tie: the stored one stays
+        { text: '黄金周', type: 'DOC', at: 11 }, // newer, and added now: leaves the rejected list
+        { text: '柴达木', type: 'PLACE', at: 3 }, // new
+        { text: '柴达木', type: 'ORG', at: 1 }, // an older duplicate of the import: ignored
+      ],
+    });
+    expect(result).toEqual({ added: 2, updated: 2, unchanged: 2 });
+    const dictionary = await readUserDictionary(store());
+    expect(dictionary.rejected).toEqual([
+      { text: '西宁市', type: 'PLACE', at: 10 },
+      { text: '崔永焘', type: 'PERSON', at: 7 },
+      { text: '盐湖化工', type: 'ORG', at: 20 },
+    ]);
+    expect(dictionary.added).toEqual([
+      { text: '青海湖', type: 'PLACE', at: 10 },
+      { text: '柴达木', type: 'PLACE', at: 3 },
+      { text: '黄金周', type: 'DOC', at: 11 },
+    ]);
+    // Merging the same again changes nothing, and writes nothing.
+    const set = vi.fn(store().set);
+    expect(await mergeCorrections({ ...store(), set }, dictionary)).toEqual({ added: 0, updated: 0, unchanged: 6 });
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('refuses a merge beyond the lists’ limit, or an invalid entry, and keeps what was stored', async () => {
+    const { mergeCorrections, MAX_CORRECTIONS } = await import('@/lib/store/user-dictionary');
+    await rejectName(store(), '西宁市', 'PLACE', 1);
+    const many = Array.from({ length: MAX_CORRECTIONS }, (_, i) => ({ text: `名称${i}`, type: 'ORG' as const, at: 2 }));
+    await expect(mergeCorrections(store(), { rejected: many, added: [] })).rejects.toThrow();
+    await expect(mergeCorrections(store(), { rejected: [], added: [{ text: '盐', type: 'ORG', at: 2 }] })).rejects.toThrow();
+    expect(await readUserDictionary(store())).toMatchObject({ rejected: [{ text: '西宁市' }], added: [] });
+    const failing = { ...store(), set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    await expect(mergeCorrections(failing, { rejected: [{ text: '崔永焘', type: 'PERSON', at: 3 }], added: [] })).rejects.toThrow('quota');
+    expect((await readUserDictionary(store())).rejected).toHaveLength(1);
+  });
+});
+
 describe('display settings in extension storage', () => {
   it('hides and shows types, remembered across reads; bad values read as defaults', async () => {
     const { readSettings, setTypeHidden, SETTINGS_KEY } = await import('@/lib/store/settings');
