@@ -131,3 +131,18 @@ export function isDefaultSite(url: string): boolean {
   }
   return DEFAULT_SITE_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
 }
+
+/**
+ * Whether the popup offers the site switch (在本站关闭/开启标注) for a page: only on sites that
+ * are on, a default site or one the reader switched on (`origins`: the granted origins), never
+ * for a page of another site annotated once. False for an address that is not a URL.
+ */
+export function siteSwitchShown(url: string, origins: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return isDefaultSite(url) || userSiteHosts(origins).includes(host);
+}

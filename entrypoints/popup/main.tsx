@@ -17,7 +17,7 @@ import { PopupView, type PopupTab } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
 import { createClient, failureReason } from '@/lib/messaging';
 import { backgroundProtocol, PENDING_ARTICLE_KEY, type NameSourceInfo, type WireSpan } from '@/lib/messaging/protocol';
-import { sitePatternsFor } from '@/lib/sites';
+import { sitePatternsFor, siteSwitchShown } from '@/lib/sites';
 import { readSettings, setFullPage, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
 import { readUserDictionary, storageAreaStore } from '@/lib/store/user-dictionary';
 
@@ -434,7 +434,11 @@ function Popup() {
       const spans = listed?.entities ?? null;
       const host = listed ? new URL(listed.url).hostname : null;
       setHiddenTypes(new Set(settings.hiddenTypes));
-      setSite(host ? { host, off: settings.disabledSites.includes(host) } : null);
+      // The site switch only for sites that are on (a default site or one the reader switched
+      // on), not for a page annotated once.
+      const on = !!listed && siteSwitchShown(listed.url, (await browser.permissions.getAll()).origins ?? []);
+      if (!alive) return;
+      setSite(host && on ? { host, off: settings.disabledSites.includes(host) } : null);
       setPage(next);
       setEntities(spans);
       setNames(listed?.progress?.names ?? null);

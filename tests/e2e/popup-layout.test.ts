@@ -202,7 +202,6 @@ describe('linked articles in the library', () => {
   it('shows a clipping’s linked articles (three, then how many more) and opens one in the side panel’s reader', async () => {
     const popup = await session.browser.openExtensionPage('popup.html');
     await popup.setViewportSize({ width: 400, height: 600 });
-    const popupTab = await newestTabId();
     await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('第0条版面摘录');
     const item = popup.getByRole('list', { name: /摘录/ }).getByRole('listitem').filter({ hasText: '第0条版面摘录' });
     await item.waitFor({ timeout: 15_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_PATTERNS, OPTIONAL_SITE_PATTERNS, grantedPatternsOf, isDefaultSite, patternWithin, sitePatternsFor, userSiteHosts } from '@/lib/sites';
+import { DEFAULT_SITE_PATTERNS, OPTIONAL_SITE_PATTERNS, grantedPatternsOf, isDefaultSite, patternWithin, sitePatternsFor, siteSwitchShown, userSiteHosts } from '@/lib/sites';
 
 describe('default sites', () => {
   it('cover the seed sources over http and https, and never all URLs', () => {
@@ -80,5 +80,19 @@ describe('the sites the user switched on', () => {
   it('removes every pattern of one host together', () => {
     expect(grantedPatternsOf('news.example.org', origins)).toEqual(['http://news.example.org/*', 'https://news.example.org/*']);
     expect(grantedPatternsOf('gov.cn', origins)).toEqual([]);
+  });
+});
+
+describe('siteSwitchShown', () => {
+  const granted = [...DEFAULT_SITE_PATTERNS, 'http://www.example.com/*', 'https://www.example.com/*'];
+  it.each<[string, boolean]>([
+    ['http://www.qhnews.com/system/2024/04/24/1.shtml', true],
+    ['https://amr.qinghai.gov.cn/a.html', true],
+    ['http://www.example.com:8080/news.html', true],
+    // Annotated once (the popup's 仅此一次标注本页): no switch for a site that was never on.
+    ['https://www.other.org/a.html', false],
+    ['not a url', false],
+  ])('%s → %s', (url, shown) => {
+    expect(siteSwitchShown(url, granted)).toBe(shown);
   });
 });
