@@ -19,6 +19,9 @@ export interface OptionsViewProps {
   /** 整页标注: whether whole pages are annotated, not only their articles; null while loading. */
   fullPage?: boolean | null;
   onToggleFullPage?(): void;
+  /** 开发者信息; null while loading. */
+  developer?: boolean | null;
+  onToggleDeveloper?(): void;
   /** The reader's language choice; null while loading. */
   language?: LanguageSetting | null;
   /** The reader picked another language (the page reloads in it once stored). */
@@ -49,6 +52,8 @@ export function OptionsView({
   onRemoveSite,
   fullPage = null,
   onToggleFullPage = () => {},
+  developer = null,
+  onToggleDeveloper = () => {},
   language = null,
   onLanguageChange = () => {},
   corrections = null,
@@ -104,6 +109,10 @@ export function OptionsView({
           {t('optionsFullPage')}
         </label>
         <p className="small muted">{t('optionsFullPageHelp')}</p>
+        <label className="row">
+          <input type="checkbox" checked={developer === true} disabled={developer === null} onChange={onToggleDeveloper} />
+          {t('optionsDeveloper')}
+        </label>
       </section>
       <section className="section" aria-labelledby="opt-user">
         <h2 id="opt-user">{t('optionsUserSitesHeading')}</h2>

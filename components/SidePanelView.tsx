@@ -53,6 +53,8 @@ export interface CorpusPanelProps {
 
 export interface SidePanelViewProps {
   page: PageState;
+  /** Show the segmenter's details (开发者信息 in the options); off by default. */
+  developer?: boolean;
   seeds: readonly SeedSummary[];
   /** Related articles, search, reader view and the reader's own articles. */
   corpus?: CorpusPanelProps;
@@ -117,7 +119,7 @@ function Lookup({ state, basis, corpus, label }: { state: LookupState; basis: Qu
  * it), a search over the corpus, a reader view of one article, the reader's own articles; below,
  * the page's segmentation and the seed files.
  */
-export function SidePanelView({ page, seeds, corpus }: SidePanelViewProps) {
+export function SidePanelView({ page, seeds, corpus, developer = false }: SidePanelViewProps) {
   const reading = !!corpus?.reader;
   // Where the lists were when an article was opened: restored, with the focus, on the way back.
   const returnTo = useRef<{ articleId: string; scrollY: number } | null>(null);
@@ -199,7 +201,7 @@ export function SidePanelView({ page, seeds, corpus }: SidePanelViewProps) {
           <summary>
             <h2 id="sp-page">{t('sidepanelPageSegmentation')}</h2>
           </summary>
-          <PageStatus page={page} sampleSize={40} />
+          <PageStatus page={page} sampleSize={40} developer={developer} />
         </details>
         <details className="section fold" open={!panel}>
           <summary>

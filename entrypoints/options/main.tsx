@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { DEFAULT_SITE_PATTERNS, grantedPatternsOf, sitePatternsFor, userSiteHosts } from '@/lib/sites';
 import { t, type LanguageSetting } from '@/lib/i18n';
-import { readSettings, setFullPage, setLanguageSetting } from '@/lib/store/settings';
+import { readSettings, setDeveloper, setFullPage, setLanguageSetting } from '@/lib/store/settings';
 import { createClient, failureReason, type Failure } from '@/lib/messaging';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import {
@@ -69,6 +69,7 @@ function useCorrections(): Corrections | null {
 function Options() {
   const [userSites, setUserSites] = useState<string[] | null>(null);
   const [fullPage, setFullPageState] = useState<boolean | null>(null);
+  const [developer, setDeveloperState] = useState<boolean | null>(null);
   const [language, setLanguageState] = useState<LanguageSetting | null>(null);
   const corrections = useCorrections();
 
@@ -77,6 +78,7 @@ function Options() {
     setUserSites(userSiteHosts(origins));
     const settings = await readSettings(storage);
     setFullPageState(settings.fullPage);
+    setDeveloperState(settings.developer);
     setLanguageState(settings.language);
   }, []);
 
@@ -101,6 +103,13 @@ function Options() {
         }
       }}
       fullPage={fullPage}
+      developer={developer}
+      onToggleDeveloper={() => {
+        setDeveloperState(!developer);
+        void setDeveloper(storage, !developer)
+          .catch(() => readSettings(storage))
+          .then((s) => setDeveloperState(s.developer));
+      }}
       language={language}
       onLanguageChange={(next) => {
         // Stored, then the page reloads in the new language (renderLocalized watches the setting).

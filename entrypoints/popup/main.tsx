@@ -391,6 +391,7 @@ function Popup() {
   const [entities, setEntities] = useState<WireSpan[] | null>(null);
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
   const [site, setSite] = useState<{ host: string; off: boolean } | null>(null);
+  const [developer, setDeveloper] = useState(false);
   const [offer, setOffer] = useState<{ host: string | null; error?: string | null } | null>(null);
   const [reload, setReload] = useState(0);
   const [names, setNames] = useState<NameSourceInfo | null>(null);
@@ -434,6 +435,7 @@ function Popup() {
       const spans = listed?.entities ?? null;
       const host = listed ? new URL(listed.url).hostname : null;
       setHiddenTypes(new Set(settings.hiddenTypes));
+      setDeveloper(settings.developer);
       // The site switch only for sites that are on (a default site or one the reader switched
       // on), not for a page annotated once.
       const on = !!listed && siteSwitchShown(listed.url, (await browser.permissions.getAll()).origins ?? []);
@@ -467,6 +469,7 @@ function Popup() {
 
   return (
     <PopupView
+      developer={developer}
       page={page}
       entities={entities}
       names={names}

@@ -18,6 +18,8 @@ import { queryActivePage, tabIdFromLocation } from '@/lib/messaging/active-page'
 import type { ArticleSummary, NewArticle, RelatedResult } from '@/lib/messaging/corpus-protocol';
 import { backgroundProtocol, contentProtocol, MIN_SELECTION_CHARS, PENDING_ARTICLE_KEY, pendingArticleSchema, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
 import { ClippingsDb, clippingsForPage, updateClipping } from '@/lib/store/db';
+import { readSettings } from '@/lib/store/settings';
+import { storageAreaStore } from '@/lib/store/user-dictionary';
 
 // The seed documents ship inside the extension, read at build time.
 const seedFiles = import.meta.glob<string>('../../seeds/*.txt', { query: '?raw', import: 'default', eager: true });
@@ -102,6 +104,11 @@ async function addArticles(articles: NewArticle[]): Promise<{ ok: true; count: n
 
 function SidePanel() {
   const [page, setPage] = useState<PageState>({ state: 'loading' });
+  // 开发者信息 (options): the segmenter's details in the 本页分词 fold.
+  const [developer, setDeveloper] = useState(false);
+  useEffect(() => {
+    void readSettings(storageAreaStore(browser.storage.local)).then((s) => setDeveloper(s.developer));
+  }, []);
   const [read, setRead] = useState<PageRead>({ state: 'loading' });
   const [basis, setBasis] = useState<QueryBasis>({ kind: 'page' });
   const [related, setRelated] = useState<LookupState>({ state: 'loading' });
@@ -356,6 +363,7 @@ function SidePanel() {
 
   return (
     <SidePanelView
+      developer={developer}
       page={page}
       seeds={seeds}
       corpus={{

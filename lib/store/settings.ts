@@ -21,10 +21,12 @@ export const settingsSchema = lazy(() => z.object({
   fullPage: z._default(z.boolean(), false),
   /** The UI's language: the browser's (`auto`), Chinese or English. */
   language: z._default(z.enum(['auto', 'zh', 'en']), 'auto'),
+  /** 开发者信息: the popup and side panel show the segmenter's details (time, sample tokens). */
+  developer: z._default(z.boolean(), false),
 }));
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [], fullPage: false, language: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [], fullPage: false, language: 'auto', developer: false };
 
 /** Reads the settings; missing or malformed values read as the defaults (and are left alone). */
 export async function readSettings(store: KeyValueStore): Promise<Settings> {
@@ -93,6 +95,19 @@ export function setLanguageSetting(store: KeyValueStore, language: LanguageSetti
   return serialized(async () => {
     const settings = await readSettings(store);
     const next = settingsSchema.parse({ ...settings, language }, IN_LANGUAGE);
+    await store.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
+}
+
+/**
+ * Shows or hides the segmenter's details (开发者信息) and writes the settings back; resolves with
+ * the new settings. Rejects if storage does, leaving the stored value as it was.
+ */
+export function setDeveloper(store: KeyValueStore, developer: boolean): Promise<Settings> {
+  return serialized(async () => {
+    const settings = await readSettings(store);
+    const next = settingsSchema.parse({ ...settings, developer });
     await store.set({ [SETTINGS_KEY]: next });
     return next;
   });

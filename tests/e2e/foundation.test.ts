@@ -121,6 +121,19 @@ describe('extension foundation in real Chromium', () => {
     await expect.poll(() => panel.locator('.list li').count()).toBe(5);
     await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel.png'), fullPage: true });
     await panel.close();
+
+    // Developer details only when switched on in the options (开发者信息).
+    const options = await session.browser.openExtensionPage('options.html');
+    const developer = options.getByLabel('显示开发者信息（分词耗时与分词示例）');
+    await developer.check();
+    await expect.poll(() => developer.isChecked()).toBe(true);
+    const dev = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await dev.getByRole('tab', { name: '本页' }).click();
+    await dev.getByText(/离屏文档分词/).waitFor();
+    await dev.close();
+    await developer.uncheck();
+    await expect.poll(() => developer.isChecked()).toBe(false);
+    await options.close();
     await page.close();
   });
 
