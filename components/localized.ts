@@ -4,20 +4,17 @@
  * the setting changes while it is open (the options page's switch).
  */
 import { browser } from 'wxt/browser';
-import { languageTag } from '@/lib/i18n';
-import { applyLanguage, SETTINGS_KEY } from '@/lib/store/settings';
+import { languageTag, type Language } from '@/lib/i18n';
+import { followLanguage } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
 
 /** Applies the language, then calls `render`. Never rejects: unreadable settings mean `auto`. */
 export async function renderLocalized(render: () => void): Promise<void> {
-  const storage = storageAreaStore(browser.storage.local);
-  const applied = await applyLanguage(storage, navigator.language);
+  let first: Language | undefined;
+  await followLanguage(storageAreaStore(browser.storage.local), browser.storage.onChanged, navigator.language, (language) => {
+    if (first === undefined) first = language;
+    else if (language !== first) location.reload();
+  });
   document.documentElement.lang = languageTag();
   render();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    void applyLanguage(storage, navigator.language).then((now) => {
-      if (now !== applied) location.reload();
-    });
-  });
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { applyLanguage, SETTINGS_KEY } from '@/lib/store/settings';
+import { followLanguage } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
 
 const listeners: Array<() => void> = [];
@@ -9,12 +9,7 @@ const listeners: Array<() => void> = [];
  * callbacks (the context menu's titles) run after each change.
  */
 export function setupLanguage(): void {
-  const storage = storageAreaStore(browser.storage.local);
-  const apply = () => void applyLanguage(storage, navigator.language).then(() => listeners.forEach((f) => f()));
-  apply();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) apply();
-  });
+  void followLanguage(storageAreaStore(browser.storage.local), browser.storage.onChanged, navigator.language, () => listeners.forEach((f) => f()));
 }
 
 /** Calls `f` after every change of language (and after the first read). */

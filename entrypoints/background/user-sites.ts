@@ -22,10 +22,8 @@ export function setupUserSites(): void {
   // the first half minute are checked too; then the listener goes, so tab updates do not keep
   // waking the worker.
   void syncUserSites().then(() => injectWhereMissing());
-  const until = Date.now() + STARTUP_WINDOW_MS;
   const onUpdated = (_tabId: number, change: { status?: string }) => {
-    if (Date.now() > until) browser.tabs.onUpdated.removeListener(onUpdated);
-    else if (change.status === 'complete') void injectWhereMissing();
+    if (change.status === 'complete') void injectWhereMissing();
   };
   browser.tabs.onUpdated.addListener(onUpdated);
   setTimeout(() => browser.tabs.onUpdated.removeListener(onUpdated), STARTUP_WINDOW_MS);

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { nextTask } from '@/lib/anchor/text-map';
 import { DEFAULT_SITE_PATTERNS } from '@/lib/sites';
-import { applyLanguage, SETTINGS_KEY } from '@/lib/store/settings';
+import { followLanguage } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
 import './highlights.css';
 import { startHoverCard } from './hover-card';
@@ -62,11 +62,7 @@ export default defineContentScript({
 
 function start(ctx: ContentScriptContext, loadedAt: number): void {
   // The cards speak the reader's language (read once now, again when the setting changes).
-  const storage = storageAreaStore(browser.storage.local);
-  void applyLanguage(storage, navigator.language);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void applyLanguage(storage, navigator.language);
-  });
+  void followLanguage(storageAreaStore(browser.storage.local), browser.storage.onChanged, navigator.language);
   const annotations = startPageAnnotations(ctx, loadedAt);
   const clippings = startPageClippings(ctx);
   annotations.onRead((map) => clippings.onRead(map));

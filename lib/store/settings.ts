@@ -36,16 +36,27 @@ export async function readSettings(store: KeyValueStore): Promise<Settings> {
 }
 
 /**
+ * Reads the settings, applies `change` and writes them back, one change after another
+ * (`serialized`); resolves with the new settings. Rejects if storage does or the result is not
+ * valid, leaving the stored value as it was.
+ */
+function updateSettings(store: KeyValueStore, change: (settings: Settings) => Partial<Settings>): Promise<Settings> {
+  return serialized(async () => {
+    const settings = await readSettings(store);
+    const next = settingsSchema.parse({ ...settings, ...change(settings) }, IN_LANGUAGE);
+    await store.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
+}
+
+/**
  * Shows or hides one type of highlight and writes the settings back; resolves with the new
  * settings. Rejects if storage does, leaving the stored value as it was.
  */
 export function setTypeHidden(store: KeyValueStore, type: Settings['hiddenTypes'][number], hidden: boolean): Promise<Settings> {
-  return serialized(async () => {
-    const settings = await readSettings(store);
+  return updateSettings(store, (settings) => {
     const rest = settings.hiddenTypes.filter((t) => t !== type);
-    const next = settingsSchema.parse({ ...settings, hiddenTypes: hidden ? [...rest, type] : rest }, IN_LANGUAGE);
-    await store.set({ [SETTINGS_KEY]: next });
-    return next;
+    return { hiddenTypes: hidden ? [...rest, type] : rest };
   });
 }
 
@@ -54,12 +65,9 @@ export function setTypeHidden(store: KeyValueStore, type: Settings['hiddenTypes'
  * the new settings. Rejects if storage does, leaving the stored value as it was.
  */
 export function setSiteDisabled(store: KeyValueStore, host: string, disabled: boolean): Promise<Settings> {
-  return serialized(async () => {
-    const settings = await readSettings(store);
+  return updateSettings(store, (settings) => {
     const rest = settings.disabledSites.filter((h) => h !== host);
-    const next = settingsSchema.parse({ ...settings, disabledSites: disabled ? [...rest, host] : rest }, IN_LANGUAGE);
-    await store.set({ [SETTINGS_KEY]: next });
-    return next;
+    return { disabledSites: disabled ? [...rest, host] : rest };
   });
 }
 
@@ -68,12 +76,7 @@ export function setSiteDisabled(store: KeyValueStore, host: string, disabled: bo
  * back; resolves with the new settings. Rejects if storage does, leaving the stored value as it was.
  */
 export function setFullPage(store: KeyValueStore, fullPage: boolean): Promise<Settings> {
-  return serialized(async () => {
-    const settings = await readSettings(store);
-    const next = settingsSchema.parse({ ...settings, fullPage }, IN_LANGUAGE);
-    await store.set({ [SETTINGS_KEY]: next });
-    return next;
-  });
+  return updateSettings(store, () => ({ fullPage }));
 }
 
 /**
@@ -88,16 +91,33 @@ export async function applyLanguage(store: KeyValueStore, browserLanguage: strin
 }
 
 /**
+ * Follows the reader's language: applies it now and again whenever the settings change in
+ * `changes` (the browser's `storage.onChanged`), calling `onApplied` with the language each
+ * time, the first included. Resolves with the first language; never rejects.
+ */
+export async function followLanguage(
+  store: KeyValueStore,
+  changes: { addListener(listener: (changed: Record<string, unknown>, area: string) => void): void },
+  browserLanguage: string,
+  onApplied: (language: Language) => void = () => {},
+): Promise<Language> {
+  const apply = async () => {
+    const language = await applyLanguage(store, browserLanguage);
+    onApplied(language);
+    return language;
+  };
+  changes.addListener((changed, area) => {
+    if (area === 'local' && SETTINGS_KEY in changed) void apply();
+  });
+  return apply();
+}
+
+/**
  * Sets the reader's language choice and writes the settings back; resolves with the new
  * settings. Rejects if storage does, leaving the stored value as it was.
  */
 export function setLanguageSetting(store: KeyValueStore, language: LanguageSetting): Promise<Settings> {
-  return serialized(async () => {
-    const settings = await readSettings(store);
-    const next = settingsSchema.parse({ ...settings, language }, IN_LANGUAGE);
-    await store.set({ [SETTINGS_KEY]: next });
-    return next;
-  });
+  return updateSettings(store, () => ({ language }));
 }
 
 /**
@@ -105,10 +125,5 @@ export function setLanguageSetting(store: KeyValueStore, language: LanguageSetti
  * the new settings. Rejects if storage does, leaving the stored value as it was.
  */
 export function setDeveloper(store: KeyValueStore, developer: boolean): Promise<Settings> {
-  return serialized(async () => {
-    const settings = await readSettings(store);
-    const next = settingsSchema.parse({ ...settings, developer });
-    await store.set({ [SETTINGS_KEY]: next });
-    return next;
-  });
+  return updateSettings(store, () => ({ developer }));
 }
