@@ -22,6 +22,8 @@ export function setupUserSites(): void {
   // the first half minute are checked too; then the listener goes, so tab updates do not keep
   // waking the worker.
   void syncUserSites().then(() => injectWhereMissing());
+  // Listening to the browser's start makes it start the worker then, so the check above runs.
+  browser.runtime.onStartup.addListener(() => {});
   const onUpdated = (_tabId: number, change: { status?: string }) => {
     if (change.status === 'complete') void injectWhereMissing();
   };
