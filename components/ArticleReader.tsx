@@ -3,7 +3,7 @@ import type { corpusBackgroundProtocol } from '@/lib/messaging/corpus-protocol';
 import type { ResponseOf } from '@/lib/messaging';
 import type { WireSpan } from '@/lib/messaging/span';
 import { languageTag, t } from '@/lib/i18n';
-import { TYPE_ORDER, typeLabel } from '@/lib/text/format-value';
+import { TYPE_ORDER, dateInWords, typeLabel } from '@/lib/text/format-value';
 
 /** An article as `corpus/article` sends it. */
 export type ReaderArticle = NonNullable<ResponseOf<typeof corpusBackgroundProtocol, 'corpus/article'>['article']>;
@@ -191,6 +191,7 @@ export function ArticleReader({ reader, sentence, onBack }: ArticleReaderProps) 
           <span className={`badge ${a.origin === 'user' ? 'user' : ''}`}>{a.origin === 'user' ? t('sidepanelMyArticles') : t('sidepanelSeedArticle')}</span>
           {a.byline && <span>{a.byline}</span>}
           {a.source && <span>{t('sidepanelSource', a.source)}</span>}
+          {a.published && <span>{t('sidepanelPublished', dateInWords(a.published))}</span>}
           {from}
         </p>
         {counts.size > 0 && (

@@ -2,6 +2,7 @@ import { useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react'
 import { describeProgress, progressFraction, type ImportProgress, type ImportTracker } from '@/components/CorpusManagerImport';
 import { language, languageTag, t } from '@/lib/i18n';
 import type { ArticleSummary } from '@/lib/messaging/corpus-protocol';
+import { dateInWords } from '@/lib/text/format-value';
 
 /** What an action came to, for the status line. */
 export interface Outcome {
@@ -163,7 +164,7 @@ export function CorpusManager({ articles, seedCount, listError, canAddPage, page
                   <span>{a.title}</span>
                 )}
                 <span className="small muted">
-                  {[t('sidepanelChars', a.chars.toLocaleString(languageTag())), a.addedAt !== undefined && t('sidepanelAddedOn', date(a.addedAt)), a.source]
+                  {[t('sidepanelChars', a.chars.toLocaleString(languageTag())), a.addedAt !== undefined && t('sidepanelAddedOn', date(a.addedAt)), a.source, a.published && t('sidepanelPublished', dateInWords(a.published))]
                     .filter(Boolean)
                     .join(' · ')}
                 </span>

@@ -10,6 +10,7 @@ import { MAX_ARTICLE_CHARS } from '@/lib/corpus/article';
 import { languageTag, t } from '@/lib/i18n';
 import { decodeBytes, NotTextError } from '@/lib/text/decode';
 import { newArticleSchema, type NewArticle } from '@/lib/messaging/corpus-protocol';
+import { metaDate } from '@/lib/corpus/published';
 import type { PageText } from '@/lib/messaging/protocol';
 import { decodeEntities, htmlToText } from '@/lib/text/html';
 
@@ -60,6 +61,7 @@ export function articleFromPage(page: PageText): NewArticle | string {
   if (!text) return t('sidepanelPageNoText');
   const article: NewArticle = { title, text: cut(text, MAX_ARTICLE_CHARS), url: page.canonicalUrl ?? page.url };
   if (split.site) article.source = split.site;
+  if (page.published) article.published = page.published;
   return article;
 }
 
@@ -185,6 +187,13 @@ function articleOfLine(line: string, n: number): NewArticle | { error: string } 
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { error: t('sidepanelJsonlNotObject', n) };
   }
+  // A date as JSONL writers give it (`2024-04-24 10:23:00`, `2024/4/24`) is kept as its day.
+  const record = json as Record<string, unknown>;
+  if (record.published !== undefined) {
+    const day = typeof record.published === 'string' ? metaDate(record.published) : undefined;
+    if (!day) return { error: t('sidepanelJsonlBadLine', n, t('sidepanelJsonlNotDate', 'published')) };
+    json = { ...record, published: day };
+  }
   const parsed = newArticleSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -209,7 +218,7 @@ function checkedArticles(articles: NewArticle[]): { articles: NewArticle[] } | {
 }
 
 /**
- * The articles of a JSONL file, one `{"title", "text", "url"?, "source"?}` object a line (blank
+ * The articles of a JSONL file, one `{"title", "text", "url"?, "source"?, "published"?}` object a line (blank
  * lines ignored). All or nothing: `{error}` names the first bad line by its number (from 1) and
  * what is wrong with it, and then no article is returned.
  */

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { dateInWords } from '@/lib/text/format-value';
 import type { RelatedResult } from '@/lib/messaging/corpus-protocol';
 
 /** A clipping of the current page that an article can be linked to. */
@@ -55,12 +56,14 @@ export function emphasize(text: string, words: readonly string[]): TextRun[] {
 }
 
 /**
- * "种子文章 · 人民日报", "我的文章 · 青海新闻网 · www.qhnews.com": where an article comes from.
+ * "种子文章 · 人民日报 · 2月25日", "我的文章 · 青海新闻网 · 2024年4月24日 · www.qhnews.com": where
+ * an article comes from and when it was published (when known).
  * A seed article's file name (an internal id, `002_….txt`) is shown only when it has no source.
  */
-export function originLine(r: Pick<RelatedResult, 'origin' | 'source' | 'seed' | 'url'>): string {
+export function originLine(r: Pick<RelatedResult, 'origin' | 'source' | 'seed' | 'url' | 'published'>): string {
   const parts = [r.origin === 'user' ? t('sidepanelMyArticles') : t('sidepanelSeedArticle')];
   if (r.source) parts.push(r.source);
+  if (r.published) parts.push(dateInWords(r.published));
   if (r.seed) {
     if (!r.source) parts.push(r.seed);
   } else if (r.url) {

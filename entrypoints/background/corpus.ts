@@ -8,6 +8,7 @@ import { CORPUS_ASSET, corpusFileSchema, type CorpusArticle, type CorpusFile } f
 import { completeArticle, completeArticles, type ArticleBase } from '@/lib/corpus/build';
 import { textFeatures, type TextAnalyzer } from '@/lib/corpus/features';
 import { Corpus, type RelatedArticle } from '@/lib/corpus/related';
+import { publishedIn } from '@/lib/corpus/published';
 import type { SearchOptions } from '@/lib/corpus/search-index';
 import type { Token } from '@/lib/segment';
 import { allArticles, deleteArticles, putArticles, userArticleSchema, type ClippingsDb } from '@/lib/store/db';
@@ -116,6 +117,7 @@ async function readCorpusFile(fetchFile: (url: string) => Promise<Response>, url
 function summaryOf(a: CorpusArticle): ArticleSummary {
   const out: ArticleSummary = { id: a.id, origin: a.origin, title: a.title, chars: a.text.length };
   if (a.source) out.source = a.source;
+  if (a.published) out.published = a.published;
   if (a.seed) out.seed = a.seed;
   if (a.url) out.url = a.url;
   if (a.addedAt !== undefined) out.addedAt = a.addedAt;
@@ -136,6 +138,8 @@ function baseOf(article: NewArticle, now: number): ArticleBase {
   };
   if (article.url) base.url = article.url;
   if (article.source) base.source = article.source;
+  const published = article.published ?? publishedIn(article.text);
+  if (published) base.published = published;
   return base;
 }
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { articleTitle, type ArticleRegion } from '@/lib/anchor/article';
 import { readPageText } from '@/lib/anchor/page-text';
+import { metaDate } from '@/lib/corpus/published';
 import type { TextMap } from '@/lib/anchor/text-map';
 import { createClient } from '@/lib/messaging';
 import { MAX_QUERY_CHARS } from '@/lib/messaging/corpus-protocol';
@@ -22,6 +23,23 @@ function cut(text: string, limit: number): string {
 /** The selection's text, trimmed and cut at {@link MAX_QUERY_CHARS}; '' when nothing is selected. */
 export function selectionText(win: Pick<Window, 'getSelection'> = globalThis.window): string {
   return cut((win.getSelection()?.toString() ?? '').trim(), MAX_QUERY_CHARS);
+}
+
+/**
+ * The `<meta>` names news and government CMSs give the publication time under (TRS and
+ * other Chinese CMSs: `PubDate`, `publishdate`; Open Graph and others: `article:published_time`).
+ */
+const PUBLISHED_META = ['PubDate', 'pubdate', 'publishdate', 'PublishDate', 'article:published_time', 'og:article:published_time', 'date', 'DC.date'];
+
+/** The publication date a page's `<meta>` gives, as an ISO date, else undefined. Never throws. */
+export function pagePublished(doc: Document): string | undefined {
+  for (const name of PUBLISHED_META) {
+    for (const meta of doc.querySelectorAll<HTMLMetaElement>(`meta[name="${name}"], meta[property="${name}"]`)) {
+      const day = metaDate(meta.content ?? '');
+      if (day) return day;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -50,6 +68,8 @@ export function pageTextOf(
     selection: selectionText(win),
   };
   if (canonical && /^https?:/i.test(canonical)) answer.canonicalUrl = canonical;
+  const published = pagePublished(doc);
+  if (published) answer.published = published;
   return answer;
 }
 

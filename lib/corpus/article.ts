@@ -30,6 +30,9 @@ export type CorpusEntity = z.infer<typeof corpusEntitySchema>;
 /** Longest article text kept (characters); longer texts are cut, never rejected. */
 export const MAX_ARTICLE_CHARS = 200_000;
 
+/** A publication date as stored: `2024-04-24`, or `--02-25` (a dateline without its year). */
+export const PUBLISHED_RE = /^(?:\d{4}|-)-\d{2}-\d{2}$/;
+
 export const corpusArticleSchema = lazy(() => z.object({
   /** `seed:000_d9cd63c087f90da5#2` for seed articles, `user:<uuid>` for added ones. */
   id: z.string().check(z.regex(/^(seed|user):\S{1,200}$/)),
@@ -42,6 +45,8 @@ export const corpusArticleSchema = lazy(() => z.object({
   reporters: z.array(z.string().check(z.maxLength(20))).check(z.maxLength(50)),
   /** The newspaper or issuing body, when the text says so. */
   source: z.optional(z.string().check(z.maxLength(100))),
+  /** When it was published (`2024-04-24`, or `--02-25` from a dateline without a year), when known. */
+  published: z.optional(z.string().check(z.regex(PUBLISHED_RE))),
   /** Seed articles: the seed file name (`000_d9cd63c087f90da5.txt`). */
   seed: z.optional(z.string().check(z.maxLength(200))),
   /** Seed articles: where the article's lines sit in the seed file (string offsets, end exclusive). */

@@ -7,6 +7,7 @@ import type { Span } from '../recognize/types';
 import { CORPUS_VERSION, MAX_ARTICLE_CHARS, type CorpusArticle, type CorpusFile } from './article';
 import { countEntities, countTerm, entityFeatures, recognizeWith, textFeatures, type Analyzer, type TextFeatures } from './features';
 import { splitSeed, type SplitArticle } from './split';
+import { publishedIn } from './published';
 
 /** Places, dates and document numbers of an article, in order of first mention, distinct. */
 function facts(spans: readonly Span[]): Pick<CorpusArticle, 'places' | 'dates' | 'docNumbers'> {
@@ -143,6 +144,8 @@ function seedArticleBase(seedFile: string, a: SplitArticle): ArticleBase & { doc
   if (a.subtitle) base.subtitle = a.subtitle;
   if (a.byline) base.byline = a.byline;
   if (a.source) base.source = a.source;
+  const published = publishedIn(a.text, a.byline);
+  if (published) base.published = published;
   return base;
 }
 

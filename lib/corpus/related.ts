@@ -16,6 +16,8 @@ export interface RelatedArticle {
   seed?: string;
   url?: string;
   source?: string;
+  /** When it was published, when known (see `CorpusArticle.published`). */
+  published?: string;
   /** 0…1: the share of the query's weight the article matches. */
   score: number;
   /** Entities, document numbers and figures the query and the article share, as the article writes them, rarest first. */
@@ -106,6 +108,7 @@ export class Corpus {
       if (a.seed) out.seed = a.seed;
       if (a.url) out.url = a.url;
       if (a.source) out.source = a.source;
+      if (a.published) out.published = a.published;
       return out;
     });
   }
@@ -190,6 +193,7 @@ export class Corpus {
       if (a.seed) hit.seed = a.seed;
       if (a.url) hit.url = a.url;
       if (a.source) hit.source = a.source;
+      if (a.published) hit.published = a.published;
       return hit;
     });
     // Articles sharing the query's words only (固定, 投资 of 固定资产投资), below every article

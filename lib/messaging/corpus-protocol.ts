@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { webUrlSchema } from '../store/clipping';
 import { lazy } from '../lazy';
-import { MAX_ARTICLE_CHARS, corpusArticleSchema } from '../corpus/article';
+import { MAX_ARTICLE_CHARS, PUBLISHED_RE, corpusArticleSchema } from '../corpus/article';
 import type { MessageSpec } from './index';
 import { spanSchema } from './span';
 
@@ -21,6 +21,7 @@ export const relatedResultSchema = lazy(() => z.object({
   seed: z.optional(z.string()),
   url: z.optional(z.string()),
   source: z.optional(z.string()),
+  published: z.optional(z.string()),
   score: z.number(),
   /** Shared entities, document numbers and figures, as the article writes them. */
   shared: z.array(z.string()),
@@ -35,6 +36,7 @@ export const articleSummarySchema = lazy(() => z.object({
   origin: z.enum(['seed', 'user']),
   title: z.string(),
   source: z.optional(z.string()),
+  published: z.optional(z.string()),
   seed: z.optional(z.string()),
   url: z.optional(z.string()),
   chars: z.int(),
@@ -49,6 +51,8 @@ export const newArticleSchema = lazy(() => z.object({
   /** The article's web page: http(s) only (another scheme is refused, naming the line). */
   url: z.optional(webUrlSchema),
   source: z.optional(z.string().check(z.maxLength(100))),
+  /** When it was published (the page's `<meta>`); else found in its text when added. */
+  published: z.optional(z.string().check(z.regex(PUBLISHED_RE))),
 }));
 export type NewArticle = z.infer<typeof newArticleSchema>;
 

@@ -7,6 +7,7 @@ import { lazy } from '../lazy';
 import type { MessageSpec } from './index';
 import { clippingBackgroundProtocol, clippingContentProtocol } from './clipping-protocol';
 import { corpusBackgroundProtocol, MAX_QUERY_CHARS } from './corpus-protocol';
+import { PUBLISHED_RE } from '../corpus/article';
 import { SPAN_TYPE_NAMES, spanSchema } from './span';
 
 /** Longest text one `segment` request may carry; the content script sends larger pages in chunks. */
@@ -197,6 +198,8 @@ export const pageTextSchema = lazy(() => z.object({
   text: z.string().check(z.maxLength(MAX_QUERY_CHARS)),
   /** The current selection, '' if none; cut at `MAX_QUERY_CHARS`. */
   selection: z.string().check(z.maxLength(MAX_QUERY_CHARS)),
+  /** When the page says it was published (its `<meta>`), as an ISO date. */
+  published: z.optional(z.string().check(z.regex(PUBLISHED_RE))),
 }));
 export type PageText = z.infer<typeof pageTextSchema>;
 

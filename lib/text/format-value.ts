@@ -132,6 +132,15 @@ function describeDate(value: string, text: string, lang: UiLanguage): string {
   return words;
 }
 
+/**
+ * A date value (`2024-04-24`, `--02-25`, `2024-04`) in words of `lang`: 2024年4月24日 /
+ * "24 April 2024"; the value itself when it is no such date. Never throws.
+ */
+export function dateInWords(value: string, lang: UiLanguage = language()): string {
+  const d = dateParts(value);
+  return d ? dateWords(d, lang) : value;
+}
+
 /** What a reader sees of a value: words in the UI's language, and the machine value for a tooltip. */
 export interface ValueWords {
   /** The value in words, e.g. 「15.68 亿元（¥1,568,000,000）」 or "¥1.568 billion (15.68 亿元)". */

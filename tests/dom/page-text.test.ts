@@ -28,3 +28,16 @@ describe('readPageText', () => {
     expect(text).toBe('ab');
   });
 });
+
+describe('pagePublished', () => {
+  it('reads the publication date government and news CMSs put in <meta>', async () => {
+    const { pagePublished } = await import('@/entrypoints/content/page-text');
+    document.head.innerHTML = '<meta name="PubDate" content="2024-04-24 10:23">';
+    expect(pagePublished(document)).toBe('2024-04-24');
+    document.head.innerHTML = '<meta property="article:published_time" content="2024-03-05T08:00:00+08:00">';
+    expect(pagePublished(document)).toBe('2024-03-05');
+    document.head.innerHTML = '<meta name="date" content="yesterday"><meta name="keywords" content="2024-01-01">';
+    expect(pagePublished(document)).toBeUndefined();
+    document.head.innerHTML = '';
+  });
+});

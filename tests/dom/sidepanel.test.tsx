@@ -56,6 +56,14 @@ describe('emphasize', () => {
 });
 
 describe('RelatedList', () => {
+  it('names a seed article by source and publication date, never by its file when it has a source', () => {
+    const dated = { ...energy, source: '人民日报', published: '--02-25' };
+    const { rerender } = render(<RelatedList results={[dated]} label="相关文章" onOpen={() => {}} />);
+    expect(screen.getByText('种子文章 · 人民日报 · 2月25日')).toBeTruthy();
+    rerender(<RelatedList results={[{ ...dated, origin: 'user', seed: undefined, url: 'http://www.qhnews.com/a.html', published: '2024-04-24' }]} label="相关文章" onOpen={() => {}} />);
+    expect(screen.getByText('我的文章 · 人民日报 · 2024年4月24日 · www.qhnews.com')).toBeTruthy();
+  });
+
   it('shows title, origin, score, shared entities as chips and the sentence with the shared words marked', () => {
     const onOpen = vi.fn();
     render(<RelatedList results={[energy, mine]} label="相关文章" onOpen={onOpen} />);

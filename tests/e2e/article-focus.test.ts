@@ -143,6 +143,10 @@ describe('the side panel reads the article', () => {
     await panel.screenshot({ path: join(SCREENSHOT_DIR, 'sidepanel-portal-article.png'), fullPage: true });
     await panel.getByRole('button', { name: '添加本页' }).click();
     await panel.getByRole('status').filter({ hasText: '已添加本页：《优化营商环境护航经济发展》' }).waitFor({ timeout: 30_000 });
+    // Its publication date, from the page's <meta name="PubDate">, in words.
+    await expect
+      .poll(() => panel.getByRole('list', { name: '我的文章' }).getByRole('listitem').filter({ hasText: '优化营商环境护航经济发展' }).textContent(), { timeout: 15_000 })
+      .toContain('发布：2024年6月20日');
     await panel.close();
     await page.close();
   });
