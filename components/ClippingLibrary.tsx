@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { t } from '@/lib/i18n';
+import { formatTimeLeft } from './time-left';
 import { TYPE_ORDER, typeLabel } from '@/lib/text/format-value';
 
 /** An article of the corpus (seed or the reader's own) linked to a clipping. */
@@ -109,13 +110,6 @@ function rowAt(offsets: readonly number[], y: number): number {
   return lo;
 }
 
-/** "About 12 s left", "About 3 min left", or the estimating message while unknown. */
-function timeLeft(etaAt: number | null, now: number): string {
-  if (etaAt === null) return t('popupImportEstimating');
-  const seconds = Math.max(1, Math.round((etaAt - now) / 1000));
-  return seconds < 90 ? t('popupImportSecondsLeft', seconds) : t('popupImportMinutesLeft', Math.round(seconds / 60));
-}
-
 /** The progress of an import in parts: done/total, a bar, the time left, and 取消. */
 function ImportProgressView({ progress }: { progress: ImportProgress }) {
   const [now, setNow] = useState(() => Date.now());
@@ -129,7 +123,7 @@ function ImportProgressView({ progress }: { progress: ImportProgress }) {
         <span className="small" role="status">
           {t('popupImportProgress', progress.done, progress.total)}
         </span>
-        <span className="small muted">{progress.cancelling ? t('popupImportCancelling') : timeLeft(progress.etaAt, now)}</span>
+        <span className="small muted">{progress.cancelling ? t('popupImportCancelling') : formatTimeLeft(progress.etaAt === null ? null : progress.etaAt - now)}</span>
         <button type="button" className="cancel" onClick={progress.onCancel} disabled={progress.cancelling}>
           {t('popupCancel')}
         </button>

@@ -11,6 +11,9 @@ import { languageTag, t } from '@/lib/i18n';
 import { decodeBytes, NotTextError } from '@/lib/text/decode';
 import { newArticleSchema, type NewArticle } from '@/lib/messaging/corpus-protocol';
 import { metaDate } from '@/lib/corpus/published';
+import { formatTimeLeft } from './time-left';
+
+export { formatTimeLeft };
 import type { PageText } from '@/lib/messaging/protocol';
 import { decodeEntities, htmlToText } from '@/lib/text/html';
 
@@ -369,19 +372,6 @@ export function estimateTimeLeft(p: ImportProgress): number | null {
   if (p.phase !== 'adding' || p.doneChars <= 0 || p.now <= p.startedAt) return null;
   if (p.doneChars >= p.totalChars) return 0;
   return ((p.now - p.startedAt) * (p.totalChars - p.doneChars)) / p.doneChars;
-}
-
-/** A time left in words: "约剩 45 秒", "约剩 2 分钟", "约剩 1 小时 5 分钟"; "正在估算剩余时间" for null. */
-export function formatTimeLeft(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return t('sidepanelTimeLeftUnknown');
-  // Seconds by fives, at least 5; from a minute on, whole minutes.
-  const seconds = Math.max(5, Math.ceil(ms / 5000) * 5);
-  if (seconds < 60) return t('sidepanelTimeLeftSeconds', seconds);
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return t('sidepanelTimeLeftMinutes', minutes);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? t('sidepanelTimeLeftHours', hours) : t('sidepanelTimeLeftHoursMinutes', hours, rest);
 }
 
 /** The share of the work done, 0 to 1 (characters while adding). */
