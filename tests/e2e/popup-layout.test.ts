@@ -267,7 +267,7 @@ describe('an import in parts', () => {
     await popup.getByRole('searchbox', { name: '搜索摘录' }).fill('');
     expect(await popup.getByRole('button', { name: '导入…' }).isDisabled()).toBe(true);
     // Once a part is in, the time left is known.
-    await progress.getByText(/^还需约 \d+ (秒|分钟)$/).waitFor({ timeout: 120_000 });
+    await progress.getByText(/^约剩 \d+ (秒|分钟)$/).waitFor({ timeout: 120_000 });
     await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-import-progress.png') });
     await progress.getByRole('button', { name: '取消' }).click();
     await progress.getByText(/正在取消/).waitFor();
