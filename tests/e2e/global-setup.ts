@@ -9,7 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath, EXTENSION_DIR, ROOT } from './harness';
 
-const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'seeds', 'wxt.config.ts', 'package.json', 'package-lock.json'];
+const SOURCES = ['entrypoints', 'components', 'lib', 'locales', 'public', 'seeds', 'wxt.config.ts', 'package.json', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
