@@ -412,7 +412,7 @@ export function cardOf(page: Page) {
     async fill(label: string, value: string) {
       const b = await find('textarea, input', new RegExp(`^${label}$`));
       await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
-      await page.keyboard.sendCharacter(value);
+      for (const ch of value) await page.keyboard.sendCharacter(ch);
     },
     async box(): Promise<Box> {
       return find('.card', /.*/);
