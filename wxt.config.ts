@@ -57,6 +57,14 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The toolbar button's and Firefox sidebar's titles in the browser's language (WXT takes them
+    // from the pages' <title>, which is Chinese).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_extName__';
+      const sidebar = (manifest as { sidebar_action?: { default_title?: string } }).sidebar_action;
+      if (sidebar) sidebar.default_title = '__MSG_extSidebarTitle__';
+    },
     'build:publicAssets': async (_wxt, files) => {
       const webGlue = require.resolve('jieba-wasm/web');
       files.push({

@@ -228,7 +228,8 @@ export function PopupView({
       </section>
       <footer className="section row popup-foot">
         <button type="button" className="primary" onClick={onOpenSidePanel}>
-          {t('popupOpenSidePanel')}
+          {/* Firefox calls it a sidebar. */}
+          {t(import.meta.env.FIREFOX ? 'popupOpenSidebar' : 'popupOpenSidePanel')}
         </button>
         <button type="button" onClick={onOpenOptions}>
           {t('popupOptions')}

@@ -31,14 +31,13 @@
  *
  * Prints a table and exits 1 if a budget is missed. `--runs N` repeats the timed page loads.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { SETTINGS_KEY } from '../../lib/store/settings';
 import { launchWithExtension, ROOT, waitFor } from '../e2e/harness';
+import { articleHtml, seedParagraphs } from './pages';
 import { startTrace, type Task } from './trace';
 
 function arg(name: string, fallback: number): number {
@@ -46,36 +45,14 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 const runs = arg('--runs', 5);
+const browserArg = process.argv.indexOf('--browser');
+if (browserArg >= 0 && process.argv[browserArg + 1] === 'firefox') {
+  // The Firefox figures (`npm run bench:page -- --browser firefox`): see ./page-firefox.ts.
+  const { benchFirefox } = await import('./page-firefox');
+  process.exit(await benchFirefox(runs));
+}
 /** Clippings in the library for the popup budgets (`--clippings N`). */
 const clippingCount = arg('--clippings', 10_000);
-
-// Pages from the seed texts: paragraphs as <p>, in an article layout like the sources'.
-const seedParagraphs = readdirSync(join(ROOT, 'seeds'))
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .flatMap((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8').split('\n'))
-  .map((l) => l.replace(/^#+\s*/, '').trim())
-  .filter(Boolean);
-
-function articleHtml(chars: number, title: string, tail = ''): string {
-  const paragraphs: string[] = [];
-  let length = 0;
-  for (let round = 1; length < chars; round++) {
-    for (const p of seedParagraphs) {
-      if (length >= chars) break;
-      const text = p.slice(0, chars - length);
-      paragraphs.push(text);
-      length += text.length;
-    }
-    if (length < chars) paragraphs.push(`（第${round + 1}部分）`);
-  }
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font:16px/1.8 "Noto Sans CJK SC",sans-serif;max-width:760px;margin:0 auto;padding:16px}</style></head>
-<body><header><a href="/">青海新闻网</a> &gt; 要闻</header><article><h1>${title}</h1>
-${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
-</article><footer>版权所有 青海新闻网</footer>${tail}</body></html>`;
-}
 
 const pages: Record<string, string> = {
   '/article-10k.html': articleHtml(10_000, '青海省发布镁产业专利导航成果'),

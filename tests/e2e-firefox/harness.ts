@@ -10,7 +10,7 @@
  * in a tab with `?tabId=` here, as the Chromium suite does), downloads to a folder.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
@@ -307,10 +307,25 @@ export async function textOf(page: Page, selector = 'body'): Promise<string> {
   return page.evaluate((s) => (document.querySelector(s)?.textContent ?? '').replace(/\s+/g, ' ').trim(), selector);
 }
 
-/** Waits until a file appears in `dir` whose name matches, and resolves with its path. */
+/**
+ * Waits until a file whose name matches is in `dir`, written to the end (Firefox creates it
+ * empty and fills it, or writes a `.part` first), and resolves with its path.
+ */
 export async function downloaded(dir: string, name: RegExp, timeoutMs = 15_000): Promise<string> {
-  const file = await waitFor(async () => (await readdir(dir)).find((f) => name.test(f) && !f.endsWith('.part')), timeoutMs, `a download named ${name}`);
-  return join(dir, file);
+  let last = -1;
+  return waitFor(
+    async () => {
+      const files = await readdir(dir);
+      const file = files.find((f) => name.test(f) && !f.endsWith('.part'));
+      if (!file || files.some((f) => f.endsWith('.part'))) return undefined;
+      const size = (await stat(join(dir, file))).size;
+      const done = size > 0 && size === last;
+      last = size;
+      return done ? join(dir, file) : undefined;
+    },
+    timeoutMs,
+    `a download named ${name}`,
+  );
 }
 
 interface Box {

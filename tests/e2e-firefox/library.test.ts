@@ -72,6 +72,7 @@ describe('Firefox: the popup and the library', () => {
     // This page: its counts by type, the names found.
     await waitFor(async () => ((await textOf(popup)).includes('崔永焘') ? true : undefined), 15_000, 'the page’s entities in the popup');
     expect(await textOf(popup)).toMatch(/Person/);
+    expect(await textOf(popup)).toContain('Open sidebar');
     await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-page.png') });
     await (await byRole(popup, 'tab', /^Clippings/)).click();
     const rows = () => popup.evaluate(() => [...document.querySelectorAll('[role="listitem"].clip')].map((r) => r.textContent ?? ''));

@@ -43,5 +43,8 @@ describe('the chrome-mv3 build', () => {
     expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect([...manifest.content_scripts[0].matches].sort()).toEqual([...manifest.host_permissions].sort());
     expect(manifest.content_security_policy.extension_pages).toContain("'wasm-unsafe-eval'");
+    // Every string the browser shows comes from _locales, in the browser's language.
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.action.default_title).toBe('__MSG_extName__');
   });
 });
