@@ -73,7 +73,7 @@ describe('Firefox: the popup and the library', () => {
     await waitFor(async () => ((await textOf(popup)).includes('崔永焘') ? true : undefined), 15_000, 'the page’s entities in the popup');
     expect(await textOf(popup)).toMatch(/Person/);
     expect(await textOf(popup)).toContain('Open sidebar');
-    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-page.png') });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-page.png'), clip: { x: 0, y: 0, width: 400, height: 600 } });
     await (await byRole(popup, 'tab', /^Clippings/)).click();
     const rows = () => popup.evaluate(() => [...document.querySelectorAll('[role="listitem"].clip')].map((r) => r.textContent ?? ''));
     await waitFor(async () => ((await rows()).length === 2 ? true : undefined), 15_000, 'two clippings listed');
@@ -87,7 +87,7 @@ describe('Firefox: the popup and the library', () => {
     await search.click({ count: 3 });
     await popup.keyboard.press('Backspace');
     await waitFor(async () => ((await rows()).length === 2 ? true : undefined), 10_000, 'both again');
-    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-library.png') });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-library.png'), clip: { x: 0, y: 0, width: 400, height: 600 } });
 
     // Export JSON: Firefox saves it to the downloads folder.
     await (await byRole(popup, 'button', 'JSON')).click();
@@ -141,7 +141,7 @@ describe('Firefox: the UI language', () => {
     await waitFor(async () => ((await textOf(options)).includes('界面语言') ? true : undefined), 10_000, 'the options in Chinese');
     const popup = await session.openExtensionPage('popup.html');
     await waitFor(async () => ((await textOf(popup)).includes('摘录库') ? true : undefined), 10_000, 'the popup in Chinese');
-    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-zh.png') });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'popup-zh_CN.png'), clip: { x: 0, y: 0, width: 400, height: 600 } });
     await popup.close();
     await options.close();
     void select;
