@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
-import { SPAN_TYPES } from '../recognize/types';
+import { SPAN_TYPES, type Span } from '../recognize/types';
 
 /** Version of the shipped corpus file; bumped when the record's shape changes. */
 export const CORPUS_VERSION = 1;
@@ -26,6 +26,52 @@ export const corpusEntitySchema = lazy(() => z.object({
   count: z.int().check(z.positive()),
 }));
 export type CorpusEntity = z.infer<typeof corpusEntitySchema>;
+
+/** Most spans kept per article (a 200,000-character article has about 6,000). */
+export const MAX_MARKS = 20_000;
+
+/**
+ * A recognized span of an article, compact: `[start, end, type, value?, unit?]` (offsets into the
+ * article's text, end exclusive; value and unit as in `Span`).
+ */
+export const markSchema = lazy(() =>
+  z.union([
+    z.tuple([z.int().check(z.nonnegative()), z.int().check(z.nonnegative()), z.enum(SPAN_TYPES)]),
+    z.tuple([z.int().check(z.nonnegative()), z.int().check(z.nonnegative()), z.enum(SPAN_TYPES), z.union([z.number(), z.string().check(z.maxLength(60))])]),
+    z.tuple([
+      z.int().check(z.nonnegative()),
+      z.int().check(z.nonnegative()),
+      z.enum(SPAN_TYPES),
+      z.union([z.number(), z.string().check(z.maxLength(60))]),
+      z.string().check(z.maxLength(20)),
+    ]),
+  ]),
+);
+export type Mark = z.infer<typeof markSchema>;
+
+/** An article's marks as spans (text sliced from the article); none for an old record. Never throws. */
+export function marksAsSpans(article: Pick<CorpusArticle, 'text' | 'marks'>): Span[] {
+  const out: Span[] = [];
+  for (const [start, end, type, value, unit] of article.marks ?? []) {
+    if (end <= start || end > article.text.length) continue;
+    const span: Span = { start, end, type, text: article.text.slice(start, end) };
+    if (value !== undefined) span.value = value;
+    if (unit !== undefined) span.unit = unit;
+    out.push(span);
+  }
+  return out;
+}
+
+/** Spans as marks, for storing. */
+export function spansAsMarks(spans: readonly Span[]): Mark[] {
+  const out: Mark[] = [];
+  for (const s of spans.slice(0, MAX_MARKS)) {
+    if (s.value === undefined) out.push([s.start, s.end, s.type]);
+    else if (s.unit === undefined) out.push([s.start, s.end, s.type, s.value]);
+    else out.push([s.start, s.end, s.type, s.value, s.unit]);
+  }
+  return out;
+}
 
 /** Longest article text kept (characters); longer texts are cut, never rejected. */
 export const MAX_ARTICLE_CHARS = 200_000;
@@ -60,6 +106,12 @@ export const corpusArticleSchema = lazy(() => z.object({
   text: z.string().check(z.minLength(1), z.maxLength(MAX_ARTICLE_CHARS)),
   /** Entities and figures with their counts, most frequent first. */
   entities: z.array(corpusEntitySchema).check(z.maxLength(5000)),
+  /**
+   * Every recognized span with its offsets in `text`, in order: `[start, end, type, value?, unit?]`
+   * (see {@link Mark}). Entity profiles and the figure cross-check read mentions and statements
+   * from them. Absent on records stored before they were kept (read as none).
+   */
+  marks: z.optional(z.array(markSchema).check(z.maxLength(MAX_MARKS))),
   /** Distinct jieba search-mode tokens of title and text (lower-cased), with their counts. */
   terms: z.record(z.string(), z.int().check(z.positive())),
   /** Length of the article in tokens, for BM25's length normalization. */

@@ -4,7 +4,7 @@
  * recognizer and its search terms from jieba's search-mode cut.
  */
 import type { Span } from '../recognize/types';
-import { CORPUS_VERSION, MAX_ARTICLE_CHARS, type CorpusArticle, type CorpusFile } from './article';
+import { CORPUS_VERSION, MAX_ARTICLE_CHARS, spansAsMarks, type CorpusArticle, type CorpusFile } from './article';
 import { countEntities, countTerm, entityFeatures, recognizeWith, textFeatures, type Analyzer, type TextFeatures } from './features';
 import { splitSeed, type SplitArticle } from './split';
 import { publishedIn } from './published';
@@ -104,6 +104,13 @@ export async function completeArticles(bases: readonly ArticleBase[], analyzer: 
   return out;
 }
 
+/** The spans of the text part of an indexed text (which ends with it), with offsets into the text. */
+function textSpans(spans: readonly Span[], head: number): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) if (s.start >= head) out.push({ ...s, start: s.start - head, end: s.end - head });
+  return out;
+}
+
 function finish(base: ArticleBase, text: string, { terms, spans }: TextFeatures): CorpusArticle {
   const found = facts(spans);
   let length = 0;
@@ -122,6 +129,8 @@ function finish(base: ArticleBase, text: string, { terms, spans }: TextFeatures)
     dates: found.dates,
     docNumbers: [...new Set([...(base.docNumbers ?? []), ...found.docNumbers])],
     entities: countEntities(spans.filter((s) => s.type !== 'DATE' || typeof s.value === 'string')).slice(0, 5000),
+    // The spans were found in the headlines and the text together: the text's own, shifted to it.
+    marks: spansAsMarks(textSpans(spans, indexedText({ ...base, text }).length - text.length)),
     terms: termRecord,
     length,
   };
