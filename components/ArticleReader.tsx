@@ -4,6 +4,7 @@ import type { ResponseOf } from '@/lib/messaging';
 import type { WireSpan } from '@/lib/messaging/span';
 import { languageTag, t } from '@/lib/i18n';
 import { TYPE_ORDER, dateInWords, typeLabel } from '@/lib/text/format-value';
+import { originLabel } from './RelatedList';
 
 /** An article as `corpus/article` sends it. */
 export type ReaderArticle = NonNullable<ResponseOf<typeof corpusBackgroundProtocol, 'corpus/article'>['article']>;
@@ -188,7 +189,7 @@ export function ArticleReader({ reader, sentence, onBack }: ArticleReaderProps) 
         </h2>
         {a.subtitle && <p className="reader-subtitle">{a.subtitle}</p>}
         <p className="reader-meta">
-          <span className={`badge ${a.origin === 'user' ? 'user' : ''}`}>{a.origin === 'user' ? t('sidepanelMyArticles') : t('sidepanelSeedArticle')}</span>
+          <span className={`badge ${a.origin === 'seed' ? '' : 'user'}`}>{originLabel(a.origin)}</span>
           {a.byline && <span>{a.byline}</span>}
           {a.source && <span>{t('sidepanelSource', a.source)}</span>}
           {a.published && <span>{t('sidepanelPublished', dateInWords(a.published))}</span>}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { t, type LanguageSetting } from '@/lib/i18n';
 import type { AddedType, Correction, CorrectionKind, Corrections } from '@/lib/store/user-dictionary';
 import { Brand } from './Brand';
@@ -34,6 +34,8 @@ export interface OptionsViewProps {
   onChangeCorrectionType?(text: string, type: AddedType): Promise<string | null>;
   /** Makes an undone correction again; resolves like {@link onUndoCorrection}. */
   onRestoreCorrection?(correction: Correction): Promise<string | null>;
+  /** The 阅读记录 section (see `HistoryManager`), placed after the scope. */
+  history?: ReactNode;
 }
 
 const NO_CHANGE = async () => null;
@@ -60,6 +62,7 @@ export function OptionsView({
   onUndoCorrection = NO_CHANGE,
   onChangeCorrectionType = NO_CHANGE,
   onRestoreCorrection,
+  history,
 }: OptionsViewProps) {
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
@@ -114,6 +117,7 @@ export function OptionsView({
           {t('optionsDeveloper')}
         </label>
       </section>
+      {history}
       <section className="section" aria-labelledby="opt-user">
         <h2 id="opt-user">{t('optionsUserSitesHeading')}</h2>
         <form className="row" onSubmit={submit}>

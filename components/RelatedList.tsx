@@ -55,13 +55,18 @@ export function emphasize(text: string, words: readonly string[]): TextRun[] {
   return runs;
 }
 
+/** The name of where an article comes from: 种子文章, 我的文章, 已读. */
+export function originLabel(origin: RelatedResult['origin']): string {
+  return origin === 'user' ? t('sidepanelMyArticles') : origin === 'history' ? t('sidepanelHistoryArticle') : t('sidepanelSeedArticle');
+}
+
 /**
  * "种子文章 · 人民日报 · 2月25日", "我的文章 · 青海新闻网 · 2024年4月24日 · www.qhnews.com": where
  * an article comes from and when it was published (when known).
  * A seed article's file name (an internal id, `002_….txt`) is shown only when it has no source.
  */
 export function originLine(r: Pick<RelatedResult, 'origin' | 'source' | 'seed' | 'url' | 'published'>): string {
-  const parts = [r.origin === 'user' ? t('sidepanelMyArticles') : t('sidepanelSeedArticle')];
+  const parts = [originLabel(r.origin)];
   if (r.source) parts.push(r.source);
   if (r.published) parts.push(dateInWords(r.published));
   if (r.seed) {

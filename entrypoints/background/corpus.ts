@@ -4,8 +4,10 @@ import type { Handlers } from '@/lib/messaging';
 import type { ArticleSummary, corpusBackgroundProtocol, NewArticle } from '@/lib/messaging/corpus-protocol';
 import { MAX_SEGMENT_CHARS } from '@/lib/messaging/protocol';
 import type { WireSpan } from '@/lib/messaging/span';
-import { CORPUS_ASSET, corpusFileSchema, type CorpusArticle, type CorpusFile } from '@/lib/corpus/article';
-import { completeArticle, completeArticles, type ArticleBase } from '@/lib/corpus/build';
+import { CORPUS_ASSET, corpusFileSchema, marksAsSpans, type CorpusArticle, type CorpusFile } from '@/lib/corpus/article';
+import { completeArticle, completeArticles, completeWithSpans, type ArticleBase } from '@/lib/corpus/build';
+import { readSettings } from '@/lib/store/settings';
+import { storageAreaStore } from '@/lib/store/user-dictionary';
 import { textFeatures, type TextAnalyzer } from '@/lib/corpus/features';
 import { Corpus, type RelatedArticle } from '@/lib/corpus/related';
 import { publishedIn } from '@/lib/corpus/published';
@@ -29,6 +31,20 @@ export interface CorpusSources {
   url?: () => string;
   /** The database holding the added articles. */
   db?: () => ClippingsDb;
+  /** Whether the reader keeps a reading history (阅读记录; the settings' switch by default). */
+  historyEnabled?: () => Promise<boolean>;
+}
+
+/** Most articles the reading history keeps: beyond it, the oldest go. */
+export const MAX_HISTORY_ARTICLES = 10_000;
+/** Most characters of text the reading history keeps (about 300 MB stored): beyond it, the oldest go. */
+export const MAX_HISTORY_CHARS = 150_000_000;
+
+/** The history record id of a page's address (its fragment dropped): `history:` and 32 hex digits of its SHA-256. */
+export async function historyIdOf(url: string): Promise<string> {
+  const bare = url.replace(/#.*$/, '');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(bare)));
+  return `history:${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export interface CorpusService {
@@ -154,6 +170,7 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
   const fetchFile = sources.fetch ?? ((url: string) => fetch(url));
   const url = sources.url ?? (() => browser.runtime.getURL(`/${CORPUS_ASSET}` as PublicPath));
   const db = sources.db ?? clippingsDb;
+  const historyEnabled = sources.historyEnabled ?? (async () => (await readSettings(storageAreaStore(browser.storage.local))).history);
   const analyzer = analyzerOf(services);
 
   let loading: Promise<Corpus> | undefined;
@@ -242,6 +259,53 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
       const corpus = await loaded();
       for (const a of complete) corpus?.add(a);
       return { ids: complete.map((a) => a.id) };
+    },
+    async 'history/add'(read) {
+      if (!(await historyEnabled())) return { added: false };
+      const id = await historyIdOf(read.url);
+      const base: ArticleBase = { id, origin: 'history', title: read.title, titleFrom: 'page', reporters: [], text: read.text, url: read.url, addedAt: Date.now() };
+      if (read.source) base.source = read.source;
+      const published = read.published ?? publishedIn(read.text);
+      if (published) base.published = published;
+      const spans = marksAsSpans({ text: read.text, marks: read.marks });
+      const checked = userArticleSchema.safeParse(await completeWithSpans(base, spans, analyzer));
+      if (!checked.success) {
+        const issue = checked.error.issues[0]!;
+        throw new Error(t('backgroundArticleInvalid', read.title.slice(0, 40), `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+      }
+      await putArticles(db(), [checked.data]);
+      const corpus = await load();
+      corpus.add(checked.data);
+      // Over the cap: the oldest go, from the database first.
+      const history = corpus.list().filter((a) => a.origin === 'history').sort((a, b) => (b.addedAt ?? 0) - (a.addedAt ?? 0));
+      let chars = 0;
+      const over: string[] = [];
+      history.forEach((a, k) => {
+        chars += a.text.length;
+        if (k >= MAX_HISTORY_ARTICLES || chars > MAX_HISTORY_CHARS) over.push(a.id);
+      });
+      if (over.length) {
+        await deleteArticles(db(), over);
+        for (const gone of over) corpus.remove(gone);
+      }
+      return { added: true, id };
+    },
+    async 'history/list'({ query, limit }) {
+      const history = (await load()).list().filter((a) => a.origin === 'history');
+      const chars = history.reduce((n, a) => n + a.text.length, 0);
+      const wanted = query?.trim().toLowerCase();
+      const shown = (wanted ? history.filter((a) => a.title.toLowerCase().includes(wanted) || (a.url ?? '').toLowerCase().includes(wanted)) : history)
+        .sort((a, b) => (b.addedAt ?? 0) - (a.addedAt ?? 0))
+        .slice(0, limit ?? 200);
+      return { articles: shown.map(summaryOf), count: history.length, chars, cap: MAX_HISTORY_ARTICLES };
+    },
+    async 'history/remove'({ ids, all }) {
+      const corpus = await load();
+      const gone = all ? corpus.list().filter((a) => a.origin === 'history').map((a) => a.id) : (ids ?? []);
+      if (!gone.length) return { removed: 0 };
+      const removed = await deleteArticles(db(), gone);
+      for (const id of gone) corpus.remove(id);
+      return { removed };
     },
     async 'corpus/remove'({ ids }) {
       const seed = ids.find((id) => !id.startsWith('user:'));

@@ -433,8 +433,8 @@ export function startHoverCard(
     }
     const total = found.length >= MENTIONS_ASKED ? t('cardAtLeast', MENTIONS_ASKED) : String(found.length);
     const lines = found.slice(0, MENTIONS_SHOWN).map((a) => {
-      // The reader's own added articles are searched with the seeds; say which they are.
-      const mine = a.articleId.startsWith('user:') ? ` · ${t('cardAddedByMe')}` : '';
+      // The reader's own added articles and reading history are searched with the seeds; say which they are.
+      const mine = a.articleId.startsWith('user:') ? ` · ${t('cardAddedByMe')}` : a.articleId.startsWith('history:') ? ` · ${t('cardFromHistory')}` : '';
       const hit = button(`${t('cardMention', a.title, a.count)}${mine}`, t('cardOpenArticle', a.title), () => openArticle(a, span, status));
       hit.classList.add('hit');
       return hit;

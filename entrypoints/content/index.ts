@@ -9,6 +9,7 @@ import './highlights.css';
 import { startHoverCard } from './hover-card';
 import { startPageAnnotations } from './page-annotations';
 import { startPageClippings } from './page-clippings';
+import { startPageHistory } from './page-history';
 import { startPageSegmentation } from './page-segmentation';
 import { startSelectionNotices } from './page-text';
 
@@ -69,4 +70,5 @@ function start(ctx: ContentScriptContext, loadedAt: number): void {
   const card = startHoverCard(ctx, annotations, clippings);
   startPageSegmentation(ctx, annotations, clippings, (id, quote) => card.showSaved(id, quote));
   startSelectionNotices(ctx);
+  startPageHistory(ctx, annotations);
 }

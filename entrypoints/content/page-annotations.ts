@@ -30,6 +30,11 @@ export interface PageAnnotations {
   runNow(): boolean;
   /** Calls `listener` with the page's text map each time the page is read. */
   onRead(listener: (map: TextMap) => void): void;
+  /**
+   * Called when a read of the page is done: every span recognized (hidden types included), the
+   * text map and the article it found (null for a whole page or light mode).
+   */
+  onDone(listener: (done: { map: TextMap; article: ArticleRegion | null; spans: readonly WireSpan[] }) => void): void;
   /** How far reading the page has come, with timings. */
   progress(): AnnotationProgress;
   /** Scrolls to the span at these offsets; false if it is no longer on the page. */
@@ -198,6 +203,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
   let generation = 0;
   let lastScan = 0;
   const readListeners: Array<(map: TextMap) => void> = [];
+  const doneListeners: Array<(done: { map: TextMap; article: ArticleRegion | null; spans: readonly WireSpan[] }) => void> = [];
   let withoutObserver: (work: () => void) => void = (work) => work();
 
   /** Reads the page's text as it is now, recognizes what is new and paints the result. */
@@ -285,6 +291,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     recognized.sort((a, b) => a.start - b.start);
     entities = recognized.filter((s) => !hidden.has(s.type));
     progress.doneMs = performance.now() - startedAt;
+    for (const listener of doneListeners) listener({ map, article: region, spans: recognized });
   }
 
   /**
@@ -405,6 +412,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     read: () => (current && !dirty && readUrl === location.href ? { map: current, article } : undefined),
     progress: () => ({ ...progress }),
     onRead: (listener) => void readListeners.push(listener),
+    onDone: (listener) => void doneListeners.push(listener),
     runNow() {
       if (!ctx.isValid) return false;
       forced = true;

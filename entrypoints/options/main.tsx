@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { DEFAULT_SITE_PATTERNS, grantedPatternsOf, sitePatternsFor, userSiteHosts } from '@/lib/sites';
 import { t, type LanguageSetting } from '@/lib/i18n';
-import { readSettings, setDeveloper, setFullPage, setLanguageSetting } from '@/lib/store/settings';
+import { readSettings, setDeveloper, setFullPage, setHistory, setLanguageSetting } from '@/lib/store/settings';
+import { HistoryManager, type HistoryListing } from '@/components/HistoryManager';
 import { createClient, failureReason, type Failure } from '@/lib/messaging';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import {
@@ -66,10 +67,21 @@ function useCorrections(): Corrections | null {
   return corrections;
 }
 
+async function listHistory(query: string): Promise<HistoryListing | string> {
+  const answer = await background.call('history/list', { query, limit: 200 });
+  return answer.ok ? answer.value : answer.error;
+}
+
+async function removeHistory(ids?: string[]): Promise<string | null> {
+  const answer = await background.call('history/remove', ids ? { ids } : { all: true });
+  return answer.ok ? null : answer.error;
+}
+
 function Options() {
   const [userSites, setUserSites] = useState<string[] | null>(null);
   const [fullPage, setFullPageState] = useState<boolean | null>(null);
   const [developer, setDeveloperState] = useState<boolean | null>(null);
+  const [history, setHistoryState] = useState<boolean | null>(null);
   const [language, setLanguageState] = useState<LanguageSetting | null>(null);
   const corrections = useCorrections();
 
@@ -79,6 +91,7 @@ function Options() {
     const settings = await readSettings(storage);
     setFullPageState(settings.fullPage);
     setDeveloperState(settings.developer);
+    setHistoryState(settings.history);
     setLanguageState(settings.language);
   }, []);
 
@@ -124,6 +137,19 @@ function Options() {
           .catch(() => readSettings(storage))
           .then((s) => setFullPageState(s.fullPage));
       }}
+      history={
+        <HistoryManager
+          enabled={history}
+          onToggle={() => {
+            setHistoryState(!history);
+            void setHistory(storage, !history)
+              .catch(() => readSettings(storage))
+              .then((s) => setHistoryState(s.history));
+          }}
+          list={listHistory}
+          remove={removeHistory}
+        />
+      }
       corrections={corrections}
       onUndoCorrection={(kind, text) => changeCorrections(background.call('entities/undo', { kind, text }), () => removeCorrection(storage, kind, text))}
       onChangeCorrectionType={(text, type) =>

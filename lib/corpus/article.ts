@@ -27,6 +27,10 @@ export const corpusEntitySchema = lazy(() => z.object({
 }));
 export type CorpusEntity = z.infer<typeof corpusEntitySchema>;
 
+/** Where an article comes from: shipped, added by the reader (我的文章), or read (已读, opt-in). */
+export const ARTICLE_ORIGINS = ['seed', 'user', 'history'] as const;
+export type ArticleOrigin = (typeof ARTICLE_ORIGINS)[number];
+
 /** Most spans kept per article (a 200,000-character article has about 6,000). */
 export const MAX_MARKS = 20_000;
 
@@ -80,9 +84,12 @@ export const MAX_ARTICLE_CHARS = 200_000;
 export const PUBLISHED_RE = /^(?:\d{4}|-)-\d{2}-\d{2}$/;
 
 export const corpusArticleSchema = lazy(() => z.object({
-  /** `seed:000_d9cd63c087f90da5#2` for seed articles, `user:<uuid>` for added ones. */
-  id: z.string().check(z.regex(/^(seed|user):\S{1,200}$/)),
-  origin: z.enum(['seed', 'user']),
+  /**
+   * `seed:000_d9cd63c087f90da5#2` for seed articles, `user:<uuid>` for added ones,
+   * `history:<hash of the address>` for articles of the reading history (已读).
+   */
+  id: z.string().check(z.regex(/^(seed|user|history):\S{1,200}$/)),
+  origin: z.enum(ARTICLE_ORIGINS),
   title: z.string().check(z.minLength(1), z.maxLength(500)),
   titleFrom: z.enum(['headline', 'lead', 'page', 'file']),
   kicker: z.optional(z.string().check(z.maxLength(500))),

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../recognize/types';
 import { CORPUS_VERSION, MAX_ARTICLE_CHARS, spansAsMarks, type CorpusArticle, type CorpusFile } from './article';
-import { countEntities, countTerm, entityFeatures, recognizeWith, textFeatures, type Analyzer, type TextFeatures } from './features';
+import { countEntities, countTerm, entityFeatures, recognizeWith, termCounts, textFeatures, type Analyzer, type TextAnalyzer, type TextFeatures } from './features';
 import { splitSeed, type SplitArticle } from './split';
 import { publishedIn } from './published';
 
@@ -38,6 +38,21 @@ export type ArticleBase = Omit<CorpusArticle, 'entities' | 'terms' | 'length' | 
 export async function completeArticle(base: ArticleBase, analyzer: Analyzer): Promise<CorpusArticle> {
   const text = base.text.slice(0, MAX_ARTICLE_CHARS);
   return finish(base, text, await textFeatures(indexedText({ ...base, text }), analyzer));
+}
+
+/**
+ * {@link completeArticle} for an article whose spans are known (a page the content script has
+ * recognized): only the search-mode cut runs. `spans` are offsets into `base.text`; those past
+ * {@link MAX_ARTICLE_CHARS} are dropped. Rejects only if the analyzer's cut does.
+ */
+export async function completeWithSpans(base: ArticleBase, spans: readonly Span[], analyzer: Pick<TextAnalyzer, 'cutForSearch'>): Promise<CorpusArticle> {
+  const text = base.text.slice(0, MAX_ARTICLE_CHARS);
+  const whole = indexedText({ ...base, text });
+  const head = whole.length - text.length;
+  const kept = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start);
+  const tokens = await analyzer.cutForSearch(whole);
+  const shifted = kept.map((s) => ({ ...s, start: s.start + head, end: s.end + head }));
+  return finish(base, text, { terms: termCounts(tokens), features: entityFeatures(kept), spans: shifted });
 }
 
 /** Longest text cut and recognized in one call when many articles are added together. */

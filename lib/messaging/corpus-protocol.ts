@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { webUrlSchema } from '../store/clipping';
 import { lazy } from '../lazy';
-import { MAX_ARTICLE_CHARS, PUBLISHED_RE, corpusArticleSchema } from '../corpus/article';
+import { ARTICLE_ORIGINS, MAX_ARTICLE_CHARS, MAX_MARKS, PUBLISHED_RE, corpusArticleSchema, markSchema } from '../corpus/article';
 import type { MessageSpec } from './index';
 import { spanSchema } from './span';
 
@@ -17,7 +17,7 @@ export const MAX_QUERY_CHARS = 20_000;
 export const relatedResultSchema = lazy(() => z.object({
   articleId: z.string(),
   title: z.string(),
-  origin: z.enum(['seed', 'user']),
+  origin: z.enum(ARTICLE_ORIGINS),
   seed: z.optional(z.string()),
   url: z.optional(z.string()),
   source: z.optional(z.string()),
@@ -33,7 +33,7 @@ export type RelatedResult = z.infer<typeof relatedResultSchema>;
 /** An article in a list: no text, no index data. */
 export const articleSummarySchema = lazy(() => z.object({
   id: z.string(),
-  origin: z.enum(['seed', 'user']),
+  origin: z.enum(ARTICLE_ORIGINS),
   title: z.string(),
   source: z.optional(z.string()),
   published: z.optional(z.string()),
@@ -55,6 +55,18 @@ export const newArticleSchema = lazy(() => z.object({
   published: z.optional(z.string().check(z.regex(PUBLISHED_RE))),
 }));
 export type NewArticle = z.infer<typeof newArticleSchema>;
+
+/** An article as read on a page, for the reading history: its text and the spans recognized in it. */
+export const historyArticleSchema = lazy(() => z.object({
+  url: webUrlSchema,
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_ARTICLE_CHARS)),
+  source: z.optional(z.string().check(z.maxLength(100))),
+  published: z.optional(z.string().check(z.regex(PUBLISHED_RE))),
+  /** The spans recognized in `text` (offsets into it), as the page's highlights. */
+  marks: z.array(markSchema).check(z.maxLength(MAX_MARKS)),
+}));
+export type HistoryArticle = z.infer<typeof historyArticleSchema>;
 
 export const corpusBackgroundProtocol = {
   /** Related articles for a text (a page's article, a selection, a clipping's quote), best first, at most 5. */
@@ -90,6 +102,24 @@ export const corpusBackgroundProtocol = {
   /** Removes added articles (seed articles cannot be removed). */
   'corpus/remove': {
     request: lazy(() => z.object({ ids: z.array(z.string()).check(z.minLength(1), z.maxLength(10_000)) })),
+    response: lazy(() => z.object({ removed: z.int() })),
+  },
+  /**
+   * The content script's article of an annotated page, for the reading history (已读): kept only
+   * while the reader has it switched on (`added: false` otherwise); one record per address.
+   */
+  'history/add': {
+    request: lazy(() => historyArticleSchema),
+    response: lazy(() => z.object({ added: z.boolean(), id: z.optional(z.string()) })),
+  },
+  /** The reading history, newest first (`query` filters by title and address), and its use of space. */
+  'history/list': {
+    request: lazy(() => z.object({ query: z.optional(z.string().check(z.maxLength(200))), limit: z.optional(z.int().check(z.gte(1), z.lte(1000))) })),
+    response: lazy(() => z.object({ articles: z.array(articleSummarySchema), count: z.int(), chars: z.int(), cap: z.int() })),
+  },
+  /** Removes articles of the reading history, or all of it. */
+  'history/remove': {
+    request: lazy(() => z.object({ ids: z.optional(z.array(z.string().check(z.regex(/^history:/))).check(z.maxLength(10_000))), all: z.optional(z.boolean()) })),
     response: lazy(() => z.object({ removed: z.int() })),
   },
 } satisfies Record<string, MessageSpec>;

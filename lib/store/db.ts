@@ -264,10 +264,13 @@ export async function searchClippings(db: ClippingsDb, filter: ClippingFilter, l
     .slice(0, limit);
 }
 
-/** An added article as stored: a corpus article of origin `user`, with its id `user:…` and `addedAt`. */
+/**
+ * An added article as stored: a corpus article of origin `user` (id `user:…`) or `history`
+ * (id `history:…`, the reading history), with `addedAt`.
+ */
 export const userArticleSchema = lazy(() =>
   corpusArticleSchema.check(
-    z.refine((a) => a.origin === 'user' && a.id.startsWith('user:') && a.addedAt !== undefined, {
+    z.refine((a) => a.origin !== 'seed' && a.id.startsWith(`${a.origin}:`) && a.addedAt !== undefined, {
       error: () => t('storeArticleNotUser'),
     }),
   ),

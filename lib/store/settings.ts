@@ -23,10 +23,12 @@ export const settingsSchema = lazy(() => z.object({
   language: z._default(z.enum(['auto', 'zh', 'en']), 'auto'),
   /** 开发者信息: the popup and side panel show the segmenter's details (time, sample tokens). */
   developer: z._default(z.boolean(), false),
+  /** 阅读记录: articles read on annotated sites are kept in the local 已读 collection (opt-in). */
+  history: z._default(z.boolean(), false),
 }));
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [], fullPage: false, language: 'auto', developer: false };
+export const DEFAULT_SETTINGS: Settings = { version: 1, hiddenTypes: [], disabledSites: [], fullPage: false, language: 'auto', developer: false, history: false };
 
 /** Reads the settings; missing or malformed values read as the defaults (and are left alone). */
 export async function readSettings(store: KeyValueStore): Promise<Settings> {
@@ -126,4 +128,13 @@ export function setLanguageSetting(store: KeyValueStore, language: LanguageSetti
  */
 export function setDeveloper(store: KeyValueStore, developer: boolean): Promise<Settings> {
   return updateSettings(store, () => ({ developer }));
+}
+
+/**
+ * Switches the reading history (阅读记录) on or off and writes the settings back; resolves with
+ * the new settings. Turning it off keeps what was recorded (the reader removes it in the
+ * options). Rejects if storage does, leaving the stored value as it was.
+ */
+export function setHistory(store: KeyValueStore, history: boolean): Promise<Settings> {
+  return updateSettings(store, () => ({ history }));
 }
