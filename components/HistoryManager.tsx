@@ -24,6 +24,11 @@ export interface HistoryManagerProps {
 
 /** Megabytes a history of `chars` characters takes about (text as UTF-16, with its index). */
 const megabytes = (chars: number) => (chars * 3) / 2 ** 20;
+/** `12.3`, or `< 0.1` for a little (never 0.0 for something). */
+const shownMegabytes = (chars: number) => {
+  const mb = megabytes(chars);
+  return mb > 0 && mb < 0.1 ? '< 0.1' : mb.toFixed(1);
+};
 
 /**
  * The options' 阅读记录 section: the switch (off by default, explained in one sentence), the
@@ -65,7 +70,7 @@ export function HistoryManager({ enabled, onToggle, list, remove }: HistoryManag
       <p className="small muted">{t('optionsHistoryHelp')}</p>
       {listing && (
         <p className="small" role="status">
-          {t('optionsHistoryUsage', number(listing.count), megabytes(listing.chars).toFixed(1), number(listing.cap))}
+          {t('optionsHistoryUsage', number(listing.count), shownMegabytes(listing.chars), number(listing.cap))}
         </p>
       )}
       {error && (

@@ -326,15 +326,11 @@ function longestForm(parts: PlaceParts, ctx: readonly PlaceParts[]): string {
 /** The context place a short form's level word points to, as its full name; undefined if none. */
 function placeForLevelWord(word: string, context: AliasContext | undefined): string | undefined {
   const ctx = contextParts(context);
-  const kinds = word === '自治州' ? ['州'] : word === '自治县' ? ['县'] : word === '自治旗' ? ['旗'] : [word];
-  let found = ctx.find((p) => kinds.includes(p.kind) || (word === '省' && p.kind === '省'));
+  const kind = word === '自治州' ? '州' : word === '自治县' ? '县' : word === '自治旗' ? '旗' : word;
+  let found = ctx.find((p) => p.kind === kind);
+  // 区 names a district; in the news of an autonomous region without one, the region (区党委).
   if (!found && word === '区') found = ctx.find((p) => p.kind === '自治区');
-  if (!found) return undefined;
-  if (word === '自治州' || word === '自治县' || word === '自治旗') {
-    // 自治州 + body: the unit's full name must be the autonomous one; a context 海西州 gives 海西州.
-    return longestForm(found, ctx);
-  }
-  return longestForm(found, ctx);
+  return found ? longestForm(found, ctx) : undefined;
 }
 
 /** The level word that begins a body's short form, or undefined if the name does not begin with one. */
