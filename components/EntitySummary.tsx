@@ -11,9 +11,13 @@ export interface EntitySummaryProps {
   hiddenTypes?: ReadonlySet<string>;
   /** Switch a type's highlights on or off. */
   onToggleType?(type: string): void;
+  /** Opens a name's entity profile (names only; no button without it). */
+  onProfile?(span: WireSpan): void;
   /** How many distinct entries to list. */
   limit?: number;
 }
+
+const NAME_TYPES = new Set(['PERSON', 'PLACE', 'ORG', 'DOC']);
 
 interface Entry {
   span: WireSpan;
@@ -21,7 +25,7 @@ interface Entry {
 }
 
 /** Counts per type and the distinct entities and figures of the page, most frequent first. */
-export function EntitySummary({ entities, onReveal, hiddenTypes = new Set(), onToggleType = () => {}, limit = 30 }: EntitySummaryProps) {
+export function EntitySummary({ entities, onReveal, onProfile, hiddenTypes = new Set(), onToggleType = () => {}, limit = 30 }: EntitySummaryProps) {
   if (!entities) return null;
   if (entities.length === 0 && hiddenTypes.size === 0) return <p className="empty">{t('popupNoEntities')}</p>;
   const counts = new Map<string, number>();
@@ -73,6 +77,11 @@ export function EntitySummary({ entities, onReveal, hiddenTypes = new Set(), onT
               )}
               {count > 1 && <span className="badge">×{count}</span>}
             </button>
+            {onProfile && NAME_TYPES.has(span.type) && (
+              <button type="button" className="entity-profile" onClick={() => onProfile(span)} aria-label={t('cardProfileTitle', span.text)} title={t('cardProfileTitle', span.text)}>
+                {t('cardProfile')}
+              </button>
+            )}
           </li>
           );
         })}

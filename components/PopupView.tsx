@@ -12,6 +12,8 @@ export interface PopupViewProps {
   /** Where the page's names came from; a notice is shown when the model was not used. */
   names?: NameSourceInfo | null;
   onReveal?(span: WireSpan): void;
+  /** Opens a name's entity profile (实体档案) in the side panel. */
+  onProfile?(span: WireSpan): void;
   hiddenTypes?: ReadonlySet<string>;
   onToggleType?(type: string): void;
   /** The page's host and whether annotation is off there; null where nothing runs. */
@@ -62,6 +64,7 @@ export function PopupView({
   entities = null,
   names = null,
   onReveal = () => {},
+  onProfile,
   hiddenTypes,
   onToggleType,
   site = null,
@@ -215,7 +218,7 @@ export function PopupView({
               </p>
             )}
             {!(scope?.scope === 'light' && !entities?.length) && (
-              <EntitySummary entities={entities} onReveal={onReveal} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
+              <EntitySummary entities={entities} onReveal={onReveal} onProfile={onProfile} hiddenTypes={hiddenTypes} onToggleType={onToggleType} />
             )}
           </>
         )}

@@ -3,6 +3,8 @@ import type { SeedSummary } from '@/lib/corpus/seed-summary';
 import { languageTag, t } from '@/lib/i18n';
 import type { RelatedResult } from '@/lib/messaging/corpus-protocol';
 import { ArticleReader, type ReaderState } from './ArticleReader';
+import { CrossCheckList, type CrossCheckState } from './CrossCheckList';
+import { EntityProfileView, type ProfileState } from './EntityProfileView';
 import { Brand } from './Brand';
 import { CorpusManager, type CorpusManagerProps } from './CorpusManager';
 import { PageStatus, type PageState } from './PageStatus';
@@ -49,6 +51,13 @@ export interface CorpusPanelProps {
   clippings: readonly ClippingChoice[];
   onLink(result: RelatedResult, clippingId: string): Promise<string | null>;
   library: CorpusManagerProps;
+  /** 数字核对 of the page's figures (none when left out). */
+  checks?: CrossCheckState;
+  /** The entity profile open (实体档案), or null for the lists. */
+  profile?: ProfileState | null;
+  onProfile?(name: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'): void;
+  onCloseProfile?(): void;
+  onOpenClipping?(id: string): void;
 }
 
 export interface SidePanelViewProps {
@@ -120,7 +129,7 @@ function Lookup({ state, basis, corpus, label }: { state: LookupState; basis: Qu
  * the page's segmentation and the seed files.
  */
 export function SidePanelView({ page, seeds, corpus, developer = false }: SidePanelViewProps) {
-  const reading = !!corpus?.reader;
+  const reading = !!corpus?.reader || !!corpus?.profile;
   // Where the lists were when an article was opened: restored, with the focus, on the way back.
   const returnTo = useRef<{ articleId: string; scrollY: number } | null>(null);
 
@@ -150,6 +159,15 @@ export function SidePanelView({ page, seeds, corpus, developer = false }: SidePa
     <main className="sidepanel">
       <Brand subtitle={t('sidepanelRelatedArticles')} />
       {panel?.reader && <ArticleReader reader={panel.reader.state} sentence={panel.reader.sentence} onBack={panel.onBack} />}
+      {panel && !panel.reader && panel.profile && (
+        <EntityProfileView
+          profile={panel.profile}
+          onBack={() => panel.onCloseProfile?.()}
+          onOpenArticle={(r) => panel.onOpen(r)}
+          onOpenClipping={(id) => panel.onOpenClipping?.(id)}
+          onProfile={(name, type) => panel.onProfile?.(name, type)}
+        />
+      )}
       <div hidden={reading}>
         {panel && (
           <>
@@ -186,6 +204,12 @@ export function SidePanelView({ page, seeds, corpus, developer = false }: SidePa
                   panel.related.state === 'done' && panel.related.results.length > 0 && <p className="small muted basis-note">{t('sidepanelPageBasisNote')}</p>
                 )}
                 <Lookup state={panel.related} basis={panel.basis} corpus={panel} label={t('sidepanelRelatedArticles')} />
+              </section>
+            )}
+            {panel.checks && !panel.query.trim() && (
+              <section className="section" aria-labelledby="sp-checks">
+                <h2 id="sp-checks">{t('checkHeading')}</h2>
+                <CrossCheckList checks={panel.checks} onOpen={(r) => panel.onOpen(r)} />
               </section>
             )}
             <section className="section" aria-labelledby="sp-mine">

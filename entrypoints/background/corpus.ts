@@ -4,7 +4,7 @@ import type { Handlers } from '@/lib/messaging';
 import type { ArticleSummary, corpusBackgroundProtocol, NewArticle } from '@/lib/messaging/corpus-protocol';
 import { MAX_SEGMENT_CHARS } from '@/lib/messaging/protocol';
 import type { WireSpan } from '@/lib/messaging/span';
-import { CORPUS_ASSET, corpusFileSchema, marksAsSpans, type CorpusArticle, type CorpusFile } from '@/lib/corpus/article';
+import { CORPUS_ASSET, corpusFileSchema, historyIdOf, marksAsSpans, type CorpusArticle, type CorpusFile } from '@/lib/corpus/article';
 import { completeArticle, completeArticles, completeWithSpans, type ArticleBase } from '@/lib/corpus/build';
 import { readSettings } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
@@ -40,12 +40,7 @@ export const MAX_HISTORY_ARTICLES = 10_000;
 /** Most characters of text the reading history keeps (about 300 MB stored): beyond it, the oldest go. */
 export const MAX_HISTORY_CHARS = 150_000_000;
 
-/** The history record id of a page's address (its fragment dropped): `history:` and 32 hex digits of its SHA-256. */
-export async function historyIdOf(url: string): Promise<string> {
-  const bare = url.replace(/#.*$/, '');
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(bare)));
-  return `history:${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
+export { historyIdOf };
 
 export interface CorpusService {
   /** The corpus (shipped seed articles and added articles), loaded on first use. Rejects with a message in the UI's language. */

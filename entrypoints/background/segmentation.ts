@@ -3,6 +3,8 @@ import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging'
 import { annotateOnce } from './annotate-once';
 import { clippingHandlers } from './clippings';
 import { createCorpusService } from './corpus';
+import { clippingsDb } from './clippings';
+import { createInsightService } from './insight';
 import { backgroundProtocol, offscreenProtocol } from '@/lib/messaging/protocol';
 import { createSegmenterService, type SegmenterService } from '@/lib/segment/service';
 import { recognizeWithNames, warmRecognizer } from '@/lib/recognize/host';
@@ -111,9 +113,11 @@ export function setupSegmentation(): void {
     recognize: async (text: string) => (await recognizeText(text)).spans,
   };
   const corpus = createCorpusService(analyzer);
+  const insight = createInsightService({ corpus: () => corpus.load(), db: clippingsDb });
   const handler = createHandler('background', backgroundProtocol, {
     ...clippingHandlers({ ...analyzer, related: (text) => corpus.related(text) }),
     ...corpus.handlers,
+    ...insight.handlers,
     segment: (request) => segmentText(request),
     recognize: (request) => recognizeText(request.text),
     async 'entities/add'({ text, entityType }) {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { createHandler, toRuntimeListener } from '@/lib/messaging';
-import { PENDING_ARTICLE_KEY, sidePanelOpenProtocol } from '@/lib/messaging/protocol';
+import { PENDING_ARTICLE_KEY, PENDING_PROFILE_KEY, sidePanelOpenProtocol } from '@/lib/messaging/protocol';
 import { onLanguage } from './language';
 import { retitleMenu } from './menus';
 
@@ -53,6 +53,14 @@ function setupOpenArticle(): void {
       const pending = { ...request, tabId: tab.id, at: Date.now() };
       const area = browser.storage.session ?? browser.storage.local;
       return Promise.all([opened, area.set({ [PENDING_ARTICLE_KEY]: pending })]).then(([ok]) => ({ opened: ok }));
+    },
+    'sidepanel/open-profile'(request, sender) {
+      const tab = (sender as { tab?: { id?: number } } | undefined)?.tab;
+      if (tab?.id === undefined) throw new Error(t('backgroundOpenArticleNoTab'));
+      const opened = openNow(tab.id);
+      const pending = { ...request, tabId: tab.id, at: Date.now() };
+      const area = browser.storage.session ?? browser.storage.local;
+      return Promise.all([opened, area.set({ [PENDING_PROFILE_KEY]: pending })]).then(([ok]) => ({ opened: ok }));
     },
   });
   browser.runtime.onMessage.addListener(toRuntimeListener(handler));

@@ -8,6 +8,8 @@ import { backgroundProtocol, sidePanelOpenProtocol, type WireSpan } from '@/lib/
 import { languageTag, t } from '@/lib/i18n';
 import { describeValue, typeLabel } from '@/lib/text/format-value';
 import type { ClippingAt, PageClippings } from './page-clippings';
+import type { PageCrossChecks } from './page-crosscheck';
+import type { WireCrossCheckMatch, WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
 
 const CARD_CSS = `
 :host { all: initial; }
@@ -35,6 +37,13 @@ textarea, input { display: block; box-sizing: border-box; width: 100%; margin-to
 .corpus .hit { display: block; box-sizing: border-box; width: 100%; margin: 1px 0; padding: 0; border: 0; background: none;
   text-align: start; color: #0b57d0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .corpus .hit:hover { text-decoration: underline; }
+.check { margin-top: 6px; padding-top: 6px; border-top: 1px solid #d0d7de; font-size: 12px; color: #59636e; }
+.check .verdict { font-weight: 600; border-radius: 4px; padding: 0 5px; margin-right: 4px; }
+.check .same { color: #1a7f37; background: #dafbe1; }
+.check .different { color: #b3261e; background: #ffebe9; }
+.check .compatible { color: #7d4e00; background: #fff8c5; }
+.check .hit { display: block; box-sizing: border-box; width: 100%; margin: 1px 0; padding: 0; border: 0; background: none;
+  text-align: start; color: #0b57d0; white-space: normal; }
 .clip { margin-top: 6px; padding-top: 6px; border-top: 1px solid #d0d7de; }
 .note { white-space: pre-wrap; max-height: 9em; overflow: auto; }
 .tags { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-top: 4px; font-size: 12px; color: #59636e; }
@@ -82,6 +91,33 @@ export interface HoverCardSource {
 export type CorpusMentions = (span: WireSpan) => Promise<Array<{ articleId: string; title: string; count: number }> | string>;
 
 /** Most articles asked for per span (the card lists {@link MENTIONS_SHOWN} and counts the rest). */
+const ENTITY_TYPES = new Set(['PERSON', 'PLACE', 'ORG', 'DOC']);
+const CHECKED_TYPES = new Set(['MONEY', 'PERCENT', 'QUANTITY']);
+const VERDICT_ORDER = { different: 0, same: 1, compatible: 2 } as const;
+/** The span an opened article's reader marks the sentence of (only its text counts). */
+const SENTENCE_MENTION: WireSpan = { start: 0, end: 0, type: 'QUANTITY', text: '' };
+
+/** A cross-check's reason code in words (see `lib/corpus/crosscheck.ts`). */
+function reasonWords(reason: string): string {
+  if (reason === 'range') return t('checkReasonRange');
+  if (reason === 'cumulative-vs-period') return t('checkReasonCumulative');
+  if (reason === 'rounding') return t('checkReasonRounding');
+  if (reason.startsWith('approx')) return t('checkReasonApprox');
+  return t('checkReasonOther');
+}
+
+/** The difference of a `different` match in the figure's own terms (money in yuan words, a percentage in points). */
+function formatDifference(m: WireCrossCheckMatch): string {
+  const amount = m.difference!.amount;
+  const sign = amount > 0 ? '+' : amount < 0 ? '−' : '';
+  const abs = Math.abs(amount);
+  if (m.figure.type === 'PERCENT') return `${sign}${describeValue({ type: 'PERCENT', value: abs, unit: '%' })?.words ?? abs}`;
+  const words = describeValue({ type: m.figure.type, value: abs, unit: m.figure.unit })?.words ?? String(abs);
+  return `${sign}${words}`;
+}
+
+const formatShare = (share: number) => `${share > 0 ? '+' : share < 0 ? '−' : ''}${(Math.abs(share) * 100).toLocaleString(languageTag(), { maximumFractionDigits: 1 })}%`;
+
 const MENTIONS_ASKED = 20;
 const MENTIONS_SHOWN = 5;
 
@@ -136,6 +172,7 @@ export function startHoverCard(
   source: HoverCardSource,
   clips: PageClippings,
   mentions: CorpusMentions = backgroundMentions(),
+  checks?: PageCrossChecks,
 ): { showSaved(id: string, quote: string): void } {
   let host: HTMLElement | undefined;
   /** The card's shadow root: closed, so the page's scripts can neither read nor click into it. */
@@ -394,8 +431,26 @@ export function startHoverCard(
         });
       }),
     );
+    if (ENTITY_TYPES.has(span.type)) {
+      actions.append(button(t('cardProfile'), t('cardProfileTitle', span.text), () => openProfile(span, status)));
+    }
     const corpus = line('corpus', t('cardCorpusSearching'));
     const extra: HTMLElement[] = [];
+    if (checks && CHECKED_TYPES.has(span.type)) {
+      const check = line('check', '');
+      const fill = () => {
+        if (shown !== span || !check.isConnected) return;
+        const state = checks.current();
+        if (state.state === 'pending') check.textContent = t('cardCheckPending');
+        else if (state.state === 'failed') check.textContent = t('cardCheckFailed', state.error);
+        else if (state.state === 'done') fillCheck(check, checks.forSpan(span), status);
+        check.hidden = !check.textContent;
+        place();
+      };
+      checks.onChange(fill);
+      extra.push(check);
+      queueMicrotask(fill);
+    }
     if (options.clip) {
       const box = div('clip');
       box.append(div('type', t('cardClippingNote')), ...clipLines(options.clip));
@@ -419,6 +474,47 @@ export function startHoverCard(
     open('clip', where, [div('type', t('cardClipping')), div('name', quote), ...clipLines(clip), row]);
     pinned = false;
     shownClip = clip.id;
+  }
+
+  /**
+   * 数字核对 on the card: the statements of the corpus about the same subject and quantity, a
+   * different one first (with both values and the difference), then agreeing and compatible
+   * ones (with why); each opens its article at that sentence. Nothing when none is about it.
+   */
+  function fillCheck(line: HTMLElement, result: WireCrossCheckResult | null, status: HTMLElement): void {
+    const matches = [...(result?.matches ?? [])].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]).slice(0, 3);
+    if (!matches.length) {
+      line.replaceChildren();
+      return;
+    }
+    line.replaceChildren(t('cardCheckHeading'), ...matches.map((m) => checkHit(m, status)));
+  }
+
+  function checkHit(m: WireCrossCheckMatch, status: HTMLElement): HTMLElement {
+    const badge = document.createElement('span');
+    badge.className = `verdict ${m.verdict}`;
+    badge.textContent = t(m.verdict === 'same' ? 'cardCheckSame' : m.verdict === 'different' ? 'cardCheckDifferent' : 'cardCheckCompatible');
+    const said = m.verdict === 'different' && m.difference ? t('cardCheckDifference', m.figure.text, formatDifference(m), formatShare(m.difference.share)) : m.verdict === 'compatible' ? t('cardCheckBecause', m.figure.text, reasonWords(m.reason)) : m.figure.text;
+    const hit = button('', t('cardOpenArticle', m.title), () => openArticle({ articleId: m.articleId, title: m.title }, { ...SENTENCE_MENTION, text: m.figure.text }, status));
+    hit.className = 'hit';
+    hit.replaceChildren(badge, `${t('cardCheckIn', m.title)}${said}`);
+    return hit;
+  }
+
+  /** Opens the entity profile (实体档案) of a span in the side panel; sent at once, in the click. */
+  function openProfile(span: WireSpan, status: HTMLElement): void {
+    panel ??= createClient('background', sidePanelOpenProtocol, (m) => browser.runtime.sendMessage(m));
+    const places = [...new Set((source.current()?.spans ?? []).filter((s) => s.type === 'PLACE').map((s) => s.text.slice(0, 100)))].slice(0, 20);
+    const asked = panel.call('sidepanel/open-profile', { name: span.text.slice(0, 200), entityType: span.type as 'PERSON' | 'PLACE' | 'ORG' | 'DOC', places });
+    status.className = 'status info';
+    status.textContent = t('cardOpeningProfile');
+    void asked.then((answer) => {
+      if (!status.isConnected) return;
+      if (!answer.ok) {
+        status.className = 'status';
+        status.textContent = t('cardCannotOpenArticle', failureReason(answer));
+      } else status.textContent = answer.value.opened ? t('cardProfileOpened', span.text) : t('cardOpenPanelForProfile', span.text);
+    });
   }
 
   /** The corpus line: the articles mentioning the span (titles as text, with their counts), each opening in the side panel. */

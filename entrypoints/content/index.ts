@@ -9,6 +9,7 @@ import './highlights.css';
 import { startHoverCard } from './hover-card';
 import { startPageAnnotations } from './page-annotations';
 import { startPageClippings } from './page-clippings';
+import { startPageCrossChecks } from './page-crosscheck';
 import { startPageHistory } from './page-history';
 import { startPageSegmentation } from './page-segmentation';
 import { startSelectionNotices } from './page-text';
@@ -67,8 +68,9 @@ function start(ctx: ContentScriptContext, loadedAt: number): void {
   const annotations = startPageAnnotations(ctx, loadedAt);
   const clippings = startPageClippings(ctx);
   annotations.onRead((map) => clippings.onRead(map));
-  const card = startHoverCard(ctx, annotations, clippings);
-  startPageSegmentation(ctx, annotations, clippings, (id, quote) => card.showSaved(id, quote));
+  const checks = startPageCrossChecks(ctx, annotations);
+  const card = startHoverCard(ctx, annotations, clippings, undefined, checks);
+  startPageSegmentation(ctx, annotations, clippings, (id, quote) => card.showSaved(id, quote), checks);
   startSelectionNotices(ctx);
   startPageHistory(ctx, annotations);
 }

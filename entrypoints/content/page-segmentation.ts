@@ -5,6 +5,7 @@ import { createClient, createHandler, toRuntimeListener } from '@/lib/messaging'
 import { backgroundProtocol, contentProtocol, MAX_SEGMENT_CHARS, type PageSegmentation } from '@/lib/messaging/protocol';
 import type { PageAnnotations } from './page-annotations';
 import type { PageClippings } from './page-clippings';
+import type { PageCrossChecks } from './page-crosscheck';
 import { pageTextOf } from './page-text';
 
 type State = { state: 'pending' } | { state: 'done'; result: PageSegmentation } | { state: 'failed'; error: string };
@@ -20,6 +21,7 @@ export function startPageSegmentation(
   annotations: PageAnnotations,
   clippings: PageClippings,
   onSaved?: (id: string, quote: string) => void,
+  checks?: PageCrossChecks,
 ): void {
   let state: State = { state: 'pending' };
   let requested = false;
@@ -40,6 +42,7 @@ export function startPageSegmentation(
       'annotations/reveal': ({ start, end }) => ({ found: annotations.reveal(start, end) }),
       'page/annotate-now': () => ({ started: annotations.runNow() }),
       'page/text': () => pageTextOf(document, window, annotations.read()),
+      'page/crosscheck': () => checks?.current() ?? { state: 'none' as const },
       async 'clippings/save-selection'() {
         const captured = clippings.capture();
         if (typeof captured === 'string') throw new Error(captured);

@@ -16,7 +16,7 @@ import type { PageState } from '@/components/PageStatus';
 import { PopupView, type PopupTab } from '@/components/PopupView';
 import { queryActivePage, queryAnnotations, revealAnnotation, tabIdFromLocation } from '@/lib/messaging/active-page';
 import { createClient, failureReason } from '@/lib/messaging';
-import { backgroundProtocol, PENDING_ARTICLE_KEY, type NameSourceInfo, type WireSpan } from '@/lib/messaging/protocol';
+import { backgroundProtocol, PENDING_ARTICLE_KEY, PENDING_PROFILE_KEY, type NameSourceInfo, type WireSpan } from '@/lib/messaging/protocol';
 import { sitePatternsFor, siteSwitchShown } from '@/lib/sites';
 import { readSettings, setFullPage, setSiteDisabled, setTypeHidden } from '@/lib/store/settings';
 import { readUserDictionary, storageAreaStore } from '@/lib/store/user-dictionary';
@@ -120,6 +120,24 @@ async function openArticleInPanel(article: LinkedArticle, tabId: number | undefi
   const area = browser.storage.session ?? browser.storage.local;
   const pending = { tabId: id, articleId: article.articleId, title: article.title, at: Date.now() };
   await Promise.all([opening, area.set({ [PENDING_ARTICLE_KEY]: pending })]);
+  window.close();
+}
+
+/**
+ * Opens the entity profile (实体档案) of a name of the page in the side panel, the way
+ * {@link openArticleInPanel} opens an article (under {@link PENDING_PROFILE_KEY}).
+ */
+async function openProfileInPanel(span: WireSpan, places: string[], tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await currentTab(undefined))?.id;
+  if (id === undefined) throw new Error(t('popupNoTab'));
+  const opening = import.meta.env.FIREFOX
+    ? (browser as unknown as FirefoxSidebar).sidebarAction.open()
+    : browser.sidePanel?.open
+      ? browser.sidePanel.open({ tabId: id })
+      : browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${id}` as '/sidepanel.html') });
+  const area = browser.storage.session ?? browser.storage.local;
+  const pending = { tabId: id, name: span.text.slice(0, 200), entityType: span.type as 'PERSON' | 'PLACE' | 'ORG' | 'DOC', places: places.slice(0, 20), at: Date.now() };
+  await Promise.all([opening, area.set({ [PENDING_PROFILE_KEY]: pending })]);
   window.close();
 }
 
@@ -474,6 +492,10 @@ function Popup() {
       entities={entities}
       names={names}
       onReveal={(span) => void revealAnnotation(browser.tabs, span, tabId)}
+      onProfile={(span) => {
+        const places = [...new Set((entities ?? []).filter((s) => s.type === 'PLACE').map((s) => s.text))];
+        void openProfileInPanel(span, places, tabId).catch((error: unknown) => console.warn('[popup] cannot open the profile', error));
+      }}
       hiddenTypes={hiddenTypes}
       scope={scope}
       onToggleFullPage={() => {

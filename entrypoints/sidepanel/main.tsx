@@ -16,7 +16,10 @@ import { t } from '@/lib/i18n';
 import { createClient, createHandler, failureReason, toRuntimeListener } from '@/lib/messaging';
 import { queryActivePage, tabIdFromLocation } from '@/lib/messaging/active-page';
 import type { ArticleSummary, NewArticle, RelatedResult } from '@/lib/messaging/corpus-protocol';
-import { backgroundProtocol, contentProtocol, MIN_SELECTION_CHARS, PENDING_ARTICLE_KEY, pendingArticleSchema, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
+import { backgroundProtocol, contentProtocol, MIN_SELECTION_CHARS, PENDING_ARTICLE_KEY, PENDING_PROFILE_KEY, pendingArticleSchema, pendingProfileSchema, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
+import type { CrossCheckState } from '@/components/CrossCheckList';
+import type { ProfileState } from '@/components/EntityProfileView';
+import { historyIdOf } from '@/lib/corpus/article';
 import { ClippingsDb, clippingsForPage, updateClipping } from '@/lib/store/db';
 import { readSettings } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
@@ -123,6 +126,10 @@ function SidePanel() {
   });
   const tabRef = useRef<number | undefined>(undefined);
   const readerGeneration = useRef(0);
+  const [checks, setChecks] = useState<CrossCheckState>({ state: 'pending' });
+  const [profile, setProfile] = useState<ProfileState | null>(null);
+  const profileGeneration = useRef(0);
+  const [historyId, setHistoryId] = useState<string | null>(null);
 
   // The current tab: read on open, when another tab is activated and when the tab loads a page.
   useEffect(() => {
@@ -188,6 +195,79 @@ function SidePanel() {
     return () => browser.runtime.onMessage.removeListener(listener);
   }, []);
 
+  // 数字核对 of the page: the content script's, asked again while it is still running.
+  useEffect(() => {
+    if (read.state !== 'ok') {
+      setChecks(read.state === 'unreadable' ? { state: 'unreadable' } : { state: 'pending' });
+      return;
+    }
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const content = createClient('content', contentProtocol, (m) => browser.tabs.sendMessage(read.tabId, m));
+    const started = Date.now();
+    const ask = async () => {
+      const answer = await content.call('page/crosscheck', {});
+      if (!alive) return;
+      if (!answer.ok) {
+        setChecks(answer.transport ? { state: 'unreadable' } : { state: 'failed', error: answer.error });
+        return;
+      }
+      setChecks(answer.value);
+      if (answer.value.state === 'pending' && Date.now() - started < 60_000) timer = setTimeout(() => void ask(), 500);
+    };
+    void ask();
+    // The page's own record in the reading history is no news about the page.
+    void historyIdOf(read.value.canonicalUrl ?? read.value.url).then(
+      (id) => alive && setHistoryId(id),
+      () => alive && setHistoryId(null),
+    );
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [read]);
+
+  const onProfile = useCallback((name: string, type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC', places?: string[]) => {
+    const mine = ++profileGeneration.current;
+    readerGeneration.current++;
+    setReader(null);
+    setProfile({ state: 'loading', name });
+    void background.call('insight/profile', { name, entityType: type, places: places ?? [] }).then((answer) => {
+      if (mine !== profileGeneration.current) return;
+      setProfile(answer.ok ? { state: 'done', name, profile: answer.value.profile } : { state: 'error', name, error: failureReason(answer) });
+    });
+  }, []);
+  const onCloseProfile = useCallback(() => {
+    profileGeneration.current++;
+    setProfile(null);
+  }, []);
+
+  // A profile asked for from a page's hover card or the popup (`sidepanel/open-profile`).
+  useEffect(() => {
+    const area = browser.storage.session ?? browser.storage.local;
+    const areaName = browser.storage.session ? 'session' : 'local';
+    let alive = true;
+    const take = async () => {
+      const raw = (await area.get(PENDING_PROFILE_KEY))[PENDING_PROFILE_KEY];
+      const pending = pendingProfileSchema.safeParse(raw);
+      if (!alive || !pending.success) return;
+      const tabId = await currentTabId();
+      if (!alive || tabId === undefined || pending.data.tabId !== tabId) return;
+      await area.remove(PENDING_PROFILE_KEY);
+      const { name, entityType, places, at } = pending.data;
+      if (alive && Date.now() - at < PENDING_ARTICLE_MAX_AGE_MS) onProfile(name, entityType, places);
+    };
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, name: string) => {
+      if (name === areaName && changes[PENDING_PROFILE_KEY]?.newValue !== undefined) void take();
+    };
+    void take();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [onProfile]);
+
   const loadLibrary = useCallback(async () => {
     const answer = await background.call('corpus/list', {});
     if (!answer.ok) {
@@ -204,7 +284,7 @@ function SidePanel() {
   // The page's own copy among the reader's articles is no news about the page.
   const pageText = read.state === 'ok' ? read.value : null;
   const ownCopies = pageText && library.articles ? library.articles.filter((a) => isSamePage(a, pageText)).map((a) => a.id) : [];
-  const excludeKey = ownCopies.join(' ');
+  const excludeKey = [...ownCopies, ...(historyId ? [historyId] : [])].join(' ');
 
   useEffect(() => {
     if (read.state !== 'ok') {
@@ -377,6 +457,11 @@ function SidePanel() {
         reader,
         onOpen,
         onBack,
+        checks,
+        profile,
+        onProfile: (name, type) => onProfile(name, type),
+        onCloseProfile,
+        onOpenClipping: (id) => void background.call('clippings/open', { id }),
         clippings,
         onLink,
         library: {

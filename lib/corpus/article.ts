@@ -77,6 +77,16 @@ export function spansAsMarks(spans: readonly Span[]): Mark[] {
   return out;
 }
 
+/**
+ * The reading-history record id of a page's address (its fragment dropped): `history:` and 32
+ * hex digits of its SHA-256. Rejects only where `crypto.subtle` is missing (an insecure page).
+ */
+export async function historyIdOf(url: string): Promise<string> {
+  const bare = url.replace(/#.*$/, '');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(bare)));
+  return `history:${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** Longest article text kept (characters); longer texts are cut, never rejected. */
 export const MAX_ARTICLE_CHARS = 200_000;
 

@@ -53,9 +53,32 @@ function occurrences(text: string, part: string): number {
   return n;
 }
 
+/** A change of a {@link Corpus}: an article added (or replaced), or removed. */
+export type CorpusChange = { added: CorpusArticle } | { removed: string };
+
 export class Corpus {
   private readonly articles = new Map<string, CorpusArticle>();
   private readonly index = new CorpusIndex();
+  private readonly listeners = new Set<(change: CorpusChange) => void>();
+
+  /**
+   * Calls `listener` after every later add or remove (indexes built beside the corpus follow it
+   * this way); returns the function that stops it. A listener that throws is logged and kept.
+   */
+  subscribe(listener: (change: CorpusChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(change: CorpusChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.warn('[corpus] a listener failed', error);
+      }
+    }
+  }
 
   constructor(articles: Iterable<CorpusArticle> = []) {
     for (const a of articles) this.add(a);
@@ -69,11 +92,13 @@ export class Corpus {
   add(article: CorpusArticle): void {
     this.articles.set(article.id, article);
     this.index.add(article);
+    if (this.listeners.size) this.notify({ added: article });
   }
 
   remove(id: string): void {
     this.articles.delete(id);
     this.index.remove(id);
+    if (this.listeners.size) this.notify({ removed: id });
   }
 
   get(id: string): CorpusArticle | undefined {

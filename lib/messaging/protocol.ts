@@ -7,6 +7,7 @@ import { lazy } from '../lazy';
 import type { MessageSpec } from './index';
 import { clippingBackgroundProtocol, clippingContentProtocol } from './clipping-protocol';
 import { corpusBackgroundProtocol, MAX_QUERY_CHARS } from './corpus-protocol';
+import { crossCheckResultSchema, insightBackgroundProtocol } from './insight-protocol';
 import { PUBLISHED_RE } from '../corpus/article';
 import { SPAN_TYPE_NAMES, spanSchema } from './span';
 
@@ -103,6 +104,7 @@ export const offscreenProtocol = {
 export const backgroundProtocol = {
   ...clippingBackgroundProtocol,
   ...corpusBackgroundProtocol,
+  ...insightBackgroundProtocol,
   segment: segmentSpec,
   recognize: recognizeSpec,
   'segmenter/status': statusSpec,
@@ -206,6 +208,15 @@ export type PageText = z.infer<typeof pageTextSchema>;
 /** Addressed to the content script of one tab (through `tabs.sendMessage`). */
 export const contentProtocol = {
   ...clippingContentProtocol,
+  /** 数字核对 of the page's figures (offsets into its flat page text), as the content script has it. */
+  'page/crosscheck': {
+    request: lazy(() => z.object({})),
+    response: lazy(() => z.union([
+      z.object({ state: z.enum(['none', 'pending']) }),
+      z.object({ state: z.literal('done'), results: z.array(crossCheckResultSchema) }),
+      z.object({ state: z.literal('failed'), error: z.string() }),
+    ])),
+  },
   /** What the content script paints on the page now (offsets into its flat page text). */
   'annotations/list': {
     request: lazy(() => z.object({})),
@@ -267,7 +278,26 @@ export const sidePanelOpenProtocol = {
     /** `opened`: whether the browser opened the panel (else the article waits until it is opened). */
     response: lazy(() => z.object({ opened: z.boolean() })),
   },
+  /** The entity profile (实体档案) of a name, in the side panel (as `sidepanel/open-article`). */
+  'sidepanel/open-profile': {
+    request: lazy(() => pendingProfileRequestSchema),
+    response: lazy(() => z.object({ opened: z.boolean() })),
+  },
 } satisfies Record<string, MessageSpec>;
+
+const pendingProfileRequestSchema = lazy(() => z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  entityType: z.enum(['PERSON', 'PLACE', 'ORG', 'DOC']),
+  /** The places of the page the name was seen on. */
+  places: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))),
+}));
+
+/** Where the background leaves the profile a hover card or the popup asked for. */
+export const PENDING_PROFILE_KEY = 'sidepanel.pendingProfile';
+
+/** A profile waiting for the side panel of tab `tabId` (asked at `at`). */
+export const pendingProfileSchema = lazy(() => z.extend(pendingProfileRequestSchema, { tabId: z.int(), at: z.number() }));
+export type PendingProfile = z.infer<typeof pendingProfileSchema>;
 
 /** Where the background leaves the article a hover card asked for, for the side panel of that tab. */
 export const PENDING_ARTICLE_KEY = 'sidepanel.pendingArticle';

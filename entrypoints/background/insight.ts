@@ -1,0 +1,125 @@
+import type { Handlers } from '@/lib/messaging';
+import type { insightBackgroundProtocol, WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
+import { marksAsSpans, type CorpusArticle } from '@/lib/corpus/article';
+import { StatementIndex } from '@/lib/corpus/crosscheck';
+import { EntityIndex, type ClippingSource } from '@/lib/corpus/profile';
+import type { Corpus } from '@/lib/corpus/related';
+import type { ClippingsDb, StoredClipping } from '@/lib/store/db';
+import { historyIdOf } from './corpus';
+
+export interface InsightSources {
+  /** The corpus (seed articles, 我的文章, 已读), loaded on first use. */
+  corpus(): Promise<Corpus>;
+  /** The database holding the clippings. */
+  db(): ClippingsDb;
+}
+
+/** The profile index's view of a corpus article. */
+function profileSource(a: CorpusArticle) {
+  return {
+    id: a.id,
+    origin: a.origin,
+    title: a.title,
+    source: a.source,
+    published: a.published,
+    addedAt: a.addedAt,
+    url: a.url,
+    text: a.text,
+    places: a.places,
+    marks: a.marks,
+    entities: a.entities,
+  };
+}
+
+function clippingSource(c: StoredClipping): ClippingSource {
+  return { id: c.id, quote: c.quote, title: c.title, url: c.url, createdAt: c.createdAt, entities: c.entities };
+}
+
+/**
+ * The entity profiles (实体档案) and the figure cross-check (数字核对) in the background: an
+ * entity index and a statement index over the whole corpus (seed articles, 我的文章, 已读),
+ * built on first use and kept in step with it (the corpus tells of every add and remove); the
+ * clippings join the entity index, read again when the table has changed (count or newest
+ * edit). A failed build is tried again on the next request; requests reject with the error.
+ */
+export function createInsightService(sources: InsightSources): { handlers: Handlers<typeof insightBackgroundProtocol> } {
+  let built: Promise<{ corpus: Corpus; entities: EntityIndex; statements: StatementIndex }> | undefined;
+  let clippingsSeen = '';
+  const clippingIds = new Set<string>();
+
+  function build() {
+    if (built) return built;
+    const attempt = (async () => {
+      const corpus = await sources.corpus();
+      const entities = new EntityIndex();
+      const statements = new StatementIndex();
+      for (const a of corpus.list()) {
+        entities.add(profileSource(a));
+        statements.add(a);
+      }
+      corpus.subscribe((change) => {
+        if ('added' in change) {
+          entities.add(profileSource(change.added));
+          statements.add(change.added);
+        } else {
+          entities.remove(change.removed);
+          statements.remove(change.removed);
+        }
+      });
+      return { corpus, entities, statements };
+    })();
+    built = attempt;
+    attempt.catch(() => {
+      if (built === attempt) built = undefined;
+    });
+    return attempt;
+  }
+
+  /** Brings the clippings of the entity index up to date with the database. */
+  async function syncClippings(entities: EntityIndex): Promise<void> {
+    const db = sources.db();
+    const [count, newest] = await Promise.all([db.clippings.count(), db.clippings.orderBy('updatedAt').last()]);
+    const seen = `${count}\n${newest?.id ?? ''}\n${newest?.updatedAt ?? 0}`;
+    if (seen === clippingsSeen) return;
+    const rows = await db.clippings.toArray();
+    for (const id of clippingIds) entities.removeClipping(id);
+    clippingIds.clear();
+    for (const row of rows) {
+      entities.addClipping(clippingSource(row));
+      clippingIds.add(row.id);
+    }
+    clippingsSeen = seen;
+  }
+
+  const handlers: Handlers<typeof insightBackgroundProtocol> = {
+    async 'insight/profile'({ name, entityType, places, limit }) {
+      const { entities } = await build();
+      await syncClippings(entities);
+      const profile = entities.profile(name, entityType, { context: { places: places ?? [] }, limit: limit ?? 50 });
+      return { profile };
+    },
+    async 'insight/crosscheck'({ text, marks, url }) {
+      const { corpus, statements } = await build();
+      const spans = marksAsSpans({ text, marks });
+      // This very page, as read (已读) or added (我的文章), says the same as itself.
+      const skip = new Set<string>();
+      if (url) {
+        skip.add(await historyIdOf(url));
+        for (const a of corpus.list()) if (a.url === url) skip.add(a.id);
+      }
+      const results: WireCrossCheckResult[] = [];
+      for (const r of statements.check(text, spans, { limit: 10 })) {
+        const matches = [];
+        for (const m of r.matches) {
+          if (skip.has(m.articleId)) continue;
+          const a = corpus.get(m.articleId);
+          if (!a) continue;
+          matches.push({ ...m, origin: a.origin, title: a.title, source: a.source, published: a.published });
+        }
+        results.push({ figure: r.figure, sentence: r.sentence, matches });
+      }
+      return { results };
+    },
+  };
+  return { handlers };
+}
