@@ -10,7 +10,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CorpusArticle } from '../corpus/article';
+import { marksAsSpans, spansAsMarks, type CorpusArticle } from '../corpus/article';
+import { StatementIndex } from '../corpus/crosscheck';
+import { EntityIndex } from '../corpus/profile';
+import type { Span } from '../recognize/types';
 import { completeArticles } from '../corpus/build';
 import { textFeatures } from '../corpus/features';
 import { Corpus } from '../corpus/related';
@@ -118,4 +121,79 @@ export async function benchCorpus(options: { added?: number; lookups?: number } 
 
   const bigRun = await timeLookups(corpus, qs);
   console.log(`  lookup with ${corpus.size.toLocaleString('en-US')} articles: p50 ${p50(bigRun.total).toFixed(1)} ms, p95 ${p95(bigRun.total).toFixed(1)} ms (target ≤ 50); search alone p95 ${p95(bigRun.search).toFixed(2)} ms`);
+
+  await benchInsight(corpus, seeds.articles, random);
+}
+
+/**
+ * Entity profiles and the figure cross-check over the same corpus, its added articles taken as
+ * the reading history (已读): the indexes the background builds from the database at start (time
+ * and memory), then each request as the background answers it: `profile()` for names of the
+ * seed articles, `check()` for a page's article with its spans (the content script sends them).
+ * Budget (issue 18): ≤ 50 ms p95 each. Beside it, what the reading history adds to a page's own
+ * work: cutting the article and its spans out of a page's read (10,000 and 300,000 characters).
+ */
+async function benchInsight(corpus: Corpus, seeds: readonly CorpusArticle[], random: () => number): Promise<void> {
+  const history = corpus.list().map((a) => (a.origin === 'user' ? { ...a, id: a.id.replace(/^user:/, 'history:'), origin: 'history' as const, marks: a.marks } : a));
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let t = performance.now();
+  const entities = new EntityIndex();
+  const statements = new StatementIndex();
+  for (const a of history) {
+    entities.add({ ...a, places: a.places });
+    statements.add(a);
+  }
+  const buildMs = performance.now() - t;
+  globalThis.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const withMarks = history.filter((a) => a.marks?.length).length;
+  console.log(`\ninsight: entity and statement indexes over ${history.length.toLocaleString('en-US')} articles (${withMarks.toLocaleString('en-US')} with spans) built in ${buildMs.toFixed(0)} ms, ${heapMb.toFixed(0)} MB`);
+
+  // Names of the seed articles (each type), asked with their article's places.
+  const names: Array<{ text: string; type: 'PERSON' | 'PLACE' | 'ORG' | 'DOC'; places: readonly string[] }> = [];
+  for (const a of seeds) for (const e of a.entities) if (e.type === 'PERSON' || e.type === 'PLACE' || e.type === 'ORG' || e.type === 'DOC') names.push({ text: e.text, type: e.type, places: a.places });
+  const profileMs: number[] = [];
+  let mentions = 0;
+  for (let i = 0; i < 200; i++) {
+    const n = names[Math.floor(random() * names.length)]!;
+    t = performance.now();
+    const p = entities.profile(n.text, n.type, { context: { places: n.places }, limit: 50 });
+    profileMs.push(performance.now() - t);
+    mentions += p?.total ?? 0;
+  }
+  console.log(`  profile (200 names of the seed articles, avg ${Math.round(mentions / 200)} mentions): p50 ${p50(profileMs).toFixed(2)} ms, p95 ${p95(profileMs).toFixed(2)} ms (target ≤ 50)`);
+
+  // Pages: seed articles and added ones, with their spans, as the content script sends them.
+  const pages = [...seeds, ...history.filter((a) => a.origin === 'history').slice(0, 100)];
+  const checkMs: number[] = [];
+  let checked = 0;
+  for (let i = 0; i < 200; i++) {
+    const a = pages[Math.floor(random() * pages.length)]!;
+    const spans = marksAsSpans(a);
+    t = performance.now();
+    checked += statements.check(a.text, spans, { excludeArticleId: a.id }).length;
+    checkMs.push(performance.now() - t);
+  }
+  console.log(`  cross-check (200 articles with their spans, ${checked} figures checked): p50 ${p50(checkMs).toFixed(2)} ms, p95 ${p95(checkMs).toFixed(2)} ms (target ≤ 50)`);
+
+  // What the reading history adds to a page's own work: its article and spans cut out for the message.
+  for (const size of [10_000, 300_000]) {
+    let text = '';
+    const spans: Span[] = [];
+    for (let k = 0; text.length < size; k = (k + 1) % seeds.length) {
+      const a = seeds[k]!;
+      for (const s of marksAsSpans(a)) spans.push({ ...s, start: s.start + text.length, end: s.end + text.length });
+      text += `${a.text}\n`;
+    }
+    const runs: number[] = [];
+    for (let r = 0; r < 20; r++) {
+      t = performance.now();
+      const cut = text.slice(0, size);
+      const inside = spans.filter((s) => s.end <= cut.length).map((s) => ({ ...s }));
+      JSON.stringify({ text: cut, marks: spansAsMarks(inside) });
+      runs.push(performance.now() - t);
+    }
+    console.log(`  reading history, a page's part (${size.toLocaleString('en-US')} chars, ${spans.filter((s) => s.end <= size).length} spans: cut out, as marks, serialized): p50 ${p50(runs).toFixed(2)} ms (target ≤ 20)`);
+  }
 }
