@@ -64,7 +64,7 @@ export interface AliasContext {
 }
 
 /** The level of a place in a key (see the module comment). */
-export type PlaceLevel = '省' | '市' | '州' | '盟' | '地区' | '县' | '旗' | '区' | '镇' | '乡';
+export type AdminLevel = '省' | '市' | '州' | '盟' | '地区' | '县' | '旗' | '区' | '镇' | '乡';
 
 /**
  * The 34 province-level units: short name → full name. Municipalities are 市 (北京 → 北京市),
@@ -87,19 +87,23 @@ const ETHNIC_GROUPS =
   '保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺';
 const ETHNIC = `(?:${ETHNIC_GROUPS.split(' ')
   .sort((a, b) => b.length - a.length)
-  .join('|')})族`;
+  .join('|')})`;
 /** An autonomous unit's full name: stem, ethnic names, 自治 + unit. */
-const AUTONOMOUS_RE = new RegExp(`^(.{2,}?)(?:${ETHNIC})+自治(区|州|县|旗)$`);
+const AUTONOMOUS_RE = new RegExp(`^(.{2,}?)(?:${ETHNIC}族?)+自治(区|州|县|旗)$`);
 /** A 民族乡: stem, ethnic names, 乡. */
-const ETHNIC_TOWNSHIP_RE = new RegExp(`^(.{2,}?)(?:${ETHNIC})+乡$`);
-/** Ethnic names before an autonomous unit's word inside a longer name (for keys). */
-const ETHNIC_IN_NAME_RE = new RegExp(`(?:${ETHNIC})+自治(区|州|县|旗)`, 'g');
+const ETHNIC_TOWNSHIP_RE = new RegExp(`^(.{2,}?)(?:${ETHNIC}族)+乡$`);
+/**
+ * Ethnic names before an autonomous unit's word inside a longer name (for keys), after at least
+ * two characters of the unit's stem. 族 may be left out (新疆维吾尔自治区, 伊犁哈萨克自治州); 内蒙古自治区
+ * has no ethnic name (its 蒙古 is the stem's).
+ */
+const ETHNIC_IN_NAME_RE = new RegExp(`(?<=[\\u3400-\\u9fff]{2})(?<!内)(?:${ETHNIC}族?)+自治(区|州|县|旗)`, 'g');
 
 /**
  * Administrative suffixes, longest first: suffix → level in keys, and the kind a short form's
  * level word is matched against.
  */
-const SUFFIXES: ReadonlyArray<readonly [suffix: string, level: PlaceLevel]> = [
+const SUFFIXES: ReadonlyArray<readonly [suffix: string, level: AdminLevel]> = [
   ['特别行政区', '省'],
   ['自治区', '省'],
   ['自治州', '州'],
@@ -119,7 +123,7 @@ const SUFFIXES: ReadonlyArray<readonly [suffix: string, level: PlaceLevel]> = [
 
 /** Names ending in 区 that are zones or areas, not districts: their 区 is part of the name. */
 const ZONE_TAIL_RE =
-  /(?:新区|高新区|开发区|经开区|园区|景区|社区|小区|城区|市区|矿区|林区|牧区|库区|山区|保护区|示范区|试验区|实验区|自贸区|片区|街区|校区|功能区|合作区|集聚区|产业区|综合区|服务区|商务区|港区|保税区|辖区|地区|自治区|行政区|老区|灾区|景区)$/;
+  /(?:新区|高新区|开发区|经开区|园区|景区|社区|小区|城区|市区|矿区|林区|牧区|库区|山区|保护区|示范区|试验区|实验区|自贸区|片区|街区|校区|功能区|合作区|集聚区|产业区|综合区|服务区|商务区|港区|保税区|辖区|地区|自治区|行政区|老区|灾区)$/;
 
 /**
  * Place names (stems, from the 2023 division codes) that begin with a level character: a body
@@ -222,9 +226,14 @@ export const NATIONAL_ABBREVIATIONS: ReadonlyArray<readonly [short: string, full
 const NATIONAL = new Map(NATIONAL_ABBREVIATIONS);
 
 const ABBREVIATION_FULL = new Map(ABBREVIATIONS);
+/**
+ * The short forms, longest first; one that ends in 委 is not a short form when 员会 follows
+ * (卫生健康委 in 卫生健康委员会, 发展改革委 in 发展改革委员会).
+ */
 const ABBREVIATION_RE = new RegExp(
-  `(?<=^|[省市县区州盟旗]|国家|国务院|中央)(?:${ABBREVIATIONS.map(([s]) => s)
+  `(?<=^|[省市县区州盟旗]|国家|国务院|中央)(?:${ABBREVIATIONS.map(([short]) => short)
     .sort((a, b) => b.length - a.length)
+    .map((short) => (short.endsWith('委') ? `${short}(?!员会)` : short))
     .join('|')})`,
   'g',
 );
@@ -234,7 +243,7 @@ interface PlaceParts {
   /** The name without its administrative suffix (and ethnic names), or the whole name. */
   stem: string;
   /** Its level in keys; `''` when unknown. */
-  level: PlaceLevel | '';
+  level: AdminLevel | '';
   /** Its suffix as a kind (自治州 → 州, 自治区 and 特别行政区 as themselves); `''` when none. */
   kind: string;
   /** Its full name: as written, or the province-level unit's full name for a bare short name. */
@@ -267,7 +276,7 @@ function ownPlaceParts(name: string): PlaceParts {
   const autonomous = AUTONOMOUS_RE.exec(name);
   if (autonomous) {
     const unit = autonomous[2]!;
-    const level: PlaceLevel = unit === '区' ? '省' : (unit as PlaceLevel);
+    const level: AdminLevel = unit === '区' ? '省' : (unit as AdminLevel);
     return { stem: autonomous[1]!, level, kind: unit === '区' ? '自治区' : unit, full: name };
   }
   const township = ETHNIC_TOWNSHIP_RE.exec(name);
@@ -275,7 +284,9 @@ function ownPlaceParts(name: string): PlaceParts {
   for (const [suffix, level] of SUFFIXES) {
     if (!name.endsWith(suffix) || name.length - suffix.length < 2) continue;
     if (suffix === '区' && ZONE_TAIL_RE.test(name)) break;
-    const stem = name.slice(0, -suffix.length);
+    let stem = name.slice(0, -suffix.length);
+    // 鄂温克族自治旗: the unit is named after the people alone (鄂温克旗).
+    if (suffix.startsWith('自治') && stem.endsWith('族') && stem.length > 2) stem = stem.slice(0, -1);
     const kind = suffix === '自治州' ? '州' : suffix === '自治县' ? '县' : suffix === '自治旗' ? '旗' : suffix;
     // 内蒙古自治区 has no ethnic name before 自治区; its stem is still the short name.
     return { stem, level, kind, full: name };
@@ -285,17 +296,33 @@ function ownPlaceParts(name: string): PlaceParts {
   return { stem: name, level: '', kind: '', full: name };
 }
 
-/** Parsed context places, per context array (a stored article's context is parsed once). */
-const parsedContexts = new WeakMap<readonly string[], readonly PlaceParts[]>();
+/** Whether names are read for a key (simplified) or for a canonical name (as written). */
+type Reading = 'key' | 'canonical';
 
-function contextParts(context: AliasContext | undefined): readonly PlaceParts[] {
+/** Parsed place names, by reading and name (a bounded cache: it restarts when full). */
+const parsedPlaces = new Map<string, PlaceParts>();
+const MAX_PARSED_PLACES = 50_000;
+/** The last context parsed, per reading: the names of one article are read against one context. */
+const lastContexts: Partial<Record<Reading, { places: readonly string[]; parsed: readonly PlaceParts[] }>> = {};
+
+function contextParts(context: AliasContext | undefined, reading: Reading): readonly PlaceParts[] {
   const places = context?.places;
   if (!places || !Array.isArray(places)) return [];
-  let parsed = parsedContexts.get(places);
-  if (!parsed) {
-    parsed = places.filter((p): p is string => typeof p === 'string' && p.length > 0).map((p) => ownPlaceParts(tidy(p)));
-    parsedContexts.set(places, parsed);
+  const last = lastContexts[reading];
+  if (last?.places === places) return last.parsed;
+  const parsed: PlaceParts[] = [];
+  for (const p of places) {
+    if (typeof p !== 'string' || !p) continue;
+    const tag = reading + p;
+    let parts = parsedPlaces.get(tag);
+    if (!parts) {
+      parts = ownPlaceParts(reading === 'key' ? normalizeForKey(p) : tidy(p));
+      if (parsedPlaces.size >= MAX_PARSED_PLACES) parsedPlaces.clear();
+      parsedPlaces.set(tag, parts);
+    }
+    parsed.push(parts);
   }
+  lastContexts[reading] = { places, parsed };
   return parsed;
 }
 
@@ -304,9 +331,9 @@ function contextParts(context: AliasContext | undefined): readonly PlaceParts[] 
  * place with its stem and a level; a name with a level takes the longest context form of the same
  * stem and level as its full name (海西州 with 海西蒙古族藏族自治州 in the context).
  */
-function placeParts(name: string, context: AliasContext | undefined): PlaceParts {
+function placeParts(name: string, context: AliasContext | undefined, reading: Reading): PlaceParts {
   const own = ownPlaceParts(name);
-  const ctx = contextParts(context);
+  const ctx = contextParts(context, reading);
   const bare = own.kind === '' || own.full !== name; // no suffix, or a province-level short name
   if (bare) {
     const match = ctx.find((p) => p.level !== '' && p.stem === name);
@@ -324,8 +351,8 @@ function longestForm(parts: PlaceParts, ctx: readonly PlaceParts[]): string {
 }
 
 /** The context place a short form's level word points to, as its full name; undefined if none. */
-function placeForLevelWord(word: string, context: AliasContext | undefined): string | undefined {
-  const ctx = contextParts(context);
+function placeForLevelWord(word: string, context: AliasContext | undefined, reading: Reading): string | undefined {
+  const ctx = contextParts(context, reading);
   const kind = word === '自治州' ? '州' : word === '自治县' ? '县' : word === '自治旗' ? '旗' : word;
   let found = ctx.find((p) => p.kind === kind);
   // 区 names a district; in the news of an autonomous region without one, the region (区党委).
@@ -348,13 +375,13 @@ function leadingLevelWord(name: string): string | undefined {
 }
 
 /** A body's name with its level word resolved and its abbreviations written in full. */
-function fullOrgName(name: string, context: AliasContext | undefined): string {
+function fullOrgName(name: string, context: AliasContext | undefined, reading: Reading): string {
   const national = NATIONAL.get(name);
   if (national) return national;
   let out = name;
   const word = leadingLevelWord(out);
   if (word) {
-    const place = placeForLevelWord(word, context);
+    const place = placeForLevelWord(word, context, reading);
     if (place) out = place + out.slice(word.length);
   }
   return out.replace(ABBREVIATION_RE, (short) => ABBREVIATION_FULL.get(short) ?? short);
@@ -366,7 +393,8 @@ function fullOrgName(name: string, context: AliasContext | undefined): string {
  * `青海` → `青海省`; `德令哈` with `['德令哈市']` → `德令哈市`; people and documents as written (white space
  * removed, documents without 《》).
  *
- * Never throws: an empty, non-string or odd name comes back as it is (trimmed when it is a string).
+ * Never throws: an empty (or all white space) or non-string name comes back as it is; a name the
+ * rule does not apply to comes back without its white space.
  */
 export function canonicalName(name: string, type: SpanType, context?: AliasContext): string {
   try {
@@ -375,9 +403,9 @@ export function canonicalName(name: string, type: SpanType, context?: AliasConte
     if (!n) return name;
     switch (type) {
       case 'PLACE':
-        return placeParts(n, context).full;
+        return placeParts(n, context, 'canonical').full;
       case 'ORG':
-        return fullOrgName(n, context);
+        return fullOrgName(n, context, 'canonical');
       case 'DOC':
         return stripDocBrackets(n);
       default:
@@ -403,15 +431,16 @@ function stripDocBrackets(name: string): string {
 export function aliasKey(name: string, type: SpanType, context?: AliasContext): string {
   try {
     if (typeof name !== 'string') return `${String(type)}|${String(name)}`;
-    const n = normalizeForKey(name);
+    // `|` separates a key's parts: inside a name it is written ¦.
+    const n = normalizeForKey(name).replace(/\|/g, '¦');
     if (!n) return `${type}|${name}`;
     switch (type) {
       case 'PLACE': {
-        const p = placeParts(n, context);
+        const p = placeParts(n, context, 'key');
         return p.level ? `PLACE|${p.stem}|${p.level}` : `PLACE|${p.stem}`;
       }
       case 'ORG': {
-        let full = fullOrgName(n, context).replace(ETHNIC_IN_NAME_RE, (_m, unit: string) => (unit === '区' ? '自治区' : unit));
+        let full = fullOrgName(n, context, 'key').replace(ETHNIC_IN_NAME_RE, (_m, unit: string) => (unit === '区' ? '自治区' : unit));
         const party = /^(?:中国共产党|中共)(.{3,})$/.exec(full);
         if (party) full = party[1]!;
         return `ORG|${full}`;
