@@ -4,7 +4,7 @@ import type { Handlers } from '@/lib/messaging';
 import type { ArticleSummary, corpusBackgroundProtocol, NewArticle } from '@/lib/messaging/corpus-protocol';
 import { MAX_SEGMENT_CHARS } from '@/lib/messaging/protocol';
 import type { WireSpan } from '@/lib/messaging/span';
-import { CORPUS_ASSET, corpusFileSchema, historyIdOf, marksAsSpans, type CorpusArticle, type CorpusFile } from '@/lib/corpus/article';
+import { CORPUS_ASSET, corpusFileSchema, historyIdOf, marksAsSpans, parseMarksJson, type CorpusArticle, type CorpusFile } from '@/lib/corpus/article';
 import { completeArticle, completeArticles, completeWithSpans, type ArticleBase } from '@/lib/corpus/build';
 import { readSettings } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
@@ -262,7 +262,7 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
       if (read.source) base.source = read.source;
       const published = read.published ?? publishedIn(read.text);
       if (published) base.published = published;
-      const spans = marksAsSpans({ text: read.text, marks: read.marks });
+      const spans = marksAsSpans({ text: read.text, marks: parseMarksJson(read.marks) });
       const checked = userArticleSchema.safeParse(await completeWithSpans(base, spans, analyzer));
       if (!checked.success) {
         const issue = checked.error.issues[0]!;

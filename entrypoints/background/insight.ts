@@ -1,6 +1,6 @@
 import type { Handlers } from '@/lib/messaging';
 import type { insightBackgroundProtocol, WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
-import { marksAsSpans, type CorpusArticle } from '@/lib/corpus/article';
+import { marksAsSpans, parseMarksJson, type CorpusArticle } from '@/lib/corpus/article';
 import { StatementIndex } from '@/lib/corpus/crosscheck';
 import { EntityIndex, type ClippingSource } from '@/lib/corpus/profile';
 import type { Corpus } from '@/lib/corpus/related';
@@ -100,7 +100,7 @@ export function createInsightService(sources: InsightSources): { handlers: Handl
     },
     async 'insight/crosscheck'({ text, marks, url }) {
       const { corpus, statements } = await build();
-      const spans = marksAsSpans({ text, marks });
+      const spans = marksAsSpans({ text, marks: parseMarksJson(marks) });
       // This very page, as read (已读) or added (我的文章), says the same as itself.
       const skip = new Set<string>();
       if (url) {
@@ -116,7 +116,8 @@ export function createInsightService(sources: InsightSources): { handlers: Handl
           if (!a) continue;
           matches.push({ ...m, origin: a.origin, title: a.title, source: a.source, published: a.published });
         }
-        results.push({ figure: r.figure, sentence: r.sentence, matches });
+        // Figures nothing is said about are left out: the answer stays small for a long page.
+        if (matches.length) results.push({ figure: r.figure, sentence: r.sentence, matches });
       }
       return { results };
     },

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MAX_ARTICLE_CHARS, MAX_MARKS, spansAsMarks } from '@/lib/corpus/article';
+import { MAX_ARTICLE_CHARS, MAX_MARKS, marksJson, spansAsMarks } from '@/lib/corpus/article';
 import { createClient } from '@/lib/messaging';
 import type { WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
@@ -52,7 +52,7 @@ export function startPageCrossChecks(ctx: ContentScriptContext, annotations: Pag
     }
     const mine = ++generation;
     set({ state: 'pending' });
-    void background.call('insight/crosscheck', { text: map.text.slice(from, to), marks: spansAsMarks(inside), url: location.href }).then((answer) => {
+    void background.call('insight/crosscheck', { text: map.text.slice(from, to), marks: marksJson(spansAsMarks(inside)), url: location.href }).then((answer) => {
       if (mine !== generation || !ctx.isValid) return;
       if (!answer.ok) {
         set({ state: 'failed', error: answer.error });

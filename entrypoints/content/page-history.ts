@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ArticleRegion } from '@/lib/anchor/article';
 import type { TextMap } from '@/lib/anchor/text-map';
-import { MAX_ARTICLE_CHARS, MAX_MARKS, spansAsMarks } from '@/lib/corpus/article';
+import { MAX_ARTICLE_CHARS, MAX_MARKS, marksJson, spansAsMarks } from '@/lib/corpus/article';
 import { createClient } from '@/lib/messaging';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import type { WireSpan } from '@/lib/messaging/span';
@@ -50,7 +50,7 @@ export function startPageHistory(ctx: ContentScriptContext, annotations: PageAnn
       if (inside.length >= MAX_MARKS) break;
     }
     const title = (article.headlineText || document.title).trim().slice(0, 500) || location.host;
-    const request: Parameters<typeof background.call<'history/add'>>[1] = { url: location.href, title, text, marks: spansAsMarks(inside) };
+    const request: Parameters<typeof background.call<'history/add'>>[1] = { url: location.href, title, text, marks: marksJson(spansAsMarks(inside)) };
     const published = pagePublished(document);
     if (published) request.published = published;
     const site = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"], meta[name="SiteName"]')?.content?.trim();

@@ -53,6 +53,37 @@ export const markSchema = lazy(() =>
 );
 export type Mark = z.infer<typeof markSchema>;
 
+/** Longest JSON of an article's marks sent in one message (about 60 bytes a mark). */
+export const MAX_MARKS_JSON = MAX_MARKS * 80;
+
+/**
+ * Marks as they travel from a page: one JSON string. The page's content script sends thousands
+ * of spans; checking them as a string there costs nothing on the page's main thread, and the
+ * receiver ({@link parseMarksJson}) checks every mark.
+ */
+export function marksJson(marks: readonly Mark[]): string {
+  return JSON.stringify(marks);
+}
+
+/**
+ * The marks of {@link marksJson}, checked.
+ * @throws Error naming what is wrong (not JSON, or the first bad mark) — nothing is kept then.
+ */
+export function parseMarksJson(json: string): Mark[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('marks: not JSON');
+  }
+  const parsed = z.array(markSchema).check(z.maxLength(MAX_MARKS)).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`marks.${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
 /** An article's marks as spans (text sliced from the article); none for an old record. Never throws. */
 export function marksAsSpans(article: Pick<CorpusArticle, 'text' | 'marks'>): Span[] {
   const out: Span[] = [];

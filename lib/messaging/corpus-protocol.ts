@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { webUrlSchema } from '../store/clipping';
 import { lazy } from '../lazy';
-import { ARTICLE_ORIGINS, MAX_ARTICLE_CHARS, MAX_MARKS, PUBLISHED_RE, corpusArticleSchema, markSchema } from '../corpus/article';
+import { ARTICLE_ORIGINS, MAX_ARTICLE_CHARS, MAX_MARKS_JSON, PUBLISHED_RE, corpusArticleSchema } from '../corpus/article';
 import type { MessageSpec } from './index';
 import { spanSchema } from './span';
 
@@ -63,8 +63,8 @@ export const historyArticleSchema = lazy(() => z.object({
   text: z.string().check(z.minLength(1), z.maxLength(MAX_ARTICLE_CHARS)),
   source: z.optional(z.string().check(z.maxLength(100))),
   published: z.optional(z.string().check(z.regex(PUBLISHED_RE))),
-  /** The spans recognized in `text` (offsets into it), as the page's highlights. */
-  marks: z.array(markSchema).check(z.maxLength(MAX_MARKS)),
+  /** The spans recognized in `text` (offsets into it), as the page's highlights: marks as JSON (see `marksJson`), checked by the background. */
+  marks: z.string().check(z.maxLength(MAX_MARKS_JSON)),
 }));
 export type HistoryArticle = z.infer<typeof historyArticleSchema>;
 

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
-import { MAX_ARTICLE_CHARS, MAX_MARKS, markSchema } from '../corpus/article';
+import { MAX_ARTICLE_CHARS, MAX_MARKS_JSON } from '../corpus/article';
 import type { MessageSpec } from './index';
 import { SPAN_TYPE_NAMES, spanSchema } from './span';
 
@@ -84,11 +84,12 @@ export const insightBackgroundProtocol = {
     })),
     response: lazy(() => z.object({ profile: z.nullable(entityProfileSchema) })),
   },
-  /** Cross-checks the figures of a text (a page's article) against the corpus. */
+  /** Cross-checks the figures of a text (a page's article) against the corpus: the figures the corpus says something about. */
   'insight/crosscheck': {
     request: lazy(() => z.object({
       text: z.string().check(z.maxLength(MAX_ARTICLE_CHARS)),
-      marks: z.array(markSchema).check(z.maxLength(MAX_MARKS)),
+      /** The spans of `text` as marks, JSON (see `marksJson`): checked by the background, not on the page. */
+      marks: z.string().check(z.maxLength(MAX_MARKS_JSON)),
       /** The page's address: the corpus's record of this very page (已读, 我的文章) is no check of it. */
       url: z.optional(z.string().check(z.maxLength(4000))),
     })),
