@@ -69,7 +69,7 @@ export function HistoryManager({ enabled, onToggle, list, remove }: HistoryManag
       </label>
       <p className="small muted">{t('optionsHistoryHelp')}</p>
       {listing && (
-        <p className="small" role="status">
+        <p className="small">
           {t('optionsHistoryUsage', number(listing.count), shownMegabytes(listing.chars), number(listing.cap))}
         </p>
       )}

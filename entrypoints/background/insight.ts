@@ -14,6 +14,9 @@ export interface InsightSources {
   db(): ClippingsDb;
 }
 
+/** A sentence without its spaces and layout breaks, to see a reprint as the same sentence. */
+const bare = (sentence: string) => sentence.replace(/[\s\u3000]+/g, '');
+
 /** The profile index's view of a corpus article. */
 function profileSource(a: CorpusArticle) {
   return {
@@ -108,10 +111,13 @@ export function createInsightService(sources: InsightSources): { handlers: Handl
         for (const a of corpus.list()) if (a.url === url) skip.add(a.id);
       }
       const results: WireCrossCheckResult[] = [];
+      const page = bare(text);
       for (const r of statements.check(text, spans, { limit: 10 })) {
         const matches = [];
         for (const m of r.matches) {
           if (skip.has(m.articleId)) continue;
+          // A statement the page itself prints (the page is a copy of that article) is no check of it.
+          if (page.includes(bare(m.sentence))) continue;
           const a = corpus.get(m.articleId);
           if (!a) continue;
           matches.push({ ...m, origin: a.origin, title: a.title, source: a.source, published: a.published });

@@ -800,16 +800,27 @@ function topicBefore(ctx: SentenceContext, cStart: number, first: number, earlie
   return stripMeasure(trimVerbs(denoise(readChange(text.slice(cut, cStart - 1)).rest)));
 }
 
+/**
+ * How far 约/近 reach, by how precisely the figure is written: 约2万 and 约15亿 (one or two
+ * significant digits) up to {@link ABOUT}; 约3.25万 (three) half of it; 约15.68亿 (four or more)
+ * a fifth — a figure written to the hundredth of a 亿 hedges its rounding, not its size.
+ */
+function aboutReach(figure: Span, value: number): number {
+  const relative = value ? writtenPrecision(figure, value) / Math.abs(value) : 1;
+  return relative >= 0.05 ? ABOUT : relative >= 0.005 ? ABOUT / 2 : ABOUT / 5;
+}
+
 /** The values a figure allows, from its approximation and its written precision (in the figure's own unit). */
 function boundsOf(figure: Span, approx: ApproxKind, value: number, range: [number, number] | null): [number, number] {
   const half = Math.min(writtenPrecision(figure, value) / 2, Math.abs(value) * MAX_ROUNDING);
+  const reach = aboutReach(figure, value);
   switch (approx) {
     case 'range':
       return range ? [range[0], range[1]] : [value, value];
     case 'about':
-      return [value * (1 - ABOUT) - half, value * (1 + ABOUT) + half];
+      return [value * (1 - reach) - half, value * (1 + reach) + half];
     case 'near':
-      return [value * (1 - ABOUT), value + half];
+      return [value * (1 - reach), value + half];
     case 'over':
       return /[余多]/.test(figure.text) ? [value, value + surplusStep(figure, value)] : [value, Infinity];
     case 'under':

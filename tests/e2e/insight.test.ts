@@ -132,6 +132,20 @@ describe('entity profile', () => {
     await page.close();
   });
 
+  it('opens a profile from the popup\'s list of names', async () => {
+    const { page, url } = await openDone('www.qhnews.com', 'qhnews-article.html');
+    const tabId = await tabIdOf(url);
+    const panel = await session.browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: /在侧边栏查看“崔永焘”的实体档案/ }).click();
+    // (Another panel may still show an earlier profile: any panel of this tab showing this one.)
+    await waitFor(async () => ((await panelText('.profile .reader-title')).includes('崔永焘') ? true : undefined), 30_000, 'the profile from the popup');
+    expect((await panelText('.profile .result-origin')).some((o) => o.startsWith('种子文章'))).toBe(true);
+    if (!popup.isClosed()) await popup.close();
+    await panel.close();
+    await page.close();
+  });
+
   it('adds the pages read to a profile when the reading history is on, and drops them when removed', async () => {
     const before = await profileOf('乌兰县', 'PLACE');
     const readBefore = before?.mentions.filter((m) => m.origin === 'history').length ?? 0;

@@ -81,7 +81,7 @@ describe('side panel', () => {
     await expect.poll(() => titles(panel, '相关文章').then((t) => t[0])).toBe(ENERGY);
 
     // The reader view: the article with its entities highlighted and the matching sentence marked.
-    await panel.getByRole('button', { name: ENERGY }).click();
+    await panel.getByRole('list', { name: '相关文章' }).getByRole('button', { name: ENERGY }).click();
     const reader = panel.getByRole('article', { name: ENERGY });
     await reader.waitFor();
     await expect.poll(() => reader.locator('mark.ent').count(), { timeout: 15_000 }).toBeGreaterThan(5);
