@@ -3,7 +3,7 @@ import type { insightBackgroundProtocol, WireCrossCheckResult } from '@/lib/mess
 import { marksAsSpans, parseMarksJson, type CorpusArticle } from '@/lib/corpus/article';
 import { StatementIndex } from '@/lib/corpus/crosscheck';
 import { EntityIndex, type ClippingSource } from '@/lib/corpus/profile';
-import type { Corpus } from '@/lib/corpus/related';
+import type { Corpus, CorpusChange } from '@/lib/corpus/related';
 import type { ClippingsDb, StoredClipping } from '@/lib/store/db';
 import { historyIdOf } from './corpus';
 
@@ -13,6 +13,9 @@ export interface InsightSources {
   /** The database holding the clippings. */
   db(): ClippingsDb;
 }
+
+/** Longest stretch of index building before the worker handles other messages, ms. */
+const BUILD_SLICE_MS = 30;
 
 /** A sentence without its spaces and layout breaks, to see a reprint as the same sentence. */
 const bare = (sentence: string) => sentence.replace(/[\s\u3000]+/g, '');
@@ -56,11 +59,21 @@ export function createInsightService(sources: InsightSources): { handlers: Handl
       const corpus = await sources.corpus();
       const entities = new EntityIndex();
       const statements = new StatementIndex();
+      // Changes while it is built are taken in order after it (a removed article is not added back).
+      const changes: CorpusChange[] = [];
+      const stop = corpus.subscribe((change) => void changes.push(change));
+      // In slices: 10,000 read articles take seconds, and the worker answers pages meanwhile.
+      let sliceStart = performance.now();
       for (const a of corpus.list()) {
         entities.add(profileSource(a));
         statements.add(a);
+        if (performance.now() - sliceStart > BUILD_SLICE_MS) {
+          await new Promise((ok) => setTimeout(ok, 0));
+          sliceStart = performance.now();
+        }
       }
-      corpus.subscribe((change) => {
+      stop();
+      const apply = (change: CorpusChange) => {
         if ('added' in change) {
           entities.add(profileSource(change.added));
           statements.add(change.added);
@@ -68,7 +81,9 @@ export function createInsightService(sources: InsightSources): { handlers: Handl
           entities.remove(change.removed);
           statements.remove(change.removed);
         }
-      });
+      };
+      for (const change of changes) apply(change);
+      corpus.subscribe(apply);
       return { corpus, entities, statements };
     })();
     built = attempt;
