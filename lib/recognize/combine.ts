@@ -268,6 +268,11 @@ const UNIT_PLACE = /(?:社区|小区|村|街道)$/;
 /** A department's kind without a head (市场监管局, 科技局): the kind, not one body (the guide's 省局). */
 const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(SEGMENTER_WORDS.filter((w) => !w.startsWith('副')));
 
+/** A short form's head: a level word (省知识产权局, 州市场监管局). */
+const LEVEL_HEAD = /^[省市县区州盟旗乡镇]/;
+/** 各 and level words only, with their separators and brackets, right before a name: 各市、| 各市（州）、县 |. */
+const EVERY_LEVEL_BEFORE = /各[省市县区州盟旗乡镇、，,（）()\s]*$/;
+
 /**
  * Drops generic references: a name made of generic words only, also once a verb opening it is
  * set aside (走进 | 社区党支部), and a community or village that starts inside a word of the
@@ -277,6 +282,9 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
   const out: Name[] = [];
   let t = 0;
   for (const m of names) {
+    // 各市、州市场监管局, 各市州市场监管局, 各县（区）融媒体中心: the bodies of every city and
+    // prefecture, a plural reference; the last level word is no head of a name.
+    if (m.type !== 'PERSON' && LEVEL_HEAD.test(m.text) && EVERY_LEVEL_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
     if (m.priority >= 5 || m.type === 'PERSON') {
       out.push(m);
       continue;
