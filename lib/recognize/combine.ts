@@ -193,7 +193,31 @@ export function combineNames(
   if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
-  return names;
+  return instituteShortForms(text, tokens, names);
+}
+
+/** Bodies whose institutes are named by a field and 所 (中国科学院 + 理化所, 北京大学 + 化学所). */
+const INSTITUTE_PARENT = /(?:科学院|科学研究院|研究院|工程院|大学|学院)$/;
+
+/**
+ * An academy or university followed by a two-character field and 所 is its institute, one
+ * organization (中国科学院理化所), also where jieba reads the field as a verb and the tagger
+ * stopped at the academy. The field must be one word and 所 a word of its own (所在, 所属 are
+ * words of their own, and 等科研院所 is no field).
+ */
+function instituteShortForms(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  return names.map((m, k) => {
+    if (m.type !== 'ORG' || !INSTITUTE_PARENT.test(m.text)) return m;
+    let t = 0;
+    while (t < tokens.length && tokens[t]!.start < m.end) t++;
+    const field = tokens[t];
+    const suo = tokens[t + 1];
+    if (!field || !suo || field.start !== m.end || field.end - field.start !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(field.word)) return m;
+    if (!/^(?:n|v|vn|nz|an)$/.test(field.tag) || suo.word !== '所' || suo.start !== field.end) return m;
+    const next = names[k + 1];
+    if (next && next.start < suo.end) return m;
+    return nameOf(text, m.start, suo.end, 'ORG', m.priority);
+  });
 }
 
 /** What may follow the last name of a list of people: the list goes on, ends, or the sentence goes on (在, 等, 同志). */
