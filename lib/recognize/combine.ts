@@ -309,6 +309,8 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     // 各市、州市场监管局, 各市州市场监管局, 各县（区）融媒体中心: the bodies of every city and
     // prefecture, a plural reference; the last level word is no head of a name.
     if (m.type !== 'PERSON' && LEVEL_HEAD.test(m.text) && EVERY_LEVEL_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    // 每万城镇常住人口, 每千人: a ratio's base, not a place.
+    if (m.type === 'PLACE' && /^[万千百亿]/.test(m.text) && /[每\d]$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue;
     if (m.priority >= 5 || m.type === 'PERSON') {
       out.push(m);
       continue;
