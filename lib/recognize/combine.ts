@@ -118,8 +118,10 @@ const PLACE_ENDING = /(?:村|社区|小区|街道|镇|乡|县|区|市|州|路|�
 const ZONE_WORDS = [
   '高新技术产业开发区', '经济技术开发区', '综合保税区', '高新区', '经开区', '开发区', '工业园区', '工业园', '产业园区', '产业园',
   '科技园', '物流园区', '园区', '新区', '港区', '保税区', '自贸区', '自贸试验区', '试验区', '示范区', '实践区', '片区',
-  '风景区', '景区', '社区', '小区', '街道', '家属院',
+  '风景区', '景区', '社区', '小区', '街道', '家属院', '老街', '古城', '古镇',
 ].sort((a, b) => b.length - a.length);
+/** Endings of a landmark's name: a city's short name before it names the landmark (敦煌莫高窟). */
+const LANDMARK_END = /(?:石窟|窟|寺|古城|古镇|老街)$/;
 /** Endings of a development zone's or new area's name. */
 const ZONE_END = /(?:新区|开发区|高新区|经开区|工业园区|产业园区|保税区|自贸区|试验区|示范区)$/;
 /** Words after a place (or an organization) that name a newspaper, news site or broadcaster. */
@@ -510,14 +512,15 @@ function joinZones(text: string, names: Name[], winners: readonly Name[]): Name[
     out[k] = nameOf(text, m.start, end, 'PLACE', m.priority);
   }
   // A city's short name and the zone named after it, read as two places (青岛 | 西海岸新区):
-  // one place, the zone's official name.
+  // one place, the zone's official name; so a city's short name and its landmark (敦煌 | 莫高窟).
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
     if (a.type !== 'PLACE' || b.type !== 'PLACE' || a.end !== b.start || ADMIN_SUFFIX.test(a.text) || a.end - a.start < 2) continue;
     // A new area that is a district of its own (浦东新区, a county of the gazetteer) stays apart.
     const level = lookupPlace(b.text)?.level;
-    if (!ZONE_END.test(b.text) || b.end - b.start <= 3 || level === 'county' || level === 'prefecture') continue;
+    const landmark = LANDMARK_END.test(b.text) && b.end - b.start >= 3 && !level;
+    if (!landmark && (!ZONE_END.test(b.text) || b.end - b.start <= 3 || level === 'county' || level === 'prefecture')) continue;
     out.splice(k, 2, nameOf(text, a.start, b.end, 'PLACE', a.priority));
   }
   // The rules' zones that hold one model place and run on from it to a zone word.
