@@ -294,6 +294,13 @@ const UNIT_PLACE = /(?:社区|小区|村|街道)$/;
 /** A department's kind without a head (市场监管局, 科技局): the kind, not one body (the guide's 省局). */
 const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(SEGMENTER_WORDS.filter((w) => !w.startsWith('副')));
 
+/** Units named places end with, that a count makes a kind (43个友好社区, 10个示范村). */
+const GENERIC_UNIT_END = /(?:社区|小区|村|街道|园区|基地)$/;
+/** A count with its classifier right before a name. */
+const COUNTED_BEFORE = /[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?[个家座处]$/;
+/** A verb of going and a unit: 到社区, 进村, 去小区. */
+const GONE_TO_UNIT = /[到去进赴入回](?:社区|小区|村|街道)$/;
+
 /** A short form's head: a level word (省知识产权局, 州市场监管局). */
 const LEVEL_HEAD = /^[省市县区州盟旗乡镇]/;
 /** 各 and level words only, with their separators and brackets, right before a name: 各市、| 各市（州）、县 |. */
@@ -311,6 +318,15 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     // 各市、州市场监管局, 各市州市场监管局, 各县（区）融媒体中心: the bodies of every city and
     // prefecture, a plural reference; the last level word is no head of a name.
     if (m.type !== 'PERSON' && LEVEL_HEAD.test(m.text) && EVERY_LEVEL_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    // 建成43个友好社区: what follows a count is a kind of place, not one named place.
+    if (m.type === 'PLACE' && GENERIC_UNIT_END.test(m.text) && COUNTED_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) continue;
+    // 快递员到社区报到: going to a community, not a community's name.
+    if (m.type === 'PLACE' && m.end - m.start <= 4 && GONE_TO_UNIT.test(m.text)) continue;
+    // 济南高新区村党组织, 长沙市村（社区）: the villages of a place (村 opens the next phrase); the place ends before 村.
+    if (m.type === 'PLACE' && /[区县市镇乡州旗]村$/.test(m.text) && m.end - m.start >= 4) {
+      out.push(nameOf(text, m.start, m.end - 1, 'PLACE', m.priority));
+      continue;
+    }
     // 每万城镇常住人口, 每千人: a ratio's base, not a place.
     if (m.type === 'PLACE' && /^[万千百亿]/.test(m.text) && /[每\d]$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue;
     if (m.priority >= 5 || m.type === 'PERSON') {
