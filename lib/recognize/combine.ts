@@ -327,6 +327,12 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
       out.push(nameOf(text, m.start, m.end - 1, 'PLACE', m.priority));
       continue;
     }
+    // 岳麓区村党组织: the party organizations of its villages, no one body; the place stays.
+    const villages = m.type === 'ORG' ? /^(.{2,}?[区县市镇乡州旗])村(?:级)?(?:党组织|党支部|党委|两委|委员会|干部)$/.exec(m.text) : null;
+    if (villages) {
+      out.push(nameOf(text, m.start, m.start + villages[1]!.length, 'PLACE', m.priority));
+      continue;
+    }
     // 每万城镇常住人口, 每千人: a ratio's base, not a place.
     if (m.type === 'PLACE' && /^[万千百亿]/.test(m.text) && /[每\d]$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue;
     if (m.priority >= 5 || m.type === 'PERSON') {
