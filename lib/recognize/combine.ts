@@ -168,7 +168,7 @@ export function combineNames(
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
   if (flags & STEP.ZONES) names = joinZones(text, names, winners);
   if (flags & STEP.MEDIA) names = joinMedia(text, names);
-  if (flags & STEP.PLACE_IN_ORG) names = placesIntoOrgs(text, names);
+  if (flags & STEP.PLACE_IN_ORG) names = companiesWithBrand(text, placesIntoOrgs(text, names));
   if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, winners);
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
@@ -585,6 +585,33 @@ function joinMedia(text: string, names: Name[]): Name[] {
     }
     out.push(nameOf(text, m.start, end + len, 'ORG', Math.max(m.priority, 3)));
     k = last;
+  }
+  return out;
+}
+
+/** What a company's registered name says it does, after its brand (科技咨询有限公司). */
+const COMPANY_TRADE = /^(?:科技|信息|网络|咨询|电子|材料|新材料|能源|新能源|矿业|实业|贸易|商贸|投资|建设|建筑|工程|文化|传媒|物流|农业|牧业|医药|药业|生物|食品|环保|化工|机械|电力|汽车|置业|地产|房地产)/;
+const COMPANY_END = /(?:有限公司|有限责任公司|股份有限公司|集团有限公司|集团|公司)$/;
+/** Words that cannot sit inside a brand (a brand may hold 之, 也, 又: 之也, 新又). */
+const BRAND_BREAK = /[的了在是和与及或等为对从把被将向于由以而]/;
+
+/**
+ * A company's registered name is place, brand, trade and form (青海 + 之也 + 科技咨询有限公司):
+ * where the tagger found the place and the trade but not the brand between them (one to three
+ * characters, no function word), the three are one organization.
+ */
+function companiesWithBrand(text: string, names: Name[]): Name[] {
+  const out: Name[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const a = names[k]!;
+    const b = names[k + 1];
+    const brand = b ? text.slice(a.end, b.start) : '';
+    if (a.type === 'PLACE' && b && b.type === 'ORG' && a.priority < 5 && b.priority < 5 && /^[\u4e00-\u9fff]{1,3}$/.test(brand) && !BRAND_BREAK.test(brand) && COMPANY_TRADE.test(b.text) && COMPANY_END.test(b.text)) {
+      out.push(nameOf(text, a.start, b.end, 'ORG', b.priority));
+      k++;
+      continue;
+    }
+    out.push(a);
   }
   return out;
 }
