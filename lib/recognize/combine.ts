@@ -292,7 +292,7 @@ function startsWithPlace(name: string): boolean {
 const UNIT_PLACE = /(?:社区|小区|村|街道)$/;
 
 /** A department's kind without a head (市场监管局, 科技局): the kind, not one body (the guide's 省局). */
-const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(SEGMENTER_WORDS.filter((w) => !w.startsWith('副')));
+const DEPARTMENT_WORDS: ReadonlySet<string> = new Set([...SEGMENTER_WORDS.filter((w) => !w.startsWith('副')), ...DEPARTMENTS.flat()]);
 
 /** Units named places end with, that a count makes a kind (43个友好社区, 10个示范村). */
 const GENERIC_UNIT_END = /(?:社区|小区|村|街道|园区|基地)$/;
@@ -300,6 +300,12 @@ const GENERIC_UNIT_END = /(?:社区|小区|村|街道|园区|基地)$/;
 const COUNTED_BEFORE = /[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?[个家座处]$/;
 /** A verb of going and a unit: 到社区, 进村, 去小区. */
 const GONE_TO_UNIT = /[到去进赴入回](?:社区|小区|村|街道)$/;
+
+/** Platforms and apps news names (微信群, 微博网友, 抖音号): never the start of a person's name. */
+const PLATFORM_START = /^(?:微信|微博|抖音|快手|钉钉|淘宝|支付宝|头条|小红书|哔哩哔哩|B站)/;
+
+/** A level of government's public institution: 黄南州图书馆, 海淀区档案馆, 县文化馆. */
+const PUBLIC_INSTITUTION = /[省市县区州盟旗镇乡](?:图书馆|档案馆|文化馆|群众艺术馆|群艺馆|少年宫)$/;
 
 /** A short form's head: a level word (省知识产权局, 州市场监管局). */
 const LEVEL_HEAD = /^[省市县区州盟旗乡镇]/;
@@ -331,6 +337,15 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     const villages = m.type === 'ORG' ? /^(.{2,}?[区县市镇乡州旗])村(?:级)?(?:党组织|党支部|党委|两委|委员会|干部)$/.exec(m.text) : null;
     if (villages) {
       out.push(nameOf(text, m.start, m.start + villages[1]!.length, 'PLACE', m.priority));
+      continue;
+    }
+    // A department's kind alone (融媒体中心, 人民医院) names no one body, even as a known word.
+    if (m.type === 'ORG' && DEPARTMENT_WORDS.has(m.text)) continue;
+    // 中药, 中医药, 中餐, 中文: words of their own, not China's one-character form.
+    if (m.type === 'PLACE' && m.text === '中' && /[药医餐文式]/.test(text[m.end] ?? '')) continue;
+    // 黄南州图书馆, 县文化馆: a public library, archive or cultural centre of a level of government is a body.
+    if (m.type === 'PLACE' && PUBLIC_INSTITUTION.test(m.text)) {
+      out.push({ ...m, type: 'ORG' });
       continue;
     }
     // 每万城镇常住人口, 每千人: a ratio's base, not a place.
@@ -467,6 +482,8 @@ function placesNotPersons(text: string, tokens: readonly Token[], names: Name[])
     if (m.type !== 'PERSON' || m.priority >= 5) return [m];
     // (A name opening such a word stays: 毛泽东 of 毛泽东思想 is marked, as names in names are.)
     if (NOT_PERSON.has(m.text) || tokensIn(tokens, m.start, m.end).some((t) => t.start < m.start && NOT_PERSON.has(t.word) && t.word.includes(m.text))) return [];
+    // 微信群, 抖音号: a platform's name opens it; no surname does.
+    if (PLATFORM_START.test(m.text)) return [];
     const entry = lookupPlace(m.text);
     if (!entry || PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return [m];
     if (!PLACE_LEVELS_NOT_NAMES.has(entry.level) && !GOING_TO.test(text.slice(Math.max(0, m.start - 2), m.start))) return [m];
