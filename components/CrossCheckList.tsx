@@ -1,4 +1,5 @@
-import { languageTag, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
+import { differenceInWords, reasonInWords, VERDICT_ORDER, verdictWord } from '@/lib/text/check-words';
 import type { WireCrossCheckMatch, WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
 import { dateInWords, describeValue } from '@/lib/text/format-value';
 import { originLabel } from './RelatedList';
@@ -17,30 +18,11 @@ export interface CrossCheckListProps {
   onOpen(request: { articleId: string; title: string; sentence: { start: number; end: number } }): void;
 }
 
-const VERDICT_ORDER = { different: 0, same: 1, compatible: 2 } as const;
-
-/** Why two figures are compatible, in words (see `lib/corpus/crosscheck.ts`'s reason codes). */
-export function reasonInWords(reason: string): string {
-  if (reason === 'range') return t('checkReasonRange');
-  if (reason === 'cumulative-vs-period') return t('checkReasonCumulative');
-  if (reason === 'rounding') return t('checkReasonRounding');
-  if (reason.startsWith('approx')) return t('checkReasonApprox');
-  return t('checkReasonOther');
-}
-
-function verdictWord(v: WireCrossCheckMatch['verdict']): string {
-  return t(v === 'same' ? 'cardCheckSame' : v === 'different' ? 'cardCheckDifferent' : 'cardCheckCompatible');
-}
-
 /** The difference of a `different` statement: amount in the figure's terms and share. */
 function differenceWords(m: WireCrossCheckMatch): string {
   if (!m.difference) return '';
-  const { amount, share } = m.difference;
-  const sign = amount > 0 ? '+' : amount < 0 ? '−' : '';
-  const abs = Math.abs(amount);
-  const words = describeValue({ type: m.figure.type, value: abs, unit: m.figure.unit })?.words ?? String(abs);
-  const pct = `${share > 0 ? '+' : share < 0 ? '−' : ''}${(Math.abs(share) * 100).toLocaleString(languageTag(), { maximumFractionDigits: 1 })}%`;
-  return t('checkDifference', `${sign}${words}`, pct);
+  const { amount, share } = differenceInWords(m.figure, m.difference);
+  return t('checkDifference', amount, share);
 }
 
 /**

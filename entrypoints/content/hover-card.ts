@@ -10,6 +10,7 @@ import { describeValue, typeLabel } from '@/lib/text/format-value';
 import type { ClippingAt, PageClippings } from './page-clippings';
 import type { PageCrossChecks } from './page-crosscheck';
 import type { WireCrossCheckMatch, WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
+import { differenceInWords, reasonInWords, VERDICT_ORDER, verdictWord } from '@/lib/text/check-words';
 
 const CARD_CSS = `
 :host { all: initial; }
@@ -90,34 +91,11 @@ export interface HoverCardSource {
 /** Corpus articles mentioning a span, most mentions first, or an error message (in the UI's language). */
 export type CorpusMentions = (span: WireSpan) => Promise<Array<{ articleId: string; title: string; count: number }> | string>;
 
-/** Most articles asked for per span (the card lists {@link MENTIONS_SHOWN} and counts the rest). */
+/** Names, which have a profile (实体档案). */
 const ENTITY_TYPES = new Set(['PERSON', 'PLACE', 'ORG', 'DOC']);
+/** Figures the cross-check compares (数字核对). */
 const CHECKED_TYPES = new Set(['MONEY', 'PERCENT', 'QUANTITY']);
-const VERDICT_ORDER = { different: 0, same: 1, compatible: 2 } as const;
-/** The span an opened article's reader marks the sentence of (only its text counts). */
-const SENTENCE_MENTION: WireSpan = { start: 0, end: 0, type: 'QUANTITY', text: '' };
-
-/** A cross-check's reason code in words (see `lib/corpus/crosscheck.ts`). */
-function reasonWords(reason: string): string {
-  if (reason === 'range') return t('checkReasonRange');
-  if (reason === 'cumulative-vs-period') return t('checkReasonCumulative');
-  if (reason === 'rounding') return t('checkReasonRounding');
-  if (reason.startsWith('approx')) return t('checkReasonApprox');
-  return t('checkReasonOther');
-}
-
-/** The difference of a `different` match in the figure's own terms (money in yuan words, a percentage in points). */
-function formatDifference(m: WireCrossCheckMatch): string {
-  const amount = m.difference!.amount;
-  const sign = amount > 0 ? '+' : amount < 0 ? '−' : '';
-  const abs = Math.abs(amount);
-  if (m.figure.type === 'PERCENT') return `${sign}${describeValue({ type: 'PERCENT', value: abs, unit: '%' })?.words ?? abs}`;
-  const words = describeValue({ type: m.figure.type, value: abs, unit: m.figure.unit })?.words ?? String(abs);
-  return `${sign}${words}`;
-}
-
-const formatShare = (share: number) => `${share > 0 ? '+' : share < 0 ? '−' : ''}${(Math.abs(share) * 100).toLocaleString(languageTag(), { maximumFractionDigits: 1 })}%`;
-
+/** Most articles asked for per span (the card lists {@link MENTIONS_SHOWN} and counts the rest). */
 const MENTIONS_ASKED = 20;
 const MENTIONS_SHOWN = 5;
 
@@ -197,6 +175,9 @@ export function startHoverCard(
   let noticeWaits = false;
   let pointerInside = false;
   let panel: Client<typeof sidePanelOpenProtocol> | undefined;
+  /** Refills the shown figure's 数字核对 line when the page's cross-check changes (one listener for the card). */
+  let refreshCheck: (() => void) | undefined;
+  checks?.onChange(() => refreshCheck?.());
 
   function ensureCard(): HTMLElement {
     if (card) return card;
@@ -447,7 +428,7 @@ export function startHoverCard(
         check.hidden = !check.textContent;
         place();
       };
-      checks.onChange(fill);
+      refreshCheck = fill;
       extra.push(check);
       queueMicrotask(fill);
     }
@@ -493,9 +474,10 @@ export function startHoverCard(
   function checkHit(m: WireCrossCheckMatch, status: HTMLElement): HTMLElement {
     const badge = document.createElement('span');
     badge.className = `verdict ${m.verdict}`;
-    badge.textContent = t(m.verdict === 'same' ? 'cardCheckSame' : m.verdict === 'different' ? 'cardCheckDifferent' : 'cardCheckCompatible');
-    const said = m.verdict === 'different' && m.difference ? t('cardCheckDifference', m.figure.text, formatDifference(m), formatShare(m.difference.share)) : m.verdict === 'compatible' ? t('cardCheckBecause', m.figure.text, reasonWords(m.reason)) : m.figure.text;
-    const hit = button('', t('cardOpenArticle', m.title), () => openArticle({ articleId: m.articleId, title: m.title }, { ...SENTENCE_MENTION, text: m.figure.text }, status));
+    badge.textContent = verdictWord(m.verdict);
+    const difference = m.verdict === 'different' && m.difference ? differenceInWords(m.figure, m.difference) : null;
+    const said = difference ? t('cardCheckDifference', m.figure.text, difference.amount, difference.share) : m.verdict === 'compatible' ? t('cardCheckBecause', m.figure.text, reasonInWords(m.reason)) : m.figure.text;
+    const hit = button('', t('cardOpenArticle', m.title), () => openArticle({ articleId: m.articleId, title: m.title }, m.figure.text, status));
     hit.className = 'hit';
     hit.replaceChildren(badge, `${t('cardCheckIn', m.title)}${said}`);
     return hit;
@@ -506,14 +488,19 @@ export function startHoverCard(
     panel ??= createClient('background', sidePanelOpenProtocol, (m) => browser.runtime.sendMessage(m));
     const places = [...new Set((source.current()?.spans ?? []).filter((s) => s.type === 'PLACE').map((s) => s.text.slice(0, 100)))].slice(0, 20);
     const asked = panel.call('sidepanel/open-profile', { name: span.text.slice(0, 200), entityType: span.type as 'PERSON' | 'PLACE' | 'ORG' | 'DOC', places });
+    reportOpening(asked, status, t('cardOpeningProfile'), t('cardProfileOpened', span.text), t('cardOpenPanelForProfile', span.text));
+  }
+
+  /** Says on the card how a request to open the side panel went: opening, opened, or waiting for the reader to open it. */
+  function reportOpening(asked: ReturnType<Client<typeof sidePanelOpenProtocol>['call']>, status: HTMLElement, opening: string, opened: string, waiting: string): void {
     status.className = 'status info';
-    status.textContent = t('cardOpeningProfile');
+    status.textContent = opening;
     void asked.then((answer) => {
       if (!status.isConnected) return;
       if (!answer.ok) {
         status.className = 'status';
         status.textContent = t('cardCannotOpenArticle', failureReason(answer));
-      } else status.textContent = answer.value.opened ? t('cardProfileOpened', span.text) : t('cardOpenPanelForProfile', span.text);
+      } else status.textContent = answer.value.opened ? opened : waiting;
     });
   }
 
@@ -531,7 +518,7 @@ export function startHoverCard(
     const lines = found.slice(0, MENTIONS_SHOWN).map((a) => {
       // The reader's own added articles and reading history are searched with the seeds; say which they are.
       const mine = a.articleId.startsWith('user:') ? ` · ${t('cardAddedByMe')}` : a.articleId.startsWith('history:') ? ` · ${t('cardFromHistory')}` : '';
-      const hit = button(`${t('cardMention', a.title, a.count)}${mine}`, t('cardOpenArticle', a.title), () => openArticle(a, span, status));
+      const hit = button(`${t('cardMention', a.title, a.count)}${mine}`, t('cardOpenArticle', a.title), () => openArticle(a, span.text, status));
       hit.classList.add('hit');
       return hit;
     });
@@ -547,19 +534,11 @@ export function startHoverCard(
    * click and sent at once (no await before it): the browser opens the panel only while the
    * click still counts as a user gesture.
    */
-  function openArticle(article: { articleId: string; title: string }, span: WireSpan, status: HTMLElement): void {
+  function openArticle(article: { articleId: string; title: string }, mention: string, status: HTMLElement): void {
     panel ??= createClient('background', sidePanelOpenProtocol, (m) => browser.runtime.sendMessage(m));
     const title = article.title.slice(0, 1000);
-    const asked = panel.call('sidepanel/open-article', { articleId: article.articleId, title, mention: span.text.slice(0, 200) });
-    status.className = 'status info';
-    status.textContent = t('cardOpeningArticle');
-    void asked.then((answer) => {
-      if (!status.isConnected) return;
-      if (!answer.ok) {
-        status.className = 'status';
-        status.textContent = t('cardCannotOpenArticle', failureReason(answer));
-      } else status.textContent = answer.value.opened ? t('cardArticleOpened', title) : t('cardOpenPanelToRead', title);
-    });
+    const asked = panel.call('sidepanel/open-article', { articleId: article.articleId, title, mention: mention.slice(0, 200) });
+    reportOpening(asked, status, t('cardOpeningArticle'), t('cardArticleOpened', title), t('cardOpenPanelToRead', title));
   }
 
   /**
