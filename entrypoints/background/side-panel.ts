@@ -45,25 +45,25 @@ export function setupSidePanel(): void {
  */
 function setupOpenArticle(): void {
   const handler = createHandler('background', sidePanelOpenProtocol, {
-    'sidepanel/open-article'(request, sender) {
-      const tab = (sender as { tab?: { id?: number } } | undefined)?.tab;
-      if (tab?.id === undefined) throw new Error(t('backgroundOpenArticleNoTab'));
-      // First, synchronously: any await before `sidePanel.open` ends the click's user gesture.
-      const opened = openNow(tab.id);
-      const pending = { ...request, tabId: tab.id, at: Date.now() };
-      const area = browser.storage.session ?? browser.storage.local;
-      return Promise.all([opened, area.set({ [PENDING_ARTICLE_KEY]: pending })]).then(([ok]) => ({ opened: ok }));
-    },
-    'sidepanel/open-profile'(request, sender) {
-      const tab = (sender as { tab?: { id?: number } } | undefined)?.tab;
-      if (tab?.id === undefined) throw new Error(t('backgroundOpenArticleNoTab'));
-      const opened = openNow(tab.id);
-      const pending = { ...request, tabId: tab.id, at: Date.now() };
-      const area = browser.storage.session ?? browser.storage.local;
-      return Promise.all([opened, area.set({ [PENDING_PROFILE_KEY]: pending })]).then(([ok]) => ({ opened: ok }));
-    },
+    'sidepanel/open-article': (request, sender) => openWithPending(sender, PENDING_ARTICLE_KEY, request),
+    'sidepanel/open-profile': (request, sender) => openWithPending(sender, PENDING_PROFILE_KEY, request),
   });
   browser.runtime.onMessage.addListener(toRuntimeListener(handler));
+}
+
+/**
+ * Opens the side panel for the sender's tab and leaves `request` for it in session storage under
+ * `key`, with the tab and the time; resolves whether the browser opened the panel.
+ * @throws Error when the sender is no tab.
+ */
+function openWithPending(sender: unknown, key: string, request: object): Promise<{ opened: boolean }> {
+  const tab = (sender as { tab?: { id?: number } } | undefined)?.tab;
+  if (tab?.id === undefined) throw new Error(t('backgroundOpenArticleNoTab'));
+  // First, synchronously: any await before `sidePanel.open` ends the click's user gesture.
+  const opened = openNow(tab.id);
+  const pending = { ...request, tabId: tab.id, at: Date.now() };
+  const area = browser.storage.session ?? browser.storage.local;
+  return Promise.all([opened, area.set({ [key]: pending })]).then(([ok]) => ({ opened: ok }));
 }
 
 /** Opens the panel for a tab now, while a user gesture is alive; resolves whether it opened. */

@@ -109,25 +109,24 @@ type FirefoxSidebar = { sidebarAction: { open(): Promise<void> } };
  * the article is left in session storage under {@link PENDING_ARTICLE_KEY}, where the panel (open
  * already, or opening) finds it. Without a side panel API, the panel opens in a tab.
  */
-async function openArticleInPanel(article: LinkedArticle, tabId: number | undefined): Promise<void> {
-  const id = tabId ?? (await currentTab(undefined))?.id;
-  if (id === undefined) throw new Error(t('popupNoTab'));
-  const opening = import.meta.env.FIREFOX
-    ? (browser as unknown as FirefoxSidebar).sidebarAction.open()
-    : browser.sidePanel?.open
-      ? browser.sidePanel.open({ tabId: id })
-      : browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${id}` as '/sidepanel.html') });
-  const area = browser.storage.session ?? browser.storage.local;
-  const pending = { tabId: id, articleId: article.articleId, title: article.title, at: Date.now() };
-  await Promise.all([opening, area.set({ [PENDING_ARTICLE_KEY]: pending })]);
-  window.close();
+function openArticleInPanel(article: LinkedArticle, tabId: number | undefined): Promise<void> {
+  return openInPanel(tabId, PENDING_ARTICLE_KEY, { articleId: article.articleId, title: article.title });
 }
 
 /**
  * Opens the entity profile (实体档案) of a name of the page in the side panel, the way
  * {@link openArticleInPanel} opens an article (under {@link PENDING_PROFILE_KEY}).
  */
-async function openProfileInPanel(span: WireSpan, places: string[], tabId: number | undefined): Promise<void> {
+function openProfileInPanel(span: WireSpan, places: string[], tabId: number | undefined): Promise<void> {
+  return openInPanel(tabId, PENDING_PROFILE_KEY, { name: span.text.slice(0, 200), entityType: span.type as 'PERSON' | 'PLACE' | 'ORG' | 'DOC', places: places.slice(0, 20) });
+}
+
+/**
+ * Opens the side panel for the popup's tab (else the active one) and leaves `request` for it
+ * under `key` with the tab and the time, then closes the popup. Rejects (a message in the UI's
+ * language) without a tab, or if the browser refuses.
+ */
+async function openInPanel(tabId: number | undefined, key: string, request: object): Promise<void> {
   const id = tabId ?? (await currentTab(undefined))?.id;
   if (id === undefined) throw new Error(t('popupNoTab'));
   const opening = import.meta.env.FIREFOX
@@ -136,8 +135,7 @@ async function openProfileInPanel(span: WireSpan, places: string[], tabId: numbe
       ? browser.sidePanel.open({ tabId: id })
       : browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${id}` as '/sidepanel.html') });
   const area = browser.storage.session ?? browser.storage.local;
-  const pending = { tabId: id, name: span.text.slice(0, 200), entityType: span.type as 'PERSON' | 'PLACE' | 'ORG' | 'DOC', places: places.slice(0, 20), at: Date.now() };
-  await Promise.all([opening, area.set({ [PENDING_PROFILE_KEY]: pending })]);
+  await Promise.all([opening, area.set({ [key]: { ...request, tabId: id, at: Date.now() } })]);
   window.close();
 }
 

@@ -16,10 +16,11 @@ import { t } from '@/lib/i18n';
 import { createClient, createHandler, failureReason, toRuntimeListener } from '@/lib/messaging';
 import { queryActivePage, tabIdFromLocation } from '@/lib/messaging/active-page';
 import type { ArticleSummary, NewArticle, RelatedResult } from '@/lib/messaging/corpus-protocol';
-import { backgroundProtocol, contentProtocol, MIN_SELECTION_CHARS, PENDING_ARTICLE_KEY, PENDING_PROFILE_KEY, pendingArticleSchema, pendingProfileSchema, sidePanelProtocol, type PageText } from '@/lib/messaging/protocol';
+import { backgroundProtocol, contentProtocol, MIN_SELECTION_CHARS, PENDING_ARTICLE_KEY, PENDING_PROFILE_KEY, pendingArticleSchema, pendingProfileSchema, sidePanelProtocol, type PageText, type PendingArticle, type PendingProfile } from '@/lib/messaging/protocol';
 import type { CrossCheckState } from '@/components/CrossCheckList';
 import type { ProfileState } from '@/components/EntityProfileView';
 import { historyIdOf } from '@/lib/corpus/article';
+import { sentenceAround } from '@/lib/corpus/sentences';
 import { ClippingsDb, clippingsForPage, updateClipping } from '@/lib/store/db';
 import { readSettings } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
@@ -42,7 +43,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** The most related articles one clipping keeps (see the clipping schema). */
 const MAX_CLIPPING_RELATED = 20;
 
-type PageRead = { state: 'loading' } | { state: 'unreadable' } | { state: 'ok'; tabId: number; value: PageText };
+/** The tab's page as read; `historyId`: its record's id in the reading history (no news about the page itself). */
+type PageRead = { state: 'loading' } | { state: 'unreadable' } | { state: 'ok'; tabId: number; value: PageText; historyId: string | null };
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -71,19 +73,12 @@ async function readPage(tabId: number, stillWanted: () => boolean): Promise<Page
 const PENDING_ARTICLE_MAX_AGE_MS = 10 * 60_000;
 
 /**
- * The sentence of `text` around the first mention of `name` (cut at 。！？ and line ends), to
+ * The sentence of `text` around the first mention of `name` (as the entity profile cuts it), to
  * mark in the reader; null if the name is not in it as written.
  */
-function sentenceAround(text: string, name: string): { start: number; end: number } | null {
+function sentenceOfMention(text: string, name: string): { start: number; end: number } | null {
   const at = name ? text.indexOf(name) : -1;
-  if (at < 0) return null;
-  let start = at;
-  while (start > 0 && !/[。！？!?\n]/.test(text[start - 1]!)) start--;
-  while (start < at && /\s/.test(text[start]!)) start++;
-  let end = at + name.length;
-  while (end < text.length && !/[。！？!?\n]/.test(text[end]!)) end++;
-  if (end < text.length && text[end] !== '\n') end++;
-  return { start, end };
+  return at < 0 ? null : sentenceAround(text, at, at + name.length);
 }
 
 const isSamePage = (a: Pick<ArticleSummary, 'url'>, page: PageText) => !!a.url && (a.url === page.url || a.url === page.canonicalUrl);
@@ -103,6 +98,36 @@ const corpusWriter: CorpusWriter = {
 async function addArticles(articles: NewArticle[]): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
   const answer = await background.call('corpus/add', { articles });
   return answer.ok ? { ok: true, count: answer.value.ids.length } : { ok: false, error: failureReason(answer) };
+}
+
+/**
+ * Takes what a hover card or the popup left for this panel in session storage under `key` (an
+ * article to read, a profile): once, if it is for this panel's tab and not older than
+ * {@link PENDING_ARTICLE_MAX_AGE_MS}; now, and whenever it is left again while the panel is open.
+ */
+function usePending<T extends { tabId: number; at: number }>(key: string, schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false } }, take: (pending: T) => void): void {
+  useEffect(() => {
+    const area = browser.storage.session ?? browser.storage.local;
+    const areaName = browser.storage.session ? 'session' : 'local';
+    let alive = true;
+    const check = async () => {
+      const pending = schema.safeParse((await area.get(key))[key]);
+      if (!alive || !pending.success) return;
+      const tabId = await currentTabId();
+      if (!alive || tabId === undefined || pending.data.tabId !== tabId) return;
+      await area.remove(key);
+      if (alive && Date.now() - pending.data.at < PENDING_ARTICLE_MAX_AGE_MS) take(pending.data);
+    };
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, name: string) => {
+      if (name === areaName && changes[key]?.newValue !== undefined) void check();
+    };
+    void check();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, [key, schema, take]);
 }
 
 function SidePanel() {
@@ -129,7 +154,6 @@ function SidePanel() {
   const [checks, setChecks] = useState<CrossCheckState>({ state: 'pending' });
   const [profile, setProfile] = useState<ProfileState | null>(null);
   const profileGeneration = useRef(0);
-  const [historyId, setHistoryId] = useState<string | null>(null);
 
   // The current tab: read on open, when another tab is activated and when the tab loads a page.
   useEffect(() => {
@@ -160,7 +184,10 @@ function SidePanel() {
         setRead({ state: 'unreadable' });
         return;
       }
-      setRead({ state: 'ok', tabId, value: text });
+      // Under the address the content script records it at (its location, not the canonical one).
+      const historyId = await historyIdOf(text.url).catch(() => null);
+      if (mine !== generation) return;
+      setRead({ state: 'ok', tabId, value: text, historyId });
       setBasis(text.selection.length >= MIN_SELECTION_CHARS ? { kind: 'selection', text: text.selection } : { kind: 'page' });
     };
     const onActivated = () => {
@@ -216,11 +243,6 @@ function SidePanel() {
       if (answer.value.state === 'pending' && Date.now() - started < 60_000) timer = setTimeout(() => void ask(), 500);
     };
     void ask();
-    // The page's own record in the reading history is no news about the page.
-    void historyIdOf(read.value.canonicalUrl ?? read.value.url).then(
-      (id) => alive && setHistoryId(id),
-      () => alive && setHistoryId(null),
-    );
     return () => {
       alive = false;
       clearTimeout(timer);
@@ -243,30 +265,7 @@ function SidePanel() {
   }, []);
 
   // A profile asked for from a page's hover card or the popup (`sidepanel/open-profile`).
-  useEffect(() => {
-    const area = browser.storage.session ?? browser.storage.local;
-    const areaName = browser.storage.session ? 'session' : 'local';
-    let alive = true;
-    const take = async () => {
-      const raw = (await area.get(PENDING_PROFILE_KEY))[PENDING_PROFILE_KEY];
-      const pending = pendingProfileSchema.safeParse(raw);
-      if (!alive || !pending.success) return;
-      const tabId = await currentTabId();
-      if (!alive || tabId === undefined || pending.data.tabId !== tabId) return;
-      await area.remove(PENDING_PROFILE_KEY);
-      const { name, entityType, places, at } = pending.data;
-      if (alive && Date.now() - at < PENDING_ARTICLE_MAX_AGE_MS) onProfile(name, entityType, places);
-    };
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, name: string) => {
-      if (name === areaName && changes[PENDING_PROFILE_KEY]?.newValue !== undefined) void take();
-    };
-    void take();
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [onProfile]);
+  usePending(PENDING_PROFILE_KEY, pendingProfileSchema, useCallback(({ name, entityType, places }: PendingProfile) => onProfile(name, entityType, places), [onProfile]));
 
   const loadLibrary = useCallback(async () => {
     const answer = await background.call('corpus/list', {});
@@ -284,6 +283,7 @@ function SidePanel() {
   // The page's own copy among the reader's articles is no news about the page.
   const pageText = read.state === 'ok' ? read.value : null;
   const ownCopies = pageText && library.articles ? library.articles.filter((a) => isSamePage(a, pageText)).map((a) => a.id) : [];
+  const historyId = read.state === 'ok' ? read.historyId : null;
   const excludeKey = [...ownCopies, ...(historyId ? [historyId] : [])].join(' ');
 
   useEffect(() => {
@@ -337,37 +337,18 @@ function SidePanel() {
       const article = answer.ok ? answer.value.article : null;
       setReader({
         state: answer.ok ? { state: 'done', article: answer.value.article, spans: answer.value.spans } : { state: 'error', title: request.title, error: failureReason(answer) },
-        sentence: request.sentence ?? (article && request.mention ? sentenceAround(article.text, request.mention) : null),
+        sentence: request.sentence ?? (article && request.mention ? sentenceOfMention(article.text, request.mention) : null),
       });
     });
   }, []);
 
   // An article asked for from a page's hover card (`sidepanel/open-article`): shown once, in the
   // panel of the tab it was asked from, whether the panel was open already or opened for it.
-  useEffect(() => {
-    const area = browser.storage.session ?? browser.storage.local;
-    const areaName = browser.storage.session ? 'session' : 'local';
-    let alive = true;
-    const take = async () => {
-      const raw = (await area.get(PENDING_ARTICLE_KEY))[PENDING_ARTICLE_KEY];
-      const pending = pendingArticleSchema.safeParse(raw);
-      if (!alive || !pending.success) return;
-      const tabId = await currentTabId();
-      if (!alive || tabId === undefined || pending.data.tabId !== tabId) return;
-      await area.remove(PENDING_ARTICLE_KEY);
-      const { articleId, title, mention, at } = pending.data;
-      if (alive && Date.now() - at < PENDING_ARTICLE_MAX_AGE_MS) onOpen({ articleId, title, sentence: null, mention });
-    };
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, name: string) => {
-      if (name === areaName && changes[PENDING_ARTICLE_KEY]?.newValue !== undefined) void take();
-    };
-    void take();
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [onOpen]);
+  usePending(
+    PENDING_ARTICLE_KEY,
+    pendingArticleSchema,
+    useCallback(({ articleId, title, mention }: PendingArticle) => onOpen({ articleId, title, sentence: null, mention }), [onOpen]),
+  );
   const onBack = useCallback(() => {
     readerGeneration.current++;
     setReader(null);

@@ -310,3 +310,4 @@ export const pendingArticleSchema = lazy(() => z.object({
   mention: z.optional(z.string().check(z.maxLength(200))),
   at: z.number(),
 }));
+export type PendingArticle = z.infer<typeof pendingArticleSchema>;
