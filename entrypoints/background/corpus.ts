@@ -40,8 +40,6 @@ export const MAX_HISTORY_ARTICLES = 10_000;
 /** Most characters of text the reading history keeps (about 300 MB stored): beyond it, the oldest go. */
 export const MAX_HISTORY_CHARS = 150_000_000;
 
-export { historyIdOf };
-
 export interface CorpusService {
   /** The corpus (shipped seed articles and added articles), loaded on first use. Rejects with a message in the UI's language. */
   load(): Promise<Corpus>;

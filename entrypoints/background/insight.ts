@@ -1,11 +1,10 @@
 import type { Handlers } from '@/lib/messaging';
 import type { insightBackgroundProtocol, WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
-import { marksAsSpans, parseMarksJson, type CorpusArticle } from '@/lib/corpus/article';
+import { historyIdOf, marksAsSpans, parseMarksJson, type CorpusArticle } from '@/lib/corpus/article';
 import { StatementIndex } from '@/lib/corpus/crosscheck';
 import { EntityIndex, type ClippingSource } from '@/lib/corpus/profile';
 import type { Corpus, CorpusChange } from '@/lib/corpus/related';
 import type { ClippingsDb, StoredClipping } from '@/lib/store/db';
-import { historyIdOf } from './corpus';
 
 export interface InsightSources {
   /** The corpus (seed articles, 我的文章, 已读), loaded on first use. */

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MAX_ARTICLE_CHARS, MAX_MARKS, marksJson, spansAsMarks } from '@/lib/corpus/article';
 import { createClient } from '@/lib/messaging';
 import type { WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import type { WireSpan } from '@/lib/messaging/span';
+import { articleRead } from './article-read';
 import type { PageAnnotations } from './page-annotations';
 
 /** The cross-check of the page's figures, offsets into the page's flat text. */
@@ -37,22 +37,16 @@ export function startPageCrossChecks(ctx: ContentScriptContext, annotations: Pag
     for (const l of listeners) l();
   };
 
-  annotations.onDone(({ map, article, spans }) => {
+  annotations.onDone((done) => {
     if (!ctx.isValid || window !== window.top) return;
-    const from = article?.start ?? 0;
-    const to = Math.min(article?.end ?? map.text.length, from + MAX_ARTICLE_CHARS);
-    const inside: WireSpan[] = [];
-    for (const s of spans) {
-      if (s.start >= from && s.end <= to) inside.push({ ...s, start: s.start - from, end: s.end - from });
-      if (inside.length >= MAX_MARKS) break;
-    }
-    if (!inside.some((s) => FIGURE_TYPES.has(s.type))) {
+    const { from, text, spans, marks } = articleRead(done);
+    if (!spans.some((s) => FIGURE_TYPES.has(s.type))) {
       set({ state: 'none' });
       return;
     }
     const mine = ++generation;
     set({ state: 'pending' });
-    void background.call('insight/crosscheck', { text: map.text.slice(from, to), marks: marksJson(spansAsMarks(inside)), url: location.href }).then((answer) => {
+    void background.call('insight/crosscheck', { text, marks, url: location.href }).then((answer) => {
       if (mine !== generation || !ctx.isValid) return;
       if (!answer.ok) {
         set({ state: 'failed', error: answer.error });

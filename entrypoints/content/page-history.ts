@@ -1,13 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ArticleRegion } from '@/lib/anchor/article';
-import type { TextMap } from '@/lib/anchor/text-map';
-import { MAX_ARTICLE_CHARS, MAX_MARKS, marksJson, spansAsMarks } from '@/lib/corpus/article';
 import { createClient } from '@/lib/messaging';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
-import type { WireSpan } from '@/lib/messaging/span';
 import { readSettings, SETTINGS_KEY } from '@/lib/store/settings';
 import { storageAreaStore } from '@/lib/store/user-dictionary';
+import { articleRead, type DoneRead } from './article-read';
 import type { PageAnnotations } from './page-annotations';
 import { pagePublished } from './page-text';
 
@@ -35,22 +32,18 @@ export function startPageHistory(ctx: ContentScriptContext, annotations: PageAnn
 
   annotations.onDone((done) => void record(done));
 
-  async function record({ map, article, spans }: { map: TextMap; article: ArticleRegion | null; spans: readonly WireSpan[] }): Promise<void> {
+  async function record(done: DoneRead): Promise<void> {
+    const { article } = done;
     if (!article || !ctx.isValid) return;
     enabled ??= (await readSettings(store)).history;
     if (!enabled) return;
-    const text = map.text.slice(article.start, Math.min(article.end, article.start + MAX_ARTICLE_CHARS));
+    const { text, marks } = articleRead(done);
     if (text.trim().length < MIN_HISTORY_CHARS) return;
     const key = `${location.href}\n${text.length}\n${text.slice(0, 200)}`;
     if (key === sent) return;
     sent = key;
-    const inside: WireSpan[] = [];
-    for (const s of spans) {
-      if (s.start >= article.start && s.end <= article.start + text.length) inside.push({ ...s, start: s.start - article.start, end: s.end - article.start });
-      if (inside.length >= MAX_MARKS) break;
-    }
     const title = (article.headlineText || document.title).trim().slice(0, 500) || location.host;
-    const request: Parameters<typeof background.call<'history/add'>>[1] = { url: location.href, title, text, marks: marksJson(spansAsMarks(inside)) };
+    const request: Parameters<typeof background.call<'history/add'>>[1] = { url: location.href, title, text, marks };
     const published = pagePublished(document);
     if (published) request.published = published;
     const site = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"], meta[name="SiteName"]')?.content?.trim();
