@@ -1,3 +1,4 @@
+import { hostOrUrl } from '@/lib/sites';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { corpusBackgroundProtocol } from '@/lib/messaging/corpus-protocol';
 import type { ResponseOf } from '@/lib/messaging';
@@ -112,13 +113,7 @@ function whereFrom(a: ReaderArticle): ReactNode {
   if (a.url && /^https?:/i.test(a.url)) {
     return (
       <a href={a.url} target="_blank" rel="noreferrer noopener">
-        {(() => {
-          try {
-            return new URL(a.url).host;
-          } catch {
-            return a.url;
-          }
-        })()}
+        {hostOrUrl(a.url)}
       </a>
     );
   }

@@ -1,3 +1,4 @@
+import { hostOrUrl } from '@/lib/sites';
 import { useCallback, useEffect, useState } from 'react';
 import { languageTag, t } from '@/lib/i18n';
 import type { ArticleSummary } from '@/lib/messaging/corpus-protocol';
@@ -104,7 +105,7 @@ export function HistoryManager({ enabled, onToggle, list, remove }: HistoryManag
                   {a.title}
                   <span className="small muted">
                     {' · '}
-                    {[a.url ? hostOf(a.url) : '', a.published ? dateInWords(a.published) : '', a.addedAt !== undefined ? t('optionsHistoryReadOn', new Date(a.addedAt).toLocaleDateString(languageTag())) : '']
+                    {[a.url ? hostOrUrl(a.url) : '', a.published ? dateInWords(a.published) : '', a.addedAt !== undefined ? t('optionsHistoryReadOn', new Date(a.addedAt).toLocaleDateString(languageTag())) : '']
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
@@ -119,12 +120,4 @@ export function HistoryManager({ enabled, onToggle, list, remove }: HistoryManag
       )}
     </section>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

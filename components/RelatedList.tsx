@@ -1,3 +1,4 @@
+import { hostOrUrl } from '@/lib/sites';
 import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { dateInWords } from '@/lib/text/format-value';
@@ -72,11 +73,7 @@ export function originLine(r: Pick<RelatedResult, 'origin' | 'source' | 'seed' |
   if (r.seed) {
     if (!r.source) parts.push(r.seed);
   } else if (r.url) {
-    try {
-      parts.push(new URL(r.url).host || r.url);
-    } catch {
-      parts.push(r.url);
-    }
+    parts.push(hostOrUrl(r.url));
   }
   return parts.join(' · ');
 }

@@ -146,3 +146,12 @@ export function siteSwitchShown(url: string, origins: readonly string[]): boolea
   }
   return isDefaultSite(url) || userSiteHosts(origins).includes(host);
 }
+
+/** A page's host name for lists (`www.qhnews.com`), else the address as given when it has none or is no URL. Never throws. */
+export function hostOrUrl(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
