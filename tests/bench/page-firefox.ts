@@ -18,7 +18,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { waitFor } from '../e2e/harness';
-import { ADDON_ID, ADDON_UUID, EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, firefoxPath, gotoExtensionPage } from '../e2e-firefox/harness';
+import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, firefoxLaunchOptions, gotoExtensionPage } from '../e2e-firefox/harness';
 import { articleHtml } from './pages';
 
 interface Progress {
@@ -49,17 +49,7 @@ export async function benchFirefox(runs: number): Promise<number> {
   const port = (server.address() as AddressInfo).port;
   const url = (path: string, host = 'www.qhnews.com') => `http://${host}:${port}${path}`;
 
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: true,
-    defaultViewport: null,
-    args: ['--window-size=1200,900'],
-    extraPrefsFirefox: {
-      'network.dns.localDomains': 'www.qhnews.com,www.example.com',
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    },
-  });
+  const browser = await puppeteer.launch(firefoxLaunchOptions());
   const rows: Array<[string, string, string, boolean]> = [];
   const report = (name: string, value: string, budget: string, ok: boolean) => rows.push([name, value, budget, ok]);
   try {

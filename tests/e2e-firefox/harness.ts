@@ -13,8 +13,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type LaunchOptions, type Page } from 'puppeteer-core';
 import { FIXTURE_HOSTS, ROOT, startFixtureServer, waitFor, type FixtureServer } from '../e2e/harness';
+import { selectTextInPage, textPointInPage } from '../e2e/in-page';
 
 export { FIXTURE_HOSTS, ROOT, waitFor };
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
@@ -68,14 +69,12 @@ export async function gotoExtensionPage(page: Page, url: string): Promise<void> 
   );
 }
 
-/** Launches Firefox ESR with the built add-on installed in a fresh profile, and the fixture server. */
-export async function launchFirefox(): Promise<FirefoxSession> {
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
-  }
-  const server = await startFixtureServer();
-  const downloads = await mkdtemp(join(tmpdir(), 'zwpz-ff-downloads-'));
-  const browser = await puppeteer.launch({
+/**
+ * How the tests and the Firefox page benchmark launch Firefox ESR: headless, the fixture host
+ * names resolved to this machine, the add-on's UUID fixed, plus `prefs`.
+ */
+export function firefoxLaunchOptions(prefs: Record<string, string | number | boolean> = {}): LaunchOptions {
+  return {
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
@@ -86,14 +85,28 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     extraPrefsFirefox: {
       'network.dns.localDomains': FIXTURE_HOSTS.join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      ...prefs,
+    },
+  };
+}
+
+/** Launches Firefox ESR with the built add-on installed in a fresh profile, and the fixture server. */
+export async function launchFirefox(): Promise<FirefoxSession> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
+  }
+  const server = await startFixtureServer();
+  const downloads = await mkdtemp(join(tmpdir(), 'zwpz-ff-downloads-'));
+  const browser = await puppeteer.launch(
+    firefoxLaunchOptions({
       'browser.download.folderList': 2,
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
       'browser.download.alwaysOpenPanel': false,
-    },
-  });
+    }),
+  );
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const openExtensionPage = async (path: string) => {
     const page = await browser.newPage();
@@ -202,48 +215,14 @@ export async function highlightCounts(page: Page): Promise<Record<string, number
   });
 }
 
-/** The viewport point in the middle of the second character of the first occurrence of `text`, or null. */
-export async function pointOnText(page: Page, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, text);
+/** The viewport point in the middle of character `index` (the second by default) of the first occurrence of `text`, or null. */
+export async function pointOnText(page: Page, text: string, index = 1): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(textPointInPage, [text, index] as const);
 }
 
 /** Selects the first occurrence of `text` (or puts the caret `caretAt` characters into it), as a script would. */
 export async function selectOnPage(page: Page, text: string, options: { caretAt?: number } = {}): Promise<void> {
-  const found = await page.evaluate(
-    (wanted, caretAt) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(wanted);
-        if (at < 0) continue;
-        const selection = getSelection()!;
-        if (caretAt !== null) selection.collapse(node, at + caretAt);
-        else {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + wanted.length);
-          selection.removeAllRanges();
-          selection.addRange(range);
-        }
-        return true;
-      }
-      return false;
-    },
-    text,
-    options.caretAt ?? null,
-  );
-  if (!found) throw new Error(`text not on the page: ${text}`);
+  if (!(await page.evaluate(selectTextInPage, [text, options.caretAt ?? null] as const))) throw new Error(`text not on the page: ${text}`);
 }
 
 /**

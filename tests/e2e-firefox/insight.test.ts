@@ -35,6 +35,8 @@ describe('Firefox: figure check and entity profile', () => {
     const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
     await (await byRole(popup, 'button', /Open the profile of “崔永焘”/)).click();
     await waitFor(async () => ((await textOf(panel, '.profile .reader-title')) === '崔永焘' ? true : undefined), 30_000, 'the profile in the sidebar page');
+    // The heading shows at once; the mentions when the background has answered.
+    await waitFor(async () => ((await textOf(panel, '.profile .result-origin')) ? true : undefined), 30_000, 'the profile’s mentions');
     expect(await textOf(panel, '.profile')).toContain('Seed article');
     await panel.close();
     await page.close();

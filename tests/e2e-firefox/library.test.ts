@@ -9,29 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annotated, askContent, byRole, cardOf, downloaded, highlightCounts, SCREENSHOT_DIR, selectOnPage, tabIdOf, textOf, useFirefoxSession, waitFor } from './harness';
+import { annotated, askContent, byRole, cardOf, downloaded, highlightCounts, pointOnText, SCREENSHOT_DIR, selectOnPage, tabIdOf, textOf, useFirefoxSession, waitFor } from './harness';
 
 const session = useFirefoxSession({ beforeAll, afterAll });
 
 /** The viewport point in the middle of character `index` of the first occurrence of `text`. */
 async function charPoint(page: Page, text: string, index: number): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    (wanted, k) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + k);
-        range.setEnd(node, at + k + 1);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      return null;
-    },
-    text,
-    index,
-  );
+  const point = await pointOnText(page, text, index);
   if (!point) throw new Error(`text not on the page: ${text}`);
   return point;
 }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { selectTextInPage, textPointInPage } from './in-page';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -174,19 +175,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
 
 /** The viewport point in the middle of the second character of the first occurrence of `text`, or null. */
 export async function pointOnText(page: Page, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, text);
+  return page.evaluate(textPointInPage, [text, 1] as const);
 }
 
 /**
@@ -194,28 +183,7 @@ export async function pointOnText(page: Page, text: string): Promise<{ x: number
  * `caretAt`, puts a collapsed caret that many characters into it instead. Throws if absent.
  */
 export async function selectOnPage(page: Page, text: string, options: { caretAt?: number } = {}): Promise<void> {
-  const found = await page.evaluate(
-    ([wanted, caretAt]) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(wanted);
-        if (at < 0) continue;
-        const selection = getSelection()!;
-        if (caretAt !== null) selection.collapse(node, at + caretAt);
-        else {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + wanted.length);
-          selection.removeAllRanges();
-          selection.addRange(range);
-        }
-        return true;
-      }
-      return false;
-    },
-    [text, options.caretAt ?? null] as const,
-  );
-  if (!found) throw new Error(`text not on the page: ${text}`);
+  if (!(await page.evaluate(selectTextInPage, [text, options.caretAt ?? null] as const))) throw new Error(`text not on the page: ${text}`);
 }
 
 export interface E2eSession {

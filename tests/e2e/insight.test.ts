@@ -140,6 +140,8 @@ describe('entity profile', () => {
     await popup.getByRole('button', { name: /在侧边栏查看“崔永焘”的实体档案/ }).click();
     // (Another panel may still show an earlier profile: any panel of this tab showing this one.)
     await waitFor(async () => ((await panelText('.profile .reader-title')).includes('崔永焘') ? true : undefined), 30_000, 'the profile from the popup');
+    // The heading shows at once; the mentions when the background has answered.
+    await waitFor(async () => ((await panelText('.profile .result-origin')).length ? true : undefined), 30_000, 'the profile’s mentions');
     expect((await panelText('.profile .result-origin')).some((o) => o.startsWith('种子文章'))).toBe(true);
     if (!popup.isClosed()) await popup.close();
     await panel.close();
