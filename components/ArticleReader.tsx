@@ -6,6 +6,7 @@ import type { WireSpan } from '@/lib/messaging/span';
 import { languageTag, t } from '@/lib/i18n';
 import { TYPE_ORDER, dateInWords, typeLabel } from '@/lib/text/format-value';
 import { originLabel } from './RelatedList';
+import { useEscape } from './use-escape';
 
 /** An article as `corpus/article` sends it. */
 export type ReaderArticle = NonNullable<ResponseOf<typeof corpusBackgroundProtocol, 'corpus/article'>['article']>;
@@ -143,16 +144,7 @@ export function ArticleReader({ reader, sentence, onBack }: ArticleReaderProps) 
   }, [done]);
 
   // Esc goes back wherever the focus is in the panel (the reader covers the whole panel).
-  useEffect(() => {
-    const onKeyDown = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault();
-        onBack();
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [onBack]);
+  useEscape(onBack);
 
   let body: ReactNode;
   if (reader.state === 'loading') body = <p className="muted">{t('sidepanelOpening', reader.title)}</p>;

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import type { WireEntityProfile, WireMention } from '@/lib/messaging/insight-protocol';
 import { dateInWords, describeValue, typeLabel } from '@/lib/text/format-value';
 import { originLabel } from './RelatedList';
+import { useEscape } from './use-escape';
 
 export type ProfileState =
   | { state: 'loading'; name: string }
@@ -47,13 +48,7 @@ export function EntityProfileView({ profile, onBack, onOpenArticle, onOpenClippi
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
   }, [profile.name]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onBack();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onBack]);
+  useEscape(onBack);
 
   let body;
   if (profile.state === 'loading') body = <p className="muted loading">{t('profileLoading', profile.name)}</p>;

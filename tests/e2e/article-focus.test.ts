@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { askContent, ROOT, SCREENSHOT_DIR, useExtensionSession, waitFor } from './harness';
+import { askContent, openDone as openDoneIn, ROOT, SCREENSHOT_DIR, tabIdOf as tabIdIn, useExtensionSession, waitFor } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
@@ -39,21 +39,8 @@ function highlightPlaces(page: Page): Promise<{ inside: number; outside: number;
 }
 
 /** Opens a fixture page and waits until its annotation is done; resolves with the page and its listing. */
-async function openDone(host: Host, file: string): Promise<{ page: Page; url: string; list: any }> {
-  const url = session.server.url(host, file);
-  const page = await session.browser.context.newPage();
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(url);
-  const list = await waitFor(async () => {
-    const answer = await askContent(session.ext, url, 'annotations/list');
-    return answer?.ok && answer.value.progress?.doneMs != null && answer.value.progress.pending === 0 ? answer.value : undefined;
-  }, 30_000, `the annotation of ${file}`);
-  return { page, url, list };
-}
-
-async function tabIdOf(url: string): Promise<number> {
-  return session.ext.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url.replace(/:\d+\//, '/'));
-}
+const openDone = (host: Host, file: string) => openDoneIn(session, host, file);
+const tabIdOf = (url: string) => tabIdIn(session, url);
 
 describe('article focus on real page layouts', () => {
   for (const [host, file, least] of [

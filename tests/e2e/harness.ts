@@ -186,6 +186,27 @@ export async function selectOnPage(page: Page, text: string, options: { caretAt?
   if (!(await page.evaluate(selectTextInPage, [text, options.caretAt ?? null] as const))) throw new Error(`text not on the page: ${text}`);
 }
 
+/**
+ * Opens a fixture page under a host name and waits until its first read is done (every part
+ * recognized, nothing pending); resolves with the page, its address and the content script's
+ * `annotations/list` answer then.
+ */
+export async function openDone(session: E2eSession, host: (typeof FIXTURE_HOSTS)[number] | '127.0.0.1', file: string): Promise<{ page: Page; url: string; list: any }> {
+  const url = session.server.url(host, file);
+  const page = await session.browser.context.newPage();
+  await page.goto(url);
+  const list = await waitFor(async () => {
+    const answer = await askContent(session.ext, url, 'annotations/list');
+    return answer?.ok && answer.value.progress?.doneMs != null && answer.value.progress.pending === 0 ? answer.value : undefined;
+  }, 30_000, `the read of ${file}`);
+  return { page, url, list };
+}
+
+/** The id of the tab showing `url` (any port), asked from the session's extension page. */
+export async function tabIdOf(session: E2eSession, url: string): Promise<number> {
+  return session.ext.evaluate(async (u) => (await (globalThis as unknown as { chrome: any }).chrome.tabs.query({ url: u }))[0]!.id!, url.replace(/:\d+\//, '/'));
+}
+
 export interface E2eSession {
   browser: ExtensionBrowser;
   server: FixtureServer;

@@ -5,18 +5,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askContent, SCREENSHOT_DIR, useExtensionSession, waitFor } from './harness';
+import { openDone, SCREENSHOT_DIR, useExtensionSession } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
 async function readPage(host: 'www.qinghai.gov.cn' | 'www.news.cn', file: string): Promise<void> {
-  const url = session.server.url(host, file);
-  const page = await session.browser.context.newPage();
-  await page.goto(url);
-  await waitFor(async () => {
-    const a = await askContent(session.ext, url, 'annotations/list');
-    return a?.ok && a.value.progress.doneMs !== null && a.value.progress.pending === 0 ? true : undefined;
-  }, 30_000, `the read of ${file}`);
+  const { page } = await openDone(session, host, file);
   // The record is sent once the read is done: give the background a moment to store it.
   await page.waitForTimeout(800);
   await page.close();

@@ -6,29 +6,15 @@
  * with the reading history on, two pages read join the profile as 已读, and go when removed.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askContent, cardOf, pointOnText, SCREENSHOT_DIR, selectOnPage, useExtensionSession, waitFor } from './harness';
+import { askContent, cardOf, openDone as openDoneIn, pointOnText, SCREENSHOT_DIR, selectOnPage, tabIdOf as tabIdIn, useExtensionSession, waitFor } from './harness';
 
 const session = useExtensionSession({ beforeAll, afterAll });
 
 type Host = 'www.gansudaily.com.cn' | 'www.qhnews.com' | 'www.qinghai.gov.cn' | 'www.news.cn';
 
-/** Opens a fixture page and waits until its read is done. */
-async function openDone(host: Host, file: string): Promise<{ page: Page; url: string }> {
-  const url = session.server.url(host, file);
-  const page = await session.browser.context.newPage();
-  await page.goto(url);
-  await waitFor(async () => {
-    const a = await askContent(session.ext, url, 'annotations/list');
-    return a?.ok && a.value.progress.doneMs !== null && a.value.progress.pending === 0 ? true : undefined;
-  }, 30_000, `the read of ${file}`);
-  return { page, url };
-}
-
-async function tabIdOf(url: string): Promise<number> {
-  return session.ext.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url.replace(/:\d+\//, '/'));
-}
+const openDone = (host: Host, file: string) => openDoneIn(session, host, file);
+const tabIdOf = (url: string) => tabIdIn(session, url);
 
 /** The side panel's document (a tab opened for it, or the browser's own panel), read through an extension page. */
 async function panelText(selector: string): Promise<string[]> {
