@@ -1,10 +1,10 @@
 import type { Handlers } from '@/lib/messaging';
 import type { insightBackgroundProtocol, WireCrossCheckResult } from '@/lib/messaging/insight-protocol';
-import { historyIdOf, marksAsSpans, parseMarksJson, type CorpusArticle } from '@/lib/corpus/article';
+import { historyIdOf, marksAsSpans, parseMarksJson } from '@/lib/corpus/article';
 import { StatementIndex } from '@/lib/corpus/crosscheck';
-import { EntityIndex, type ClippingSource } from '@/lib/corpus/profile';
+import { EntityIndex } from '@/lib/corpus/profile';
 import type { Corpus, CorpusChange } from '@/lib/corpus/related';
-import type { ClippingsDb, StoredClipping } from '@/lib/store/db';
+import type { ClippingsDb } from '@/lib/store/db';
 
 export interface InsightSources {
   /** The corpus (seed articles, 我的文章, 已读), loaded on first use. */
@@ -18,27 +18,6 @@ const BUILD_SLICE_MS = 30;
 
 /** A sentence without its spaces and layout breaks, to see a reprint as the same sentence. */
 const bare = (sentence: string) => sentence.replace(/[\s\u3000]+/g, '');
-
-/** The profile index's view of a corpus article. */
-function profileSource(a: CorpusArticle) {
-  return {
-    id: a.id,
-    origin: a.origin,
-    title: a.title,
-    source: a.source,
-    published: a.published,
-    addedAt: a.addedAt,
-    url: a.url,
-    text: a.text,
-    places: a.places,
-    marks: a.marks,
-    entities: a.entities,
-  };
-}
-
-function clippingSource(c: StoredClipping): ClippingSource {
-  return { id: c.id, quote: c.quote, title: c.title, url: c.url, createdAt: c.createdAt, entities: c.entities };
-}
 
 /**
  * The entity profiles (实体档案) and the figure cross-check (数字核对) in the background: an
@@ -64,7 +43,7 @@ export function createInsightService(sources: InsightSources): { handlers: Handl
       // In slices: 10,000 read articles take seconds, and the worker answers pages meanwhile.
       let sliceStart = performance.now();
       for (const a of corpus.list()) {
-        entities.add(profileSource(a));
+        entities.add(a);
         statements.add(a);
         if (performance.now() - sliceStart > BUILD_SLICE_MS) {
           await new Promise((ok) => setTimeout(ok, 0));
@@ -74,7 +53,7 @@ export function createInsightService(sources: InsightSources): { handlers: Handl
       stop();
       const apply = (change: CorpusChange) => {
         if ('added' in change) {
-          entities.add(profileSource(change.added));
+          entities.add(change.added);
           statements.add(change.added);
         } else {
           entities.remove(change.removed);
@@ -102,7 +81,7 @@ export function createInsightService(sources: InsightSources): { handlers: Handl
     for (const id of clippingIds) entities.removeClipping(id);
     clippingIds.clear();
     for (const row of rows) {
-      entities.addClipping(clippingSource(row));
+      entities.addClipping(row);
       clippingIds.add(row.id);
     }
     clippingsSeen = seen;

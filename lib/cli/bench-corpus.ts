@@ -134,14 +134,14 @@ export async function benchCorpus(options: { added?: number; lookups?: number } 
  * work: cutting the article and its spans out of a page's read (10,000 and 300,000 characters).
  */
 async function benchInsight(corpus: Corpus, seeds: readonly CorpusArticle[], random: () => number): Promise<void> {
-  const history = corpus.list().map((a) => (a.origin === 'user' ? { ...a, id: a.id.replace(/^user:/, 'history:'), origin: 'history' as const, marks: a.marks } : a));
+  const history = corpus.list().map((a) => (a.origin === 'user' ? { ...a, id: a.id.replace(/^user:/, 'history:'), origin: 'history' as const } : a));
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   let t = performance.now();
   const entities = new EntityIndex();
   const statements = new StatementIndex();
   for (const a of history) {
-    entities.add({ ...a, places: a.places });
+    entities.add(a);
     statements.add(a);
   }
   const buildMs = performance.now() - t;
