@@ -269,14 +269,17 @@ export function createCorpusService(services: CorpusServices, sources: CorpusSou
       await putArticles(db(), [checked.data]);
       const corpus = await load();
       corpus.add(checked.data);
-      // Over the cap: the oldest go, from the database first.
-      const history = corpus.list().filter((a) => a.origin === 'history').sort((a, b) => (b.addedAt ?? 0) - (a.addedAt ?? 0));
-      let chars = 0;
+      // Over the cap: the oldest go, from the database first (sorted only then).
+      const history = corpus.list().filter((a) => a.origin === 'history');
+      let chars = history.reduce((n, a) => n + a.text.length, 0);
       const over: string[] = [];
-      history.forEach((a, k) => {
-        chars += a.text.length;
-        if (k >= MAX_HISTORY_ARTICLES || chars > MAX_HISTORY_CHARS) over.push(a.id);
-      });
+      if (history.length > MAX_HISTORY_ARTICLES || chars > MAX_HISTORY_CHARS) {
+        chars = 0;
+        history.sort((a, b) => (b.addedAt ?? 0) - (a.addedAt ?? 0)).forEach((a, k) => {
+          chars += a.text.length;
+          if (k >= MAX_HISTORY_ARTICLES || chars > MAX_HISTORY_CHARS) over.push(a.id);
+        });
+      }
       if (over.length) {
         await deleteArticles(db(), over);
         for (const gone of over) corpus.remove(gone);
