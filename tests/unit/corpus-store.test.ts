@@ -6,6 +6,7 @@ import { nodeSegmenter } from '@/lib/segment/node';
 import type { Clipping } from '@/lib/store/clipping';
 import { pageKey } from '@/lib/store/clipping';
 import { allArticles, ClippingsDb, CURRENT_VERSION, deleteArticles, putArticles, SCHEMA_V1, searchClippings } from '@/lib/store/db';
+import { sampleClipping } from '../fixtures/clipping';
 
 const segmenter = nodeSegmenter();
 
@@ -17,26 +18,7 @@ beforeEach(() => {
 const openDb = (name = `corpus-${n++}`) => new ClippingsDb(name, { indexedDB: factory, IDBKeyRange });
 
 function clipping(quote: string): Clipping {
-  const at = 1_716_000_000_000;
-  return {
-    id: crypto.randomUUID(),
-    quote,
-    selectors: {
-      quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: quote.length },
-    },
-    url: 'https://www.qhnews.com/news/2024/04/24/1.shtml',
-    canonicalUrl: 'https://www.qhnews.com/news/2024/04/24/1.shtml',
-    title: '我省发布镁产业专利导航项目成果',
-    site: 'www.qhnews.com',
-    createdAt: at,
-    updatedAt: at,
-    note: '旧笔记',
-    tags: ['镁'],
-    color: 'yellow',
-    entities: [],
-    related: [],
-  };
+  return sampleClipping(quote, { note: '旧笔记', tags: ['镁'] });
 }
 
 async function article(title: string, text: string, addedAt: number): Promise<CorpusArticle> {

@@ -11,6 +11,7 @@ import { clippingSchema, webUrlSchema, type Clipping } from '@/lib/store/clippin
 import { storageErrorMessage, toStored } from '@/lib/store/db';
 import { ImportError, parseImport, toJson } from '@/lib/store/exchange';
 import { decodeBytes, NotTextError } from '@/lib/text/decode';
+import { sampleClipping } from '../fixtures/clipping';
 
 afterEach(() => setLanguage('zh'));
 
@@ -18,27 +19,7 @@ const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const ID2 = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 function clipping(extra: Partial<Clipping> = {}): Clipping {
-  const quote = '青海省市场监管局发布专利导航成果';
-  return {
-    id: ID,
-    quote,
-    selectors: {
-      quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: quote.length },
-    },
-    url: 'https://www.qhnews.com/news/2024/04/24/1.shtml',
-    canonicalUrl: 'https://www.qhnews.com/news/2024/04/24/1.shtml',
-    title: '我省发布镁产业专利导航项目成果',
-    site: 'www.qhnews.com',
-    createdAt: 1_716_000_000_000,
-    updatedAt: 1_716_000_000_000,
-    note: '',
-    tags: [],
-    color: 'yellow',
-    entities: [],
-    related: [],
-    ...extra,
-  };
+  return sampleClipping(undefined, { id: ID, ...extra });
 }
 
 /** An export file of `records` (anything, as a file may hold). */

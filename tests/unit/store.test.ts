@@ -18,6 +18,7 @@ import { clippingsToWrite, importClippings, ImportError, parseExport, parseImpor
 import type { Corrections } from '@/lib/store/user-dictionary';
 import { indexText, tokenizeMany } from '@/lib/store/search-tokens';
 import { nodeSegmenter } from '@/lib/segment/node';
+import { sampleClipping } from '../fixtures/clipping';
 
 const segmenter = nodeSegmenter();
 const cut = (text: string) => segmenter.cutForSearch(text);
@@ -31,28 +32,18 @@ beforeEach(() => {
 });
 
 function clipping(quote: string, extra: Partial<Clipping> = {}): Clipping {
-  const id = extra.id ?? crypto.randomUUID();
   const created = extra.createdAt ?? 1_716_000_000_000 + n * 1000 + quote.length;
-  return {
-    id,
-    quote,
+  return sampleClipping(quote, {
     selectors: {
       quote: { type: 'TextQuoteSelector', exact: quote, prefix: '前文', suffix: '后文' },
       position: { type: 'TextPositionSelector', start: 10, end: 10 + quote.length },
     },
     url: 'https://www.qhnews.com/news/2024/04/24/1.shtml?utm_source=wx',
     canonicalUrl: 'http://www.qhnews.com/news/2024/04/24/1.shtml',
-    title: '我省发布镁产业专利导航项目成果',
-    site: 'www.qhnews.com',
     createdAt: created,
     updatedAt: created,
-    note: '',
-    tags: [],
-    color: 'yellow',
-    entities: [],
-    related: [],
     ...extra,
-  };
+  });
 }
 
 async function save(c: Clipping) {
