@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { DEFAULT_SITE_PATTERNS, grantedPatternsOf, sitePatternsFor, userSiteHosts } from '@/lib/sites';
 import { t, type LanguageSetting } from '@/lib/i18n';
-import { readSettings, setDeveloper, setFullPage, setHistory, setLanguageSetting } from '@/lib/store/settings';
+import { readSettings, setDeveloper, setFullPage, setHistory, setLanguageSetting, type Settings } from '@/lib/store/settings';
 import { HistoryManager, type HistoryListing } from '@/components/HistoryManager';
 import { createClient, failureReason, type Failure } from '@/lib/messaging';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
@@ -67,6 +67,17 @@ function useCorrections(): Corrections | null {
   return corrections;
 }
 
+/**
+ * Changes one setting of the options page: shown at once, written with `write`; if it cannot be
+ * written, the stored value is shown again.
+ */
+function changeSetting<K extends keyof Settings>(key: K, value: Settings[K], show: (value: Settings[K]) => void, write: (store: typeof storage, value: Settings[K]) => Promise<Settings>): void {
+  show(value);
+  void write(storage, value)
+    .catch(() => readSettings(storage))
+    .then((s) => show(s[key]));
+}
+
 async function listHistory(query: string): Promise<HistoryListing | string> {
   const answer = await background.call('history/list', { query, limit: 200 });
   return answer.ok ? answer.value : answer.error;
@@ -117,35 +128,15 @@ function Options() {
       }}
       fullPage={fullPage}
       developer={developer}
-      onToggleDeveloper={() => {
-        setDeveloperState(!developer);
-        void setDeveloper(storage, !developer)
-          .catch(() => readSettings(storage))
-          .then((s) => setDeveloperState(s.developer));
-      }}
+      onToggleDeveloper={() => changeSetting('developer', !developer, setDeveloperState, setDeveloper)}
       language={language}
-      onLanguageChange={(next) => {
-        // Stored, then the page reloads in the new language (renderLocalized watches the setting).
-        setLanguageState(next);
-        void setLanguageSetting(storage, next)
-          .catch(() => readSettings(storage))
-          .then((s) => setLanguageState(s.language));
-      }}
-      onToggleFullPage={() => {
-        setFullPageState(!fullPage);
-        void setFullPage(storage, !fullPage)
-          .catch(() => readSettings(storage))
-          .then((s) => setFullPageState(s.fullPage));
-      }}
+      // Stored, then the page reloads in the new language (renderLocalized watches the setting).
+      onLanguageChange={(next) => changeSetting('language', next, setLanguageState, setLanguageSetting)}
+      onToggleFullPage={() => changeSetting('fullPage', !fullPage, setFullPageState, setFullPage)}
       history={
         <HistoryManager
           enabled={history}
-          onToggle={() => {
-            setHistoryState(!history);
-            void setHistory(storage, !history)
-              .catch(() => readSettings(storage))
-              .then((s) => setHistoryState(s.history));
-          }}
+          onToggle={() => changeSetting('history', !history, setHistoryState, setHistory)}
           list={listHistory}
           remove={removeHistory}
         />
