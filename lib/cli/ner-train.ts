@@ -94,7 +94,7 @@ async function buildSet(
     if (buf.length < n * SLOTS) buf = new Int32Array(n * SLOTS * 2);
     if (lab.length < n) lab = new Uint8Array(n * 2);
     const words = await segmenter.tag(r.text);
-    extractor.extract(r.text, words, buf, true, ruleHints(r.text, words, segmenter));
+    extractor.extract(r.text, words, buf, { hints: ruleHints(r.text, words, segmenter) });
     const d = domains[s]!;
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < SLOTS; k++) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Viterbi } from '@/lib/recognize/tagger/decode';
+import { LINE_BREAK, Viterbi } from '@/lib/recognize/tagger/decode';
 import { FEATURE_VERSION, FeatureExtractor, SLOTS } from '@/lib/recognize/tagger/features';
 import { ALLOWED, decodeSpans, encodeSpans, LABELS, MAY_END, MAY_START, NAME_TYPES, O, type LabeledSpan } from '@/lib/recognize/tagger/labels';
 import { LexiconIndex } from '@/lib/recognize/tagger/lexicon-index';
@@ -191,6 +191,52 @@ describe('NameTagger on any text', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  /**
+   * The tagger as training sees it: every template hashed, every hash looked up in the model's
+   * rows, summed, decoded. The shipped tagger reads characters and the templates with few
+   * values from tables and skips characters that are never in a name; its names must be these.
+   */
+  function referenceTag(text: string, words: Awaited<ReturnType<typeof segmenter.tag>>): LabeledSpan[] {
+    const { model } = tagger;
+    const rows = new Map<number, number>();
+    model.rowIds.forEach((id, rank) => rows.set(id, rank));
+    const n = text.length;
+    const feats = new Int32Array(n * SLOTS);
+    new FeatureExtractor(buildLexicons()).extract(text, words, feats);
+    const emit = new Int32Array(n * LABELS);
+    const force = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      force[i] = c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? LINE_BREAK : breaksNames(c) || (c >= 0xd800 && c <= 0xdfff) ? 1 : 0;
+      for (let k = 0; k < SLOTS; k++) {
+        const h = feats[i * SLOTS + k]!;
+        const row = h ? rows.get(h >>> (32 - model.meta.hashBits)) : undefined;
+        if (row !== undefined) for (let l = 0; l < LABELS; l++) emit[i * LABELS + l]! += model.weights[row * LABELS + l]!;
+      }
+    }
+    const unit = 1 / model.meta.scale;
+    const transitions = { trans: Float64Array.from(model.trans, (x) => x * unit), start: Float64Array.from(model.start, (x) => x * unit), end: Float64Array.from(model.end, (x) => x * unit) };
+    const labels = new Uint8Array(n);
+    new Viterbi().decode(emit, n, transitions, labels, force);
+    return decodeSpans(labels, n);
+  }
+
+  it('finds the names of the plain reading of the model: every template hashed and looked up (property)', async () => {
+    await prepareSegmenter(segmenter);
+    const pieces = fc.constantFrom('青海省', '西宁市', '市场监管局', '记者', '崔永焘', '\n', ' ', '，', '。', '、', '中国科学院', '😀', 'a', '1', '《', '》', '·', '习近平', '苏轼', '说', '在', '召开', '张局长', '德国西门子股份公司');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(pieces, fc.string({ maxLength: 3 })), { minLength: 1, maxLength: 30 }), async (parts) => {
+        const text = parts.join('');
+        const words = await segmenter.tag(text);
+        expect(tagger.tag(text, words)).toEqual(referenceTag(text, words));
+      }),
+      { numRuns: 60 },
+    );
+    const seed = readFileSync(new URL('../../seeds/001_453188b8ede87603.txt', import.meta.url), 'utf8');
+    const words = await segmenter.tag(seed);
+    expect(tagger.tag(seed, words)).toEqual(referenceTag(seed, words));
   });
 
   it('extracts the same features for a paragraph alone and inside a page', async () => {

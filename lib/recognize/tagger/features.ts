@@ -18,7 +18,7 @@ export const FEATURE_VERSION = 4;
 export const PAD = 3;
 
 /** The code of the text's edge (and of a line break) in character windows. */
-const BOUNDARY_CODE = 0x2;
+export const BOUNDARY_CODE = 0x2;
 
 /** Character classes. */
 export const CLS = {
@@ -87,13 +87,13 @@ export const CHAR_SLOTS = 5;
 const T_BI = 10; // + offset (4: 10..13)
 // 14 and 15 (the skip bigram c−1·c+1 and the trigram c−1·c0·c+1) are retired: they cost a fifth of
 // the tagger's time, a third of the model's rows, and brought nothing measurable (version 3 → 4).
-const T_CLS = 16;
-const T_WPOS = 17;
+export const T_CLS = 16;
+export const T_WPOS = 17;
 const T_WORD = 18;
 const T_WPREV = 19;
 const T_WNEXT = 20;
-const T_POS = 21;
-const T_HINT = 26;
+export const T_POS = 21;
+export const T_HINT = 26;
 const T_HINT_CHAR = 27;
 const T_LEX = 32; // + 3 × list + kind
 
@@ -119,6 +119,42 @@ export interface WordBounds {
 const lenBucket = (l: number) => (l > 6 ? 6 : l);
 
 /**
+ * Templates with few values, which the tagger reads from small dense tables instead of hashing
+ * them (see {@link ExtractOptions.dense}): their slot and the number of values of their code.
+ */
+export const DENSE = {
+  /** The classes of the characters at −1, 0, +1: `(a × 12 + b) × 12 + c`. */
+  cls: { slot: 10, values: 12 * 12 * 12 },
+  /** The word position and length: `position × 8 + length`. */
+  wordPosition: { slot: 11, values: 40 },
+  /** jieba's tag of the word (its index in {@link FeatureExtractor.tagNames}, from 1) and the position: `index × 8 + position`; 0 without a tag. */
+  pos: { slot: 15 },
+  /** The rules' label here (0: none). */
+  hint: { slot: HINT_SLOT, values: 16 },
+} as const;
+/** Dense codes per character, in the order of {@link DENSE}. */
+export const DENSE_SLOTS = 4;
+
+/** How {@link FeatureExtractor.extract} fills its output. */
+export interface ExtractOptions {
+  /** Hash the bias and character templates too (default true; the tagger reads those from tables, see `featureCodes`). */
+  charSlots?: boolean;
+  /** Per character, the label (`labels.ts`) of the name the rules found there, 0 where they found none. */
+  hints?: ArrayLike<number>;
+  /**
+   * Per character, non-zero where the caller needs no features (the tagger's characters that
+   * are never in a name): their slots are left as they were.
+   */
+  skip?: ArrayLike<number>;
+  /**
+   * Write the templates of {@link DENSE} as small codes into {@link FeatureExtractor.denseCodes}
+   * ({@link DENSE_SLOTS} per character) and leave their hash slots 0. Off for training, which
+   * sees every template hashed; the hashes the tagger looks them up by are the same.
+   */
+  dense?: boolean;
+}
+
+/**
  * Computes feature hashes for texts. Holds buffers reused between calls (not re-entrant: one
  * extractor per caller).
  */
@@ -127,20 +163,30 @@ export class FeatureExtractor {
 
   /**
    * The characters of the last text as the templates see them, from index {@link PAD} (with
-   * boundary codes around). A window reads them through {@link windowCode}.
+   * boundary codes around). A window reads them as {@link featureClasses} says.
    */
   get featureCodes(): Int32Array {
     return this.codes;
   }
 
-  /** The code the character template at `offset` (−2…+2) sees from position `i` of the last text. */
-  windowCode(i: number, offset: number): number {
-    const p = i + PAD;
-    if (offset === -2 && this.cls[p - 1] === CLS.BOUNDARY) return BOUNDARY_CODE;
-    if (offset === 2 && this.cls[p + 1] === CLS.BOUNDARY) return BOUNDARY_CODE;
-    return this.codes[p + offset]!;
+  /**
+   * The classes of the last text's characters, indexed like {@link featureCodes}. A window of
+   * characters stops at a line break: the template at offset −2 (+2) sees {@link BOUNDARY_CODE}
+   * when the character at −1 (+1) is of class `CLS.BOUNDARY`.
+   */
+  get featureClasses(): Uint8Array {
+    return this.cls;
   }
   private folded = new Int32Array(0);
+  private dense = new Uint16Array(0);
+  private readonly tagIndex = new Map<string, number>();
+  /** jieba's tags met so far, by their index in the dense codes of `pos` (index 0: no tag). */
+  readonly tagNames: string[] = [''];
+
+  /** The dense codes of the last text when it was extracted with `dense` ({@link DENSE_SLOTS} per character). */
+  get denseCodes(): Uint16Array {
+    return this.dense;
+  }
   private cls = new Uint8Array(0);
   private wpos = new Uint8Array(0);
   private wlen = new Uint8Array(0);
@@ -165,6 +211,7 @@ export class FeatureExtractor {
     const size = Math.max(n + 2 * PAD, this.cls.length * 2);
     this.codes = new Int32Array(size);
     this.folded = new Int32Array(size);
+    this.dense = new Uint16Array(size * DENSE_SLOTS);
     this.cls = new Uint8Array(size);
     this.wpos = new Uint8Array(size);
     this.wlen = new Uint8Array(size);
@@ -188,13 +235,13 @@ export class FeatureExtractor {
    * Fills `out` (length ≥ `text.length × SLOTS`) with the feature hashes of every character of
    * `text`, `SLOTS` per character, 0 where a template does not apply. `words` is a segmentation
    * of `text` (jieba's cut), in order, covering it; characters outside any word count as
-   * one-character words. With `charSlots` false the bias and character slots are left 0 (the
-   * tagger adds them from its tables; see {@link featureCodes}). `hints` holds, per character,
-   * the label (`labels.ts`) of the name the rules found there, 0 where they found none.
+   * one-character words. See {@link ExtractOptions} for what else goes in.
    */
-  extract(text: string, words: readonly WordBounds[], out: Int32Array, charSlots = true, hints?: ArrayLike<number>): void {
+  extract(text: string, words: readonly WordBounds[], out: Int32Array, options: ExtractOptions = {}): void {
+    const { charSlots = true, hints, skip, dense = false } = options;
     const n = text.length;
     this.ensure(n);
+    const codesOut = this.dense;
     const { codes, folded, cls, wpos, wlen, whash, wprev, wnext, wtag } = this;
     // Characters, padded with a boundary code on each side.
     for (let k = 0; k < PAD; k++) {
@@ -217,6 +264,7 @@ export class FeatureExtractor {
     wprev.fill(0, 0, n);
     wnext.fill(0, 0, n);
     wtag.fill(0, 0, n);
+    const { tagIndex, tagNames } = this;
     let prevHash = 0x3;
     let prevEnd = 0;
     for (let w = 0; w < words.length; w++) {
@@ -226,7 +274,16 @@ export class FeatureExtractor {
       const len = end - start;
       const tag = words[w]!.tag;
       if (tag) {
-        const th = stringHash(tag, 0, tag.length);
+        let th: number;
+        if (dense) {
+          // The tag's index, not its hash: the tagger reads this template from a table.
+          th = tagIndex.get(tag) ?? 0;
+          if (!th) {
+            th = tagNames.length;
+            tagNames.push(tag);
+            tagIndex.set(tag, th);
+          }
+        } else th = stringHash(tag, 0, tag.length);
         for (let k = start; k < end; k++) wtag[k] = th;
       }
       for (let k = start; k < end; k++) {
@@ -288,6 +345,7 @@ export class FeatureExtractor {
     }
     // Hashes.
     for (let i = 0; i < n; i++) {
+      if (skip && skip[i]) continue;
       const o = i * SLOTS;
       const p = i + PAD;
       const c0 = codes[p]!;
@@ -308,15 +366,24 @@ export class FeatureExtractor {
       out[o + 7] = featureHash(T_BI + 1, cm1, c0);
       out[o + 8] = featureHash(T_BI + 2, c0, cp1);
       out[o + 9] = featureHash(T_BI + 3, cp1, cp2);
-      out[o + 10] = featureHash(T_CLS, cls[p - 1]!, cls[p]!, cls[p + 1]!);
-      out[o + 11] = featureHash(T_WPOS, wpos[i]!, wlen[i]!);
       out[o + 12] = featureHash(T_WORD, whash[i]!, wpos[i]!);
       out[o + 13] = wprev[i] ? featureHash(T_WPREV, wprev[i]!) : 0;
       out[o + 14] = wnext[i] ? featureHash(T_WNEXT, wnext[i]!) : 0;
-      out[o + 15] = wtag[i] ? featureHash(T_POS, wtag[i]!, wpos[i]!) : 0;
       // What the rules say of this character: the label of their name here (0: none).
       const hint = hints ? hints[i]! : 0;
-      out[o + HINT_SLOT] = featureHash(T_HINT, hint);
+      if (dense) {
+        const d = i * DENSE_SLOTS;
+        codesOut[d] = (cls[p - 1]! * 12 + cls[p]!) * 12 + cls[p + 1]!;
+        codesOut[d + 1] = wpos[i]! * 8 + wlen[i]!;
+        codesOut[d + 2] = wtag[i] ? wtag[i]! * 8 + wpos[i]! : 0;
+        codesOut[d + 3] = hint;
+        out[o + 10] = out[o + 11] = out[o + 15] = out[o + HINT_SLOT] = 0;
+      } else {
+        out[o + 10] = featureHash(T_CLS, cls[p - 1]!, cls[p]!, cls[p + 1]!);
+        out[o + 11] = featureHash(T_WPOS, wpos[i]!, wlen[i]!);
+        out[o + 15] = wtag[i] ? featureHash(T_POS, wtag[i]!, wpos[i]!) : 0;
+        out[o + HINT_SLOT] = featureHash(T_HINT, hint);
+      }
       out[o + HINT_SLOT + 1] = hint ? featureHash(T_HINT_CHAR, hint, c0) : 0;
       for (let g = 0; g < groups; g++) {
         const gb = g * n;

@@ -7,8 +7,8 @@
  * kept between calls and grown when a longer text comes.
  */
 import { LINE_BREAK, Viterbi } from './decode';
-import { CHAR_SLOTS, FeatureExtractor, PAD, SLOTS, T_BIAS, T_UNI, type WordBounds } from './features';
-import { featureHash } from './hash';
+import { BOUNDARY_CODE, CHAR_SLOTS, CLS, DENSE, DENSE_SLOTS, FeatureExtractor, PAD, SLOTS, T_BIAS, T_CLS, T_HINT, T_POS, T_UNI, T_WPOS, type WordBounds } from './features';
+import { featureHash, stringHash } from './hash';
 import { decodeSpans, LABELS, type LabeledSpan } from './labels';
 import type { LexiconIndex } from './lexicon-index';
 import type { ModelData } from './model-file';
@@ -63,6 +63,16 @@ export class NameTagger {
   private readonly shift: number;
   private readonly transitions: { trans: Float64Array; start: Float64Array; end: Float64Array };
   private readonly extractor: FeatureExtractor;
+  /**
+   * The weights of the templates of `DENSE` by their code, LABELS per code (zeros where the
+   * model has no row): small tables that stay in cache, looked up without hashing.
+   */
+  private readonly clsWeights: Int8Array;
+  private readonly wordPositionWeights: Int8Array;
+  private readonly hintWeights: Int8Array;
+  /** By `tag index × 8 + position`; grown as the extractor meets new tags. */
+  private posWeights = new Int8Array(64 * 8 * LABELS);
+  private posTags = 1;
   private readonly viterbi = new Viterbi();
   private feats = new Int32Array(0);
   private emit = new Int32Array(0);
@@ -111,6 +121,36 @@ export class NameTagger {
       end: Float64Array.from(model.end, (x) => x * unit),
     };
     this.extractor = new FeatureExtractor(lexicons);
+    const table = (values: number, hashOf: (code: number) => number | 0): Int8Array => {
+      const out = new Int8Array(values * LABELS);
+      for (let code = 0; code < values; code++) this.copyRow(hashOf(code), out, code);
+      return out;
+    };
+    this.clsWeights = table(DENSE.cls.values, (code) => featureHash(T_CLS, Math.floor(code / 144), Math.floor(code / 12) % 12, code % 12));
+    this.wordPositionWeights = table(DENSE.wordPosition.values, (code) => featureHash(T_WPOS, code >> 3, code & 7));
+    this.hintWeights = table(DENSE.hint.values, (code) => featureHash(T_HINT, code));
+  }
+
+  /** Copies the weights of the feature with hash `h` (none: 0) into row `at` of `out`, or leaves it 0. */
+  private copyRow(h: number, out: Int8Array, at: number): void {
+    const row = h ? this.rowOf(h) : -1;
+    if (row >= 0) for (let l = 0; l < LABELS; l++) out[at * LABELS + l] = this.model.weights[row * LABELS + l]!;
+  }
+
+  /** Fills the `pos` table's rows of the tags the extractor met since the last call. */
+  private fillPosTags(): void {
+    const names = this.extractor.tagNames;
+    if (this.posTags === names.length) return;
+    if (names.length * 8 * LABELS > this.posWeights.length) {
+      const grown = new Int8Array(Math.max(names.length * 8 * LABELS, this.posWeights.length * 2));
+      grown.set(this.posWeights);
+      this.posWeights = grown;
+    }
+    for (let t = this.posTags; t < names.length; t++) {
+      const th = stringHash(names[t]!, 0, names[t]!.length);
+      for (let position = 1; position < 8; position++) this.copyRow(featureHash(T_POS, th, position), this.posWeights, t * 8 + position);
+    }
+    this.posTags = names.length;
   }
 
   private readonly rowOf: (h: number) => number;
@@ -155,22 +195,35 @@ export class NameTagger {
       this.force = new Uint8Array(this.labels.length);
     }
     const { feats, emit, present, weights, shift, force, bias, charBlock } = this;
-    this.extractor.extract(text, words, feats, false, hints);
-    const codes = this.extractor.featureCodes;
-    const extractor = this.extractor;
-    // Blocks of characters met for the first time, gathered before the loop reads them.
-    for (let p = 0; p < n + 2 * PAD; p++) if (charBlock[codes[p]!] === UNSEEN) this.gatherChar(codes[p]!);
-    const charWeights = this.charWeights;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       // Astral characters (emoji, rare ideographs) stay out of names, so no span splits a pair.
       force[i] = c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? LINE_BREAK : breaksNames(c) || (c >= 0xd800 && c <= 0xdfff) ? 1 : 0;
+    }
+    // A character forced to O needs no features: every path has O there, so its scores change none.
+    const extractor = this.extractor;
+    extractor.extract(text, words, feats, { charSlots: false, hints, skip: force, dense: true });
+    this.fillPosTags();
+    const codes = extractor.featureCodes;
+    const dense = extractor.denseCodes;
+    const { clsWeights, wordPositionWeights, posWeights, hintWeights } = this;
+    // Blocks of characters met for the first time, gathered before the loop reads them.
+    for (let p = 0; p < n + 2 * PAD; p++) if (charBlock[codes[p]!] === UNSEEN) this.gatherChar(codes[p]!);
+    const charWeights = this.charWeights;
+    const cls = extractor.featureClasses;
+    for (let i = 0; i < n; i++) {
+      if (force[i]) {
+        emit.fill(0, i * LABELS, i * LABELS + LABELS);
+        continue;
+      }
       // The 13 label scores of this character stay in locals (registers), written once.
       let e0 = bias[0]!, e1 = bias[1]!, e2 = bias[2]!, e3 = bias[3]!, e4 = bias[4]!, e5 = bias[5]!, e6 = bias[6]!;
       let e7 = bias[7]!, e8 = bias[8]!, e9 = bias[9]!, e10 = bias[10]!, e11 = bias[11]!, e12 = bias[12]!;
       // Characters −2…+2: template k of the character at offset k − 2.
+      const p = i + PAD;
       for (let k = 0; k < CHAR_SLOTS; k++) {
-        const code = k === 0 || k === 4 ? extractor.windowCode(i, k - 2) : codes[i + PAD + k - 2]!;
+        // A window stops at a line break (the class of the character next to it is BOUNDARY).
+        const code = (k === 0 && cls[p - 1] === CLS.BOUNDARY) || (k === 4 && cls[p + 1] === CLS.BOUNDARY) ? BOUNDARY_CODE : codes[p + k - 2]!;
         const block = charBlock[code]!;
         if (block < 0) continue;
         const w = (block * CHAR_SLOTS + k) * LABELS;
@@ -187,6 +240,25 @@ export class NameTagger {
         e10 += charWeights[w + 10]!;
         e11 += charWeights[w + 11]!;
         e12 += charWeights[w + 12]!;
+      }
+      // The templates with few values, from their tables.
+      const d = i * DENSE_SLOTS;
+      for (let k = 0; k < DENSE_SLOTS; k++) {
+        const table = k === 0 ? clsWeights : k === 1 ? wordPositionWeights : k === 2 ? posWeights : hintWeights;
+        const w = dense[d + k]! * LABELS;
+        e0 += table[w]!;
+        e1 += table[w + 1]!;
+        e2 += table[w + 2]!;
+        e3 += table[w + 3]!;
+        e4 += table[w + 4]!;
+        e5 += table[w + 5]!;
+        e6 += table[w + 6]!;
+        e7 += table[w + 7]!;
+        e8 += table[w + 8]!;
+        e9 += table[w + 9]!;
+        e10 += table[w + 10]!;
+        e11 += table[w + 11]!;
+        e12 += table[w + 12]!;
       }
       const f = i * SLOTS;
       for (let k = CHAR_SLOTS + 1; k < SLOTS; k++) {
