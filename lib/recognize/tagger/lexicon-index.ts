@@ -14,19 +14,28 @@ const step2 = (h: number, c: number) => {
 };
 /** Largest load of the table before it grows. */
 const LOAD = 0.5;
+/** Bits of the filter of the first two code units of words (2^17 bytes). */
+const PAIR_BITS = 20;
+const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_BITS);
 
 /** At most this many lists in one index (two bits each in a 32-bit mask). */
 export const MAX_LISTS = 15;
 
 export class LexiconIndex {
-  /** Slot → first hash, second hash, bits (0 = an empty slot: every key is a word or a prefix of one). */
-  private k1: Int32Array;
-  private k2: Int32Array;
-  /** Bits: 1 << 2k the key is a word of list k, 1 << (2k+1) a proper prefix of one. */
-  private bits: Int32Array;
+  /**
+   * Slot s → first hash at `4s`, second hash at `4s + 1`, bits at `4s + 2` (one cache line
+   * holds a slot whole). Bits: 1 << 2k the key is a word of list k, 1 << (2k+1) a proper
+   * prefix of one; 0 = an empty slot (every key is a word or a prefix of one).
+   */
+  private table: Int32Array;
   private used = 0;
   /** Lists that have a word starting with each code unit. */
   private readonly first = new Uint16Array(0x10000);
+  /**
+   * A bit per hash of a word's first two code units: most starts whose first unit begins a word
+   * go no further, and this answers them without a look into the (large) table.
+   */
+  private readonly pairs = new Uint8Array(1 << (PAIR_BITS - 3));
   /** Longest word, in code units. */
   maxLength = 0;
   /** Words added per list (duplicates counted once per list). */
@@ -39,34 +48,32 @@ export class LexiconIndex {
   ) {
     let size = 1024;
     while (size * LOAD < capacity) size *= 2;
-    this.k1 = new Int32Array(size);
-    this.k2 = new Int32Array(size);
-    this.bits = new Int32Array(size);
+    this.table = new Int32Array(4 * size);
     if (lists > MAX_LISTS) throw new Error(`LexiconIndex: at most ${MAX_LISTS} lists`);
     this.sizes = new Array<number>(lists).fill(0);
   }
 
   /** The slot of a key: where it is, or the empty slot where it would go. */
   private slot(h1: number, h2: number): number {
-    const mask = this.k1.length - 1;
+    const { table } = this;
+    const mask = (table.length >> 2) - 1;
     let s = (h1 ^ (h2 >>> 11)) & mask;
     for (;;) {
-      if (this.bits[s] === 0 || (this.k1[s] === h1 && this.k2[s] === h2)) return s;
+      const at = s << 2;
+      if (table[at + 2] === 0 || (table[at] === h1 && table[at + 1] === h2)) return s;
       s = (s + 1) & mask;
     }
   }
 
   private grow(): void {
-    const { k1, k2, bits } = this;
-    this.k1 = new Int32Array(k1.length * 2);
-    this.k2 = new Int32Array(k1.length * 2);
-    this.bits = new Int32Array(k1.length * 2);
-    for (let s = 0; s < k1.length; s++) {
-      if (!bits[s]) continue;
-      const t = this.slot(k1[s]!, k2[s]!);
-      this.k1[t] = k1[s]!;
-      this.k2[t] = k2[s]!;
-      this.bits[t] = bits[s]!;
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    for (let at = 0; at < old.length; at += 4) {
+      if (!old[at + 2]) continue;
+      const t = this.slot(old[at]!, old[at + 1]!) << 2;
+      this.table[t] = old[at]!;
+      this.table[t + 1] = old[at + 1]!;
+      this.table[t + 2] = old[at + 2]!;
     }
   }
 
@@ -85,18 +92,21 @@ export class LexiconIndex {
       h1 = step1(h1, c);
       h2 = step2(h2, c);
       if (k === 0) continue;
-      if (this.used + 1 > this.k1.length * LOAD) this.grow();
-      const s = this.slot(h1, h2);
-      if (!this.bits[s]) {
-        this.k1[s] = h1;
-        this.k2[s] = h2;
+      if (this.used + 1 > (this.table.length >> 2) * LOAD) this.grow();
+      const at = this.slot(h1, h2) << 2;
+      const { table } = this;
+      if (!table[at + 2]) {
+        table[at] = h1;
+        table[at + 1] = h2;
         this.used++;
       }
       const last = k === word.length - 1;
-      if (last && !(this.bits[s]! & nameBit)) this.sizes[list]!++;
-      this.bits[s]! |= last ? nameBit : prefixBit;
+      if (last && !(table[at + 2]! & nameBit)) this.sizes[list]!++;
+      table[at + 2]! |= last ? nameBit : prefixBit;
     }
     this.first[word.charCodeAt(0)]! |= 1 << list;
+    const pair = pairBit(word.charCodeAt(0), word.charCodeAt(1));
+    this.pairs[pair >>> 3]! |= 1 << (pair & 7);
     if (word.length > this.maxLength) this.maxLength = word.length;
     return true;
   }
@@ -108,11 +118,13 @@ export class LexiconIndex {
    */
   scan(codes: ArrayLike<number>, n: number, out: Uint8Array): void {
     out.fill(0, 0, this.lists * n);
-    const { k1, k2, bits, first } = this;
-    const mask = k1.length - 1;
+    const { table, first, pairs } = this;
+    const mask = (table.length >> 2) - 1;
     const maxLength = Math.min(this.maxLength, 255);
     for (let i = 0; i < n; i++) {
-      if (!first[codes[i]!]) continue;
+      if (!first[codes[i]!] || i + 1 >= n) continue;
+      const pair = pairBit(codes[i]!, codes[i + 1]!);
+      if (!(pairs[pair >>> 3]! & (1 << (pair & 7)))) continue;
       let h1 = 0;
       let h2 = 0;
       const end = Math.min(n, i + maxLength);
@@ -124,9 +136,10 @@ export class LexiconIndex {
         let s = (h1 ^ (h2 >>> 11)) & mask;
         let b = 0;
         for (;;) {
-          const found = bits[s]!;
+          const at = s << 2;
+          const found = table[at + 2]!;
           if (found === 0) break;
-          if (k1[s] === h1 && k2[s] === h2) {
+          if (table[at] === h1 && table[at + 1] === h2) {
             b = found;
             break;
           }
