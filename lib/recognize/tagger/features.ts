@@ -238,10 +238,25 @@ export class FeatureExtractor {
    * one-character words. See {@link ExtractOptions} for what else goes in.
    */
   extract(text: string, words: readonly WordBounds[], out: Int32Array, options: ExtractOptions = {}): void {
-    const { charSlots = true, hints, skip, dense = false } = options;
+    this.prepare(text, words, options);
+    this.hashRange(0, text.length, out);
+  }
+
+  /** The text's length and the options of the last {@link prepare}. */
+  private n = 0;
+  private options: ExtractOptions = {};
+
+  /**
+   * Reads `text` and its words (see {@link extract}) into per-character arrays, computing no
+   * hashes yet: {@link hashRange} gives them for the characters wanted, so a caller can take a
+   * text in blocks and keep its buffers small.
+   */
+  prepare(text: string, words: readonly WordBounds[], options: ExtractOptions = {}): void {
+    const { dense = false } = options;
     const n = text.length;
+    this.n = n;
+    this.options = options;
     this.ensure(n);
-    const codesOut = this.dense;
     const { codes, folded, cls, wpos, wlen, whash, wprev, wnext, wtag } = this;
     // Characters, padded with a boundary code on each side.
     for (let k = 0; k < PAD; k++) {
@@ -343,10 +358,22 @@ export class FeatureExtractor {
         }
       }
     }
-    // Hashes.
-    for (let i = 0; i < n; i++) {
+  }
+
+  /**
+   * Writes the hashes of characters `from` to `to` (exclusive) of the last prepared text into
+   * `out`, {@link SLOTS} per character from `out[0]` (and, with `dense`, their dense codes into
+   * {@link denseCodes} from index 0 likewise). Characters the options skip are left as they were.
+   */
+  hashRange(from: number, to: number, out: Int32Array): void {
+    const { n } = this;
+    const { charSlots = true, hints, skip, dense = false } = this.options;
+    const { codes, cls, wpos, wlen, whash, wprev, wnext, wtag, coverLen, coverAt, coverList, endLen, endList, startLen, startList } = this;
+    const codesOut = this.dense;
+    const groups = GROUPS.length;
+    for (let i = from; i < to; i++) {
       if (skip && skip[i]) continue;
-      const o = i * SLOTS;
+      const o = (i - from) * SLOTS;
       const p = i + PAD;
       const c0 = codes[p]!;
       const cm1 = codes[p - 1]!;
@@ -372,7 +399,7 @@ export class FeatureExtractor {
       // What the rules say of this character: the label of their name here (0: none).
       const hint = hints ? hints[i]! : 0;
       if (dense) {
-        const d = i * DENSE_SLOTS;
+        const d = (i - from) * DENSE_SLOTS;
         codesOut[d] = (cls[p - 1]! * 12 + cls[p]!) * 12 + cls[p + 1]!;
         codesOut[d + 1] = wpos[i]! * 8 + wlen[i]!;
         codesOut[d + 2] = wtag[i] ? wtag[i]! * 8 + wpos[i]! : 0;

@@ -13,6 +13,9 @@ import { decodeSpans, LABELS, type LabeledSpan } from './labels';
 import type { LexiconIndex } from './lexicon-index';
 import type { ModelData } from './model-file';
 
+/** Characters whose features are hashed and scored at a time. */
+const BLOCK = 256;
+
 /** A character whose block is not gathered yet. */
 const UNSEEN = -2;
 
@@ -74,7 +77,8 @@ export class NameTagger {
   private posWeights = new Int8Array(64 * 8 * LABELS);
   private posTags = 1;
   private readonly viterbi = new Viterbi();
-  private feats = new Int32Array(0);
+  /** The hashes of one block of characters ({@link BLOCK}). */
+  private readonly feats = new Int32Array(BLOCK * SLOTS);
   private emit = new Int32Array(0);
   private labels = new Uint8Array(0);
   private force = new Uint8Array(0);
@@ -188,7 +192,6 @@ export class NameTagger {
   tag(text: string, words: readonly WordBounds[], hints?: ArrayLike<number>): LabeledSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    if (this.feats.length < n * SLOTS) this.feats = new Int32Array(Math.max(n * SLOTS, this.feats.length * 2));
     if (this.emit.length < n * LABELS) this.emit = new Int32Array(Math.max(n * LABELS, this.emit.length * 2));
     if (this.labels.length < n) {
       this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
@@ -202,7 +205,7 @@ export class NameTagger {
     }
     // A character forced to O needs no features: every path has O there, so its scores change none.
     const extractor = this.extractor;
-    extractor.extract(text, words, feats, { charSlots: false, hints, skip: force, dense: true });
+    extractor.prepare(text, words, { charSlots: false, hints, skip: force, dense: true });
     this.fillPosTags();
     const codes = extractor.featureCodes;
     const dense = extractor.denseCodes;
@@ -211,7 +214,12 @@ export class NameTagger {
     for (let p = 0; p < n + 2 * PAD; p++) if (charBlock[codes[p]!] === UNSEEN) this.gatherChar(codes[p]!);
     const charWeights = this.charWeights;
     const cls = extractor.featureClasses;
-    for (let i = 0; i < n; i++) {
+    // A block of characters at a time: its hashes stay in cache from where they are computed
+    // to where they are looked up (a page's would be a megabyte, pushing the model out).
+    for (let from = 0; from < n; from += BLOCK) {
+    const to = Math.min(n, from + BLOCK);
+    extractor.hashRange(from, to, feats);
+    for (let i = from; i < to; i++) {
       if (force[i]) {
         emit.fill(0, i * LABELS, i * LABELS + LABELS);
         continue;
@@ -242,7 +250,7 @@ export class NameTagger {
         e12 += charWeights[w + 12]!;
       }
       // The templates with few values, from their tables.
-      const d = i * DENSE_SLOTS;
+      const d = (i - from) * DENSE_SLOTS;
       for (let k = 0; k < DENSE_SLOTS; k++) {
         const table = k === 0 ? clsWeights : k === 1 ? wordPositionWeights : k === 2 ? posWeights : hintWeights;
         const w = dense[d + k]! * LABELS;
@@ -260,7 +268,7 @@ export class NameTagger {
         e11 += table[w + 11]!;
         e12 += table[w + 12]!;
       }
-      const f = i * SLOTS;
+      const f = (i - from) * SLOTS;
       for (let k = CHAR_SLOTS + 1; k < SLOTS; k++) {
         const h = feats[f + k]!;
         if (h === 0) continue;
@@ -298,6 +306,7 @@ export class NameTagger {
       emit[e + 10] = e10;
       emit[e + 11] = e11;
       emit[e + 12] = e12;
+    }
     }
     this.viterbi.decode(emit, n, this.transitions, this.labels, force);
     return decodeSpans(this.labels, n);
