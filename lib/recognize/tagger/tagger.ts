@@ -3,8 +3,13 @@
  * Viterbi. Takes a text and its jieba segmentation, returns PERSON/PLACE/ORG spans. Pure: runs in
  * Node and in the extension's offscreen document (or Firefox's background page).
  *
- * Hot path without allocations per character: feature hashes, emissions and Viterbi buffers are
- * kept between calls and grown when a longer text comes.
+ * Hot path without allocations per character: emissions and Viterbi buffers are kept between
+ * calls and grown when a longer text comes; feature hashes are computed and scored a block of
+ * characters at a time. A character's score is the bias, the five characters around it (per
+ * character code, one table block), the templates with few values (small tables) and the
+ * hashed rest (a presence bitmap and the int8 rows). Characters that never belong to a name are
+ * not scored. Where the time goes (`npm run bench`): the two look-ups of a hashed feature each
+ * wait on memory (the bitmap's word, then the row), about half of the tagger's time on a page.
  */
 import { LINE_BREAK, Viterbi } from './decode';
 import { BOUNDARY_CODE, CHAR_SLOTS, CLS, DENSE, DENSE_SLOTS, FeatureExtractor, PAD, SLOTS, T_BIAS, T_CLS, T_HINT, T_POS, T_UNI, T_WPOS, type WordBounds } from './features';
