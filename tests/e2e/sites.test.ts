@@ -51,8 +51,12 @@ async function requestOutcome(origins: string[]): Promise<string> {
   return outcome;
 }
 
-/** Highlights painted on the fixture page of HOST after it loads (0 when nothing runs there). */
-async function highlightsOnLoad(): Promise<number> {
+/**
+ * Highlights painted on the fixture page of HOST after it loads, 0 when nothing runs there:
+ * waits up to `wait` ms for the first ones (a restarted browser starts the segmenter and the
+ * model first; a loaded machine takes longer).
+ */
+async function highlightsOnLoad(wait = 4_000): Promise<number> {
   const page = await browser.context.newPage();
   await page.goto(server.url(HOST, 'other-site.html'));
   let count = 0;
@@ -60,7 +64,7 @@ async function highlightsOnLoad(): Promise<number> {
     count = await waitFor(async () => {
       const n = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size);
       return n > 0 ? n : undefined;
-    }, 4_000, 'highlights');
+    }, wait, 'highlights');
   } catch {
     count = 0;
   }
@@ -105,12 +109,12 @@ describe('switching on a site outside the list', () => {
     await acceptPromptAndRestart();
     const options = await browser.openExtensionPage('options.html');
     await options.getByText(HOST, { exact: true }).waitFor();
-    expect(await highlightsOnLoad()).toBeGreaterThan(0);
+    expect(await highlightsOnLoad(20_000)).toBeGreaterThan(0);
 
     await options.close();
     await browser.context.close();
     browser = await launchWithExtension({ profileDir: browser.profileDir, keepProfile: true });
-    expect(await highlightsOnLoad()).toBeGreaterThan(0);
+    expect(await highlightsOnLoad(20_000)).toBeGreaterThan(0);
 
     const again = await browser.openExtensionPage('options.html');
     await again.getByText(HOST, { exact: true }).waitFor();
