@@ -29,7 +29,8 @@ function* placeEntries(): Iterable<[string, PlaceEntry]> {
 
 /** Builds the index of the fixed lists ({@link LEXICONS}). */
 export function buildLexicons(): LexiconIndex {
-  const index = new LexiconIndex(LEXICONS.length, 160_000);
+  // About 86,000 words and prefixes: a table of 2^18 slots (4 MB), a third full.
+  const index = new LexiconIndex(LEXICONS.length, 100_000);
   for (const [name, entry] of placeEntries()) {
     const major = MAJOR_LEVELS.has(entry.level);
     const list: LexiconName = entry.short ? (major ? 'place-short-major' : 'place-short-minor') : major ? 'place-major' : 'place-minor';
