@@ -36,6 +36,7 @@ import {
   TRAVEL_BEFORE,
   TRAVEL_PLACE,
   DERIVED,
+  DEPARTMENT_NAMES,
 } from './lexicon';
 import type { Span } from './types';
 
@@ -552,7 +553,9 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
     // A head alone before the suffix (省局, 市委) is a generic reference, not a name; so is a
     // head in a list of heads (各市、州市场监管局).
     const headWord = t.word(h);
-    if (h + 1 === i && ORG_HEADS.has(headWord) && headWord.length === 1 && w.length === suffixLen) continue;
+    // A department's name after the head names one body in context (市 + 公安局 on a list of
+    // units: 省知识产权局 in the guide), also when jieba cut the department as one word.
+    if (h + 1 === i && ORG_HEADS.has(headWord) && headWord.length === 1 && w.length === suffixLen && !DEPARTMENT_NAMES.has(w)) continue;
     if (headWord.length === 1 && ORG_HEADS.has(headWord) && (t.word(h - 1) === '、' || t.word(h - 1).startsWith('各'))) continue;
     // A country or region and a generic word (非洲球队, 美国军队) is no name.
     if (h + 1 === i && (t.isPlace(h) || t.placeFrom.has(h)) && GENERIC_AFTER_PLACE.test(w)) continue;

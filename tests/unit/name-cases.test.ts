@@ -40,9 +40,6 @@ const KNOWN_MISSES = new Map<string, string>([
   ['西宁市城北区人民法院立案庭', 'a court chamber (立案庭) is left out of the court'],
   ['浙江日报报业集团旗下潮新闻', 'a news app (潮新闻客户端) is unknown'],
   ['华龙网-新重庆客户端10月15', 'a news app (新重庆客户端) is unknown'],
-  ['友情链接\n中国政府网\n国家发', 'a ministry cut by jieba (工业/和/信息化/部) is missed'],
-  ['成员单位\n市委办公室\n市政府', 'a bureau alone on its line (市公安局) is missed'],
-  ['协办单位：\n德令哈市文体旅', 'a merged bureau name (文体旅游广电局) is cut after its city'],
   ['每次下乡，向局长总要先到困', 'a surname that is also a preposition (向) before a title'],
 ]);
 
