@@ -9,7 +9,7 @@
 import type { Token } from '../segment';
 import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
 import { longestPlaceAt, lookupPlace } from './gazetteer';
-import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS } from './lexicon';
+import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -49,9 +49,11 @@ export const STEP = {
   LIST_PERSONS: 32768,
   /** Two bodies the model ran into one are two (省教育厅 | 联合 | 省财政厅). */
   SPLIT_BODIES: 65536,
+  /** A foreign name written with a hyphen is one person (让-皮埃尔·德拉罗什, 舒尔茨-伯格曼). */
+  HYPHENATED: 131072,
 } as const;
 /** The passes the recognizer runs (PERSONS measured no gain over the tagger with the rules' hints). */
-export const ALL_STEPS = 0x1ffff & ~STEP.PERSONS;
+export const ALL_STEPS = 0x3ffff & ~STEP.PERSONS;
 
 export interface CombineOptions {
   /** Passes to run, a bit mask of {@link STEP}; all by default. */
@@ -193,6 +195,7 @@ export function combineNames(
   if (flags & STEP.ABBREVIATIONS) for (const c of won(rules.abbreviations)) if (free(c)) take(c, 1);
   names.sort(byStart);
   if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
+  if (flags & STEP.HYPHENATED) names = hyphenatedNames(text, names);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
   return instituteShortForms(text, tokens, names);
@@ -232,6 +235,53 @@ const BEFORE_LISTED = /(?:^|[、，,：:（(\s])$/;
  * name (a surname and one or two given-name characters, ending where the list goes on or the
  * sentence does) is a person too (航天员景海鹏、朱杨柱、桂海潮在…). Only unmarked text is read.
  */
+const HYPHEN = /[-‐‑–－]/;
+const isTranslit = (ch: string | undefined) => ch !== undefined && TRANSLIT_CHARS.has(ch);
+/** Whether a person's name is written as a foreign one: with a middle dot, or in transliteration characters only. */
+const foreignName = (name: string) => /[·•‧・]/.test(name) || [...name].every((ch) => TRANSLIT_CHARS.has(ch));
+
+/**
+ * A foreign person's name written with a hyphen is one name (让-皮埃尔·德拉罗什,
+ * 卡特琳·舒尔茨-伯格曼): a foreign name takes the transliterated part joined to it by a hyphen
+ * on either side (and 让, Jean, which is no transliteration character elsewhere), with any
+ * person marked there. Nothing else (a place, an organization) may lie inside.
+ */
+function hyphenatedNames(text: string, names: Name[]): Name[] {
+  const out: Name[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const m = names[k]!;
+    if (m.type !== 'PERSON' || !foreignName(m.text)) {
+      out.push(m);
+      continue;
+    }
+    let start = m.start;
+    if (HYPHEN.test(text[start - 1] ?? '')) {
+      let s = start - 1;
+      while (s > 0 && start - 1 - s < 4 && isTranslit(text[s - 1])) s--;
+      if (s === start - 1 && text[s - 1] === '让') s--;
+      if (s < start - 1) start = s;
+    }
+    let end = m.end;
+    while (HYPHEN.test(text[end] ?? '')) {
+      let e = end + 1;
+      while (e < text.length && e - end - 1 < 6 && isTranslit(text[e])) e++;
+      if (e - end - 1 < 2) break;
+      end = e;
+    }
+    const before = out.length ? out[out.length - 1]! : null;
+    let last = k;
+    while (last + 1 < names.length && names[last + 1]!.start < end) last++;
+    const inside = names.slice(k + 1, last + 1);
+    if ((start === m.start && end === m.end) || (before && before.end > start) || inside.some((x) => x.type !== 'PERSON' || x.end > end)) {
+      out.push(m);
+      continue;
+    }
+    out.push(nameOf(text, start, end, 'PERSON', m.priority));
+    k = last;
+  }
+  return out;
+}
+
 function listPersons(text: string, names: Name[], taken: Uint8Array): Name[] {
   const added: Name[] = [];
   const free = (start: number, end: number) => {

@@ -59,6 +59,20 @@ const cases: Array<{ pass: keyof typeof STEP; text: string; model: Array<[NameTy
     not: ['PERSON 乌兰'],
   },
   {
+    pass: 'HYPHENATED',
+    text: '经济学家让-保罗·菲图西曾担任法国经济形势观察所所长。',
+    model: [['PERSON', '保罗·菲图西'], ['PLACE', '法国']],
+    want: ['PERSON 让-保罗·菲图西', 'PLACE 法国'],
+    not: ['PERSON 保罗·菲图西'],
+  },
+  {
+    pass: 'HYPHENATED',
+    text: '英国议员简·奥斯汀-布莱克率团访问苏州。',
+    model: [['PERSON', '简·奥斯汀'], ['PERSON', '布莱克'], ['PLACE', '苏州']],
+    want: ['PERSON 简·奥斯汀-布莱克', 'PLACE 苏州'],
+    not: ['PERSON 简·奥斯汀', 'PERSON 布莱克'],
+  },
+  {
     pass: 'LIST_PERSONS',
     text: '航天员景海鹏、朱杨柱、桂海潮在东风着陆场顺利出舱。',
     model: [['PERSON', '景海鹏'], ['PERSON', '朱杨柱'], ['PLACE', '东风']],
