@@ -168,7 +168,7 @@ export function combineNames(
   if (flags & STEP.PLACE_HEAD) names = placeHeads(text, names);
   if (flags & STEP.CAMPUS) names = campuses(text, names);
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
-  if (flags & STEP.ZONES) names = joinZones(text, names, winners);
+  if (flags & STEP.ZONES) names = regionsOfForms(tokens, joinZones(text, names, winners));
   if (flags & STEP.MEDIA) names = joinMedia(text, names);
   if (flags & STEP.PLACE_IN_ORG) names = companiesWithBrand(text, placesIntoOrgs(text, names));
   if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, winners);
@@ -586,6 +586,29 @@ function wordAt(text: string, at: number, words: readonly string[]): number {
  * also with the rules' longer zone names (川渝 + 高竹新区, 辽宁 + 百岁国际家居建材工业园) when
  * they hold the model's place whole.
  */
+/** Landforms a region named by one-character forms of places is (青藏高原, 云贵高原). */
+const REGION_LANDFORM = /^[\u4e00-\u9fff]{2,3}(?:高原|盆地|平原|丘陵|山脉|三角洲)$/;
+
+/**
+ * A landform named by one-character forms of places is one place (青藏高原, 云贵高原): where the
+ * model marks only those forms, each alone, inside such a word of jieba's, the word is the place
+ * (People's Daily marks the forms; the guide, like MSRA, the region). A name of its own inside
+ * (陕北 of 陕北高原) leaves the word as it is.
+ */
+function regionsOfForms(tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names;
+  for (const tok of tokens) {
+    if (!REGION_LANDFORM.test(tok.word)) continue;
+    const inside = out.filter((m) => m.start < tok.end && tok.start < m.end);
+    const forms = tok.word.length - (/(?:三角洲)$/.test(tok.word) ? 3 : 2);
+    if (inside.length !== forms || inside.some((m, k) => m.type !== 'PLACE' || m.end - m.start !== 1 || m.start !== tok.start + k)) continue;
+    out = out.filter((m) => !inside.includes(m));
+    out.push({ start: tok.start, end: tok.end, type: 'PLACE', text: tok.word, priority: Math.max(...inside.map((m) => m.priority)) });
+    out.sort(byStart);
+  }
+  return out;
+}
+
 function joinZones(text: string, names: Name[], winners: readonly Name[]): Name[] {
   const out = names.slice();
   for (let k = 0; k < out.length; k++) {

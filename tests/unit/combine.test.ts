@@ -59,6 +59,13 @@ const cases: Array<{ pass: keyof typeof STEP; text: string; model: Array<[NameTy
     not: ['PERSON 乌兰'],
   },
   {
+    pass: 'ZONES',
+    text: '科考队员在青藏高原腹地采集冰芯样本，并前往云贵高原开展对比观测。',
+    model: [['PLACE', '青'], ['PLACE', '藏'], ['PLACE', '云'], ['PLACE', '贵']],
+    want: ['PLACE 青藏高原', 'PLACE 云贵高原'],
+    not: ['PLACE 青', 'PLACE 藏', 'PLACE 云', 'PLACE 贵'],
+  },
+  {
     pass: 'HYPHENATED',
     text: '经济学家让-保罗·菲图西曾担任法国经济形势观察所所长。',
     model: [['PERSON', '保罗·菲图西'], ['PLACE', '法国']],
