@@ -169,7 +169,7 @@ export function combineNames(
   if (flags & STEP.CAMPUS) names = campuses(text, names);
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
   if (flags & STEP.ZONES) names = regionsOfForms(tokens, joinZones(text, names, winners));
-  if (flags & STEP.MEDIA) names = joinMedia(text, names);
+  if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
   if (flags & STEP.PLACE_IN_ORG) names = companiesWithBrand(text, placesIntoOrgs(text, names));
   if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, winners);
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
@@ -675,6 +675,50 @@ function joinMedia(text: string, names: Name[]): Name[] {
     }
     out.push(nameOf(text, m.start, end + len, 'ORG', Math.max(m.priority, 3)));
     k = last;
+  }
+  return out;
+}
+
+/** Words of an outlet's name: a brand made of one of them and more is a news app's (潮新闻). */
+const MEDIA_MARK = /新闻|日报|晚报|早报|商报|都市报|融媒|头条|视频|在线|网|台/;
+/** Words before an app's name that are no part of it. */
+const NOT_APP_BRAND = new Set(['手机', '移动', '官方', '新版', '最新', '该', '本', '其', '各', '相关', '旗下', '新闻', '网络', '电脑', '网页']);
+const APP_BRAND_TAGS = new Set(['n', 'nz', 'ns', 'nr', 'nt', 'j', 'x', 'a', 'eng', 'ng', 'nrt']);
+const APP_DASH = /^[-－—–·/|｜]$/;
+
+/**
+ * A news outlet's app is an organization, as the outlet is (ANNOTATION.md: media, sites,
+ * accounts): jieba's words before 客户端 make its name when they hold an outlet's word and more
+ * (潮新闻客户端, 央视新闻客户端), or when they follow an outlet and a dash (华龙网-新重庆客户端).
+ * The shortest such name is taken, of name-like words only (下载, 手机 and the like stop it),
+ * and it replaces what the model marked inside it (重庆 of 新重庆客户端).
+ */
+function newsApps(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.word !== '客户端') continue;
+    let start = -1;
+    let nameLike = true;
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const tok = tokens[j]!;
+      const brand = text.slice(tok.start, tokens[i - 1]!.end);
+      if (brand.length > 6 || !/^[\u4e00-\u9fffA-Za-z]+$/.test(tok.word)) break;
+      nameLike &&= APP_BRAND_TAGS.has(tok.tag) && !(NOT_APP_BRAND.has(tok.word) && j < i - 1);
+      // After an outlet and a dash, any words name the app (青海日报-青海观察客户端).
+      const dash = j > 1 && APP_DASH.test(tokens[j - 1]!.word) && MEDIA_MARK.test(tokens[j - 2]!.word.slice(-2));
+      const marked = nameLike && MEDIA_MARK.test(brand) && !NOT_APP_BRAND.has(brand) && brand.replace(MEDIA_MARK, '').length > 0;
+      if (brand.length >= 2 && (marked || dash)) {
+        start = tok.start;
+        break;
+      }
+    }
+    if (start < 0) continue;
+    const end = tokens[i]!.end;
+    if (out.some((m) => (m.start < start && m.end > start) || (m.start < end && m.end > end))) continue;
+    const inside = out.filter((m) => m.start >= start && m.end <= end);
+    out = out.filter((m) => !inside.includes(m));
+    out.push(nameOf(text, start, end, 'ORG', Math.max(3, ...inside.map((m) => m.priority))));
+    out.sort(byStart);
   }
   return out;
 }

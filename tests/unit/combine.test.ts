@@ -66,6 +66,13 @@ const cases: Array<{ pass: keyof typeof STEP; text: string; model: Array<[NameTy
     not: ['PLACE 青', 'PLACE 藏', 'PLACE 云', 'PLACE 贵'],
   },
   {
+    pass: 'MEDIA',
+    text: '华龙网-新重庆客户端10月15日讯 重庆今年前三季度外贸进出口总值保持增长。',
+    model: [['ORG', '华龙网'], ['PLACE', '重庆'], ['PLACE', '重庆']],
+    want: ['ORG 华龙网', 'ORG 新重庆客户端', 'PLACE 重庆'],
+    not: [],
+  },
+  {
     pass: 'HYPHENATED',
     text: '经济学家让-保罗·菲图西曾担任法国经济形势观察所所长。',
     model: [['PERSON', '保罗·菲图西'], ['PLACE', '法国']],

@@ -35,8 +35,6 @@ const KNOWN_MISSES = new Map<string, string>([
   ['浙江大学医学院附属第一医院', 'a clinical department (感染病科) is left out of the hospital'],
   ['北京师范大学附属实验中学的', 'a national park (国家植物园) is no place to the tagger'],
   ['西宁市城北区人民法院立案庭', 'a court chamber (立案庭) is left out of the court'],
-  ['浙江日报报业集团旗下潮新闻', 'a news app (潮新闻客户端) is unknown'],
-  ['华龙网-新重庆客户端10月15', 'a news app (新重庆客户端) is unknown'],
   ['每次下乡，向局长总要先到困', 'a surname that is also a preposition (向) before a title'],
 ]);
 
