@@ -588,6 +588,7 @@ function wordAt(text: string, at: number, words: readonly string[]): number {
  */
 /** Landforms a region named by one-character forms of places is (青藏高原, 云贵高原). */
 const REGION_LANDFORM = /^[\u4e00-\u9fff]{2,3}(?:高原|盆地|平原|丘陵|山脉|三角洲)$/;
+const REGION_END = new Set([...'原地陵脉洲'].map((c) => c.charCodeAt(0)));
 
 /**
  * A landform named by one-character forms of places is one place (青藏高原, 云贵高原): where the
@@ -598,7 +599,9 @@ const REGION_LANDFORM = /^[\u4e00-\u9fff]{2,3}(?:高原|盆地|平原|丘陵|山
 function regionsOfForms(tokens: readonly Token[], names: Name[]): Name[] {
   let out = names;
   for (const tok of tokens) {
-    if (!REGION_LANDFORM.test(tok.word)) continue;
+    const n = tok.word.length;
+    // Most words are shorter or end otherwise: no pattern run for them.
+    if (n < 4 || n > 6 || !REGION_END.has(tok.word.charCodeAt(n - 1)) || !REGION_LANDFORM.test(tok.word)) continue;
     const inside = out.filter((m) => m.start < tok.end && tok.start < m.end);
     const forms = tok.word.length - (/(?:三角洲)$/.test(tok.word) ? 3 : 2);
     if (inside.length !== forms || inside.some((m, k) => m.type !== 'PLACE' || m.end - m.start !== 1 || m.start !== tok.start + k)) continue;
