@@ -799,6 +799,21 @@ function joinDepartments(text: string, tokens: readonly Token[], names: Name[], 
       k--;
     }
   }
+  // A court's chamber and a hospital's clinical department after it are its departments
+  // (…人民法院 + 立案庭, …医院 + 感染病科): words of closed lists, whatever jieba made of them.
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k]!;
+    if (a.type !== 'ORG' || a.priority >= 5) continue;
+    const list = /(?:法院|检察院)$/.test(a.text) ? COURT_CHAMBERS : /医院$/.test(a.text) ? CLINICAL_DEPARTMENTS : null;
+    const len = list ? wordAt(text, a.end, list) : 0;
+    // 医院内科室: the rooms inside the hospital, no department.
+    if (!len || text[a.end + len] === '室') continue;
+    const end = a.end + len;
+    let last = k;
+    while (last + 1 < out.length && out[last + 1]!.start < end) last++;
+    if (out.slice(k + 1, last + 1).some((m) => m.end > end || m.priority >= 5)) continue;
+    out.splice(k, last - k + 1, nameOf(text, a.start, end, 'ORG', a.priority));
+  }
   const bodies = winners.filter((c) => c.type === 'ORG' && BODY_END.test(c.text));
   return sweep(out, bodies, (c, inside) => {
     if (!inside.length || inside.some((m) => !contains(c, m) || m.priority >= 5 || m.type === 'PERSON')) return null;
@@ -812,6 +827,16 @@ function joinDepartments(text: string, tokens: readonly Token[], names: Name[], 
     return nameOf(text, c.start, c.end, 'ORG', first.priority);
   });
 }
+
+/** A court's chambers and bureaus, longest first (ANNOTATION.md: departments of a named parent). */
+const COURT_CHAMBERS = ['立案庭', '民事审判庭', '刑事审判庭', '行政审判庭', '审判监督庭', '环境资源审判庭', '少年审判庭', '执行局', '民一庭', '民二庭', '民三庭', '刑一庭', '刑二庭', '行政庭', '执行庭', '审管办']
+  .sort((a, b) => b.length - a.length);
+/** A hospital's clinical and medical-technical departments, longest first. */
+const CLINICAL_DEPARTMENTS = `内科 外科 儿科 妇科 产科 妇产科 急诊科 感染科 感染病科 心内科 心血管内科 心外科 呼吸科 呼吸内科 呼吸与危重症医学科 神经内科 神经外科 骨科 眼科 耳鼻喉科 耳鼻咽喉科
+口腔科 皮肤科 肿瘤科 消化内科 肾内科 肾脏内科 内分泌科 血液科 风湿免疫科 中医科 康复科 康复医学科 麻醉科 放射科 超声科 检验科 病理科 药剂科 重症医学科 老年病科 全科医学科 普外科 普通外科
+胸外科 泌尿外科 新生儿科 精神科 心理科 营养科 核医学科 介入科 急诊医学科 疼痛科 整形外科 烧伤科 肝胆外科 甲乳外科`
+  .split(/\s+/)
+  .sort((a, b) => b.length - a.length);
 
 const ORG_SUFFIX_WORDS: ReadonlySet<string> = new Set(ORG_SUFFIXES);
 /** What makes one body of a place's name: its government, a department, a party body (松江区 + 融媒体中心, 沈阳市 + 政府). */

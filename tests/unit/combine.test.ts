@@ -73,6 +73,20 @@ const cases: Array<{ pass: keyof typeof STEP; text: string; model: Array<[NameTy
     not: [],
   },
   {
+    pass: 'DEPARTMENTS',
+    text: '浙江大学医学院附属第一医院感染病科主任医师欧阳慕青提醒市民注意防护。',
+    model: [['ORG', '浙江大学医学院附属第一医院'], ['PERSON', '病科'], ['PERSON', '欧阳慕青']],
+    want: ['ORG 浙江大学医学院附属第一医院感染病科', 'PERSON 欧阳慕青'],
+    not: ['PERSON 病科'],
+  },
+  {
+    pass: 'DEPARTMENTS',
+    text: '西宁市城北区人民法院立案庭推行“一站式”诉讼服务。',
+    model: [['ORG', '西宁市城北区人民法院']],
+    want: ['ORG 西宁市城北区人民法院立案庭'],
+    not: ['ORG 西宁市城北区人民法院'],
+  },
+  {
     pass: 'HYPHENATED',
     text: '经济学家让-保罗·菲图西曾担任法国经济形势观察所所长。',
     model: [['PERSON', '保罗·菲图西'], ['PLACE', '法国']],
