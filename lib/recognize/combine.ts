@@ -170,7 +170,7 @@ export function combineNames(
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
   if (flags & STEP.ZONES) names = regionsOfForms(tokens, joinZones(text, names, winners));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
-  if (flags & STEP.PLACE_IN_ORG) names = companiesWithBrand(text, placesIntoOrgs(text, names));
+  if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, names)));
   if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, winners);
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
@@ -731,6 +731,45 @@ const COMPANY_TRADE = /^(?:科技|信息|网络|咨询|电子|材料|新材料|�
 const COMPANY_END = /(?:有限公司|有限责任公司|股份有限公司|集团有限公司|集团|公司)$/;
 /** Words that cannot sit inside a brand (a brand may hold 之, 也, 又: 之也, 新又). */
 const BRAND_BREAK = /[的了在是和与及或等为对从把被将向于由以而]/;
+
+const FOREIGN_COMPANY_END = /(?:股份有限公司|有限责任公司|有限公司|股份公司|公司|集团)$/;
+const PROPER_BRAND_TAGS = new Set(['nrt', 'nr', 'nz', 'x', 'eng']);
+
+/**
+ * A country, a foreign brand and a company's words are one organization (奥地利 +
+ * 施特劳斯·克莱恩 + 机械制造股份公司, 德国 + 西门子 + 股份公司), where the model took the brand for
+ * a person: the brand is written in transliteration characters (with ·) or as a word jieba
+ * tags a proper noun, and the words after it up to the company's suffix are trade words.
+ */
+function foreignCompanies(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names;
+  for (let k = 0; k < out.length; k++) {
+    const country = out[k]!;
+    if (country.type !== 'PLACE' || lookupPlace(country.text)?.level !== 'country') continue;
+    let i = tokens.findIndex((t) => t.start === country.end);
+    if (i < 0) continue;
+    // The brand: one to three words, transliterated (· between them) or proper nouns.
+    const brandFrom = i;
+    while (i < tokens.length && i - brandFrom < 4) {
+      const w = tokens[i]!.word;
+      const translit = [...w].every((ch) => TRANSLIT_CHARS.has(ch) || ch === '·');
+      if (!(translit || PROPER_BRAND_TAGS.has(tokens[i]!.tag)) || !/^[\u4e00-\u9fff·]+$/.test(w)) break;
+      i++;
+    }
+    const brandEnd = i > brandFrom ? tokens[i - 1]!.end : -1;
+    if (brandEnd - country.end < 2 || text[brandEnd - 1] === '·') continue;
+    // Trade words, then the suffix.
+    const tradeFrom = i;
+    while (i < tokens.length && i - tradeFrom < 3 && !FOREIGN_COMPANY_END.test(tokens[i]!.word) && (COMPANY_TRADE.test(tokens[i]!.word) || /^(?:机械|制造|机械制造|设备|工业|国际|控股)$/.test(tokens[i]!.word))) i++;
+    if (i >= tokens.length || !FOREIGN_COMPANY_END.test(tokens[i]!.word)) continue;
+    const end = tokens[i]!.end;
+    let last = k;
+    while (last + 1 < out.length && out[last + 1]!.start < end) last++;
+    if (out.slice(k + 1, last + 1).some((m) => m.end > end || m.priority >= 5 || m.type === 'ORG')) continue;
+    out = [...out.slice(0, k), nameOf(text, country.start, end, 'ORG', country.priority), ...out.slice(last + 1)];
+  }
+  return out;
+}
 
 /**
  * A company's registered name is place, brand, trade and form (青海 + 之也 + 科技咨询有限公司):

@@ -87,6 +87,13 @@ const cases: Array<{ pass: keyof typeof STEP; text: string; model: Array<[NameTy
     not: ['ORG 西宁市城北区人民法院'],
   },
   {
+    pass: 'PLACE_IN_ORG',
+    text: '奥地利施特劳斯·克莱恩机械制造股份公司亚太区总裁一行到常州考察。',
+    model: [['PLACE', '奥地利'], ['PERSON', '施特劳斯·克莱恩'], ['PLACE', '常州']],
+    want: ['ORG 奥地利施特劳斯·克莱恩机械制造股份公司', 'PLACE 常州'],
+    not: ['PERSON 施特劳斯·克莱恩', 'PLACE 奥地利'],
+  },
+  {
     pass: 'HYPHENATED',
     text: '经济学家让-保罗·菲图西曾担任法国经济形势观察所所长。',
     model: [['PERSON', '保罗·菲图西'], ['PLACE', '法国']],
