@@ -94,17 +94,22 @@ function sweep(names: readonly Name[], candidates: readonly Name[], decide: (c: 
   return out.sort(byStart);
 }
 
-/** The tokens from the first that ends after `start` to the last that starts before `end` (binary search). */
-function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+/** The index of the first token that ends after `at` (`tokens.length` if none; binary search). */
+function firstTokenAfter(tokens: readonly Token[], at: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.end <= start) lo = mid + 1;
+    if (tokens[mid]!.end <= at) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The tokens from the first that ends after `start` to the last that starts before `end`. */
+function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
   const out: Token[] = [];
-  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) out.push(tokens[k]!);
+  for (let k = firstTokenAfter(tokens, start); k < tokens.length && tokens[k]!.start < end; k++) out.push(tokens[k]!);
   return out;
 }
 
@@ -746,8 +751,8 @@ function foreignCompanies(text: string, tokens: readonly Token[], names: Name[])
   for (let k = 0; k < out.length; k++) {
     const country = out[k]!;
     if (country.type !== 'PLACE' || lookupPlace(country.text)?.level !== 'country') continue;
-    let i = tokens.findIndex((t) => t.start === country.end);
-    if (i < 0) continue;
+    let i = firstTokenAfter(tokens, country.end);
+    if (tokens[i]?.start !== country.end) continue;
     // The brand: one to three words, transliterated (· between them) or proper nouns.
     const brandFrom = i;
     while (i < tokens.length && i - brandFrom < 4) {
@@ -880,9 +885,8 @@ const CLINICAL_DEPARTMENTS = `内科 外科 儿科 妇科 产科 妇产科 急�
 const ORG_SUFFIX_WORDS: ReadonlySet<string> = new Set(ORG_SUFFIXES);
 /** What makes one body of a place's name: its government, a department, a party body (松江区 + 融媒体中心, 沈阳市 + 政府). */
 const PLACE_DEPARTMENTS: ReadonlySet<string> = new Set([
-  ...DEPARTMENTS.flat(),
+  ...DEPARTMENT_WORDS,
   ...PARTY_DEPARTMENTS,
-  ...SEGMENTER_WORDS.filter((w) => !w.startsWith('副')),
   '人民政府', '政府', '政府办公室', '人民政府办公室', '人大常委会', '政协', '委员会', '党委', '党工委', '纪委', '监委', '团委', '总工会',
 ]);
 

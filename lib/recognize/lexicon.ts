@@ -189,7 +189,8 @@ export const DEPARTMENT_NAMES: ReadonlySet<string> = new Set([
   ...DEPARTMENTS.flat(),
   // A province's departments are 厅 (its 局 are bureaus of their own, 统计局).
   ...SEGMENTER_WORDS.filter((w) => w.endsWith('厅') && !w.startsWith('副')),
-  ...words('人社厅 工信厅 住建厅 文旅厅 交通厅 农业厅 应急厅 卫健委 发改委 医保局 应急局 市监局'),
+  '农业厅',
+  '市监局',
 ]);
 
 /** Party bodies after a committee (市委 + 宣传部). */
