@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { languageTag, t } from '@/lib/i18n';
 import type { ArticleSummary } from '@/lib/messaging/corpus-protocol';
 import { dateInWords } from '@/lib/text/format-value';
+import { SettingSwitch } from './SettingSwitch';
 
 /** The reading history as the background lists it. */
 export interface HistoryListing {
@@ -64,10 +65,9 @@ export function HistoryManager({ enabled, onToggle, list, remove }: HistoryManag
   return (
     <section className="section" aria-labelledby="opt-history">
       <h2 id="opt-history">{t('optionsHistoryHeading')}</h2>
-      <label className="row">
-        <input type="checkbox" checked={enabled === true} disabled={enabled === null} onChange={onToggle} />
+      <SettingSwitch value={enabled} onChange={onToggle}>
         {t('optionsHistorySwitch')}
-      </label>
+      </SettingSwitch>
       <p className="small muted">{t('optionsHistoryHelp')}</p>
       {listing && (
         <p className="small">

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { t, type LanguageSetting } from '@/lib/i18n';
 import type { AddedType, Correction, CorrectionKind, Corrections } from '@/lib/store/user-dictionary';
 import { Brand } from './Brand';
+import { SettingSwitch } from './SettingSwitch';
 import { CorrectionsManager } from './CorrectionsManager';
 
 export interface OptionsViewProps {
@@ -107,15 +108,13 @@ export function OptionsView({
       </section>
       <section className="section" aria-labelledby="opt-scope">
         <h2 id="opt-scope">{t('optionsScopeHeading')}</h2>
-        <label className="row">
-          <input type="checkbox" checked={fullPage === true} disabled={fullPage === null} onChange={onToggleFullPage} />
+        <SettingSwitch value={fullPage} onChange={onToggleFullPage}>
           {t('optionsFullPage')}
-        </label>
+        </SettingSwitch>
         <p className="small muted">{t('optionsFullPageHelp')}</p>
-        <label className="row">
-          <input type="checkbox" checked={developer === true} disabled={developer === null} onChange={onToggleDeveloper} />
+        <SettingSwitch value={developer} onChange={onToggleDeveloper}>
           {t('optionsDeveloper')}
-        </label>
+        </SettingSwitch>
       </section>
       {history}
       <section className="section" aria-labelledby="opt-user">
