@@ -4,6 +4,7 @@ import { createJiebaSegmenter, type Segmenter } from '@/lib/segment';
 export function recordingSegmenter(): { segmenter: Segmenter; calls: unknown[][] } {
   const calls: unknown[][] = [];
   const segmenter = createJiebaSegmenter({
+    cut: () => [],
     tag: () => [],
     tokenize: () => [],
     add_word: (...args) => {

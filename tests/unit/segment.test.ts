@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignWords, replaceLoneSurrogates, type Token } from '@/lib/segment';
+import * as jieba from 'jieba-wasm/node';
+import { alignWords, createJiebaSegmenter, replaceLoneSurrogates, type JiebaBindings, type Token } from '@/lib/segment';
 import { nodeSegmenter } from '@/lib/segment/node';
 import { recordingSegmenter } from './recording-jieba';
 
@@ -103,5 +104,65 @@ describe('createJiebaSegmenter', () => {
       ['省知识产权局', 100_000, 'nt'],
       ['崔永焘', 5, null],
     ]);
+  });
+});
+
+describe('the tags a segmenter keeps', () => {
+  /** What jieba's `tag()` of the whole text gives, as tokens. */
+  const whole = (text: string) => {
+    const clean = replaceLoneSurrogates(text);
+    const tokens = alignWords(clean, jieba.tag(clean, true));
+    for (const t of tokens) t.word = text.slice(t.start, t.end);
+    return tokens;
+  };
+
+  it('gives what tag() of the whole text gives, on texts seen and unseen (property)', async () => {
+    const kept = createJiebaSegmenter(jieba);
+    // Pieces that make jieba's HMM join characters only in their context (之家, 自任), names in
+    // no dictionary, numbers and Latin words (tags m, eng), marks and lone surrogates.
+    const pieces = fc.constantFrom('爱书之家', '他自任组长', '老树新芽', '青海省', '崔永焘', '热合曼江·吐尔逊', '2024年', 'GDP', 'AT&T', '，', '。', '\n', ' ', '\uD83D', '😀', '市场监管局', '的', '了', '发布', '《办法》');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(pieces, fc.string({ maxLength: 3 })), { maxLength: 40 }), async (parts) => {
+        const text = parts.join('');
+        expect(await kept.tag(text)).toEqual(whole(text));
+        expect(await kept.tag(text)).toEqual(whole(text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('forgets the tags when words are added (a word added again can change its tag)', async () => {
+    const kept = createJiebaSegmenter(jieba);
+    const text = '星火试验区管委会发布通知';
+    expect(await kept.tag(text)).toEqual(whole(text));
+    await kept.addWords([{ word: '星火试验区', tag: 'ns' }]);
+    const after = await kept.tag(text);
+    expect(after.find((t) => t.word === '星火试验区')?.tag).toBe('ns');
+    expect(after).toEqual(whole(text));
+    // Added again with another tag: whatever jieba's tag() says now, the kept tags say the same.
+    await kept.addWords([{ word: '星火试验区', tag: 'nt' }]);
+    expect(await kept.tag(text)).toEqual(whole(text));
+  });
+
+  it('tags the whole text when a new word comes back neither alone nor in its stretch', async () => {
+    // A fake jieba whose cut of 甲乙 inside 丙甲乙丁 differs from every shorter text's.
+    const calls: string[] = [];
+    const fake: JiebaBindings = {
+      cut: (text) => (text === '丙甲乙丁' ? ['丙', '甲乙', '丁'] : [...text]),
+      tag: (text) => {
+        calls.push(text);
+        return text === '丙甲乙丁' ? [{ word: '丙', tag: 'x' }, { word: '甲乙', tag: 'nr' }, { word: '丁', tag: 'x' }] : [...text].map((word) => ({ word, tag: 'x' }));
+      },
+      tokenize: () => [],
+      add_word: () => 0,
+    };
+    const kept = createJiebaSegmenter(fake);
+    const tokens = await kept.tag('丙甲乙丁');
+    expect(tokens.map((t) => `${t.word}/${t.tag}`)).toEqual(['丙/x', '甲乙/nr', '丁/x']);
+    expect(calls.at(-1)).toBe('丙甲乙丁');
+    // Known now: the next text with the word needs no tag() at all.
+    calls.length = 0;
+    expect((await kept.tag('丙甲乙丁')).map((t) => t.tag)).toEqual(['x', 'nr', 'x']);
+    expect(calls).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { createJiebaSegmenter } from '@/lib/segment';
 import { createSegmenterService } from '@/lib/segment/service';
 
 const fakeJieba = {
+  cut: (s: string) => [...s],
   tag: (s: string) => [...s].map((word) => ({ word, tag: 'x' })),
   tokenize: () => [],
   add_word: () => 0,

@@ -84,22 +84,27 @@ export const T_UNI = 2;
 export const BIAS_SLOT = 0;
 export const FIRST_CHAR_SLOT = 1;
 export const CHAR_SLOTS = 5;
-const T_BI = 10; // + offset (4: 10..13)
+/** Character bigrams (−2,−1), (−1,0), (0,+1), (+1,+2): templates T_BI … T_BI + 3, in slots 6–9. */
+export const T_BI = 10;
 // 14 and 15 (the skip bigram c−1·c+1 and the trigram c−1·c0·c+1) are retired: they cost a fifth of
 // the tagger's time, a third of the model's rows, and brought nothing measurable (version 3 → 4).
 export const T_CLS = 16;
 export const T_WPOS = 17;
-const T_WORD = 18;
-const T_WPREV = 19;
-const T_WNEXT = 20;
+/** The word and the character's position in it (slot 12); the previous word at a word's start (13); the next word at its end (14). */
+export const T_WORD = 18;
+export const T_WPREV = 19;
+export const T_WNEXT = 20;
 export const T_POS = 21;
 export const T_HINT = 26;
 const T_HINT_CHAR = 27;
-const T_LEX = 32; // + 3 × list + kind
+/** The word lists: T_LEX + 3 × group + kind (cover, left, right). */
+export const T_LEX = 32;
 
 /** Fixed slots per character: everything but the word lists, then three per group of lists, then the rules' hints. */
 export const BASE_SLOTS = 16;
 const HINT_SLOT = BASE_SLOTS + 3 * GROUPS.length;
+/** The slot of the rules' label with the character (the one template the tagger still hashes and looks up in the model's rows). */
+export const HINT_CHAR_SLOT = HINT_SLOT + 1;
 export const SLOTS = HINT_SLOT + 2;
 
 /** Word position codes. */
@@ -131,9 +136,15 @@ export const DENSE = {
   pos: { slot: 15 },
   /** The rules' label here (0: none). */
   hint: { slot: HINT_SLOT, values: 16 },
+  /**
+   * The word lists, three templates per group from slot {@link BASE_SLOTS} (0: no match): the
+   * longest match covering the character, `((part × 8 + length) << 2 | list) + 1`; the one
+   * ending just before it and the one starting just after it, `(length << 2 | list) + 1`.
+   */
+  lexicon: { slot: BASE_SLOTS, groups: GROUPS.length, cover: (((WS * 8 + 6) << 2) | 3) + 2, edge: ((6 << 2) | 3) + 2 },
 } as const;
-/** Dense codes per character, in the order of {@link DENSE}. */
-export const DENSE_SLOTS = 4;
+/** Dense codes per character: those of `cls`, `wordPosition`, `pos`, `hint`, then three per group of word lists. */
+export const DENSE_SLOTS = 4 + 3 * GROUPS.length;
 
 /** How {@link FeatureExtractor.extract} fills its output. */
 export interface ExtractOptions {
@@ -152,6 +163,12 @@ export interface ExtractOptions {
    * sees every template hashed; the hashes the tagger looks them up by are the same.
    */
   dense?: boolean;
+  /**
+   * Leave the bigram and word templates' slots (6–9, 12–14) 0: the tagger reads them from its
+   * caches by the characters ({@link FeatureExtractor.featureCodes}) and the words
+   * ({@link FeatureExtractor.wordHashes} and the rest), which give the same hashes.
+   */
+  cached?: boolean;
 }
 
 /**
@@ -183,9 +200,27 @@ export class FeatureExtractor {
   /** jieba's tags met so far, by their index in the dense codes of `pos` (index 0: no tag). */
   readonly tagNames: string[] = [''];
 
-  /** The dense codes of the last text when it was extracted with `dense` ({@link DENSE_SLOTS} per character). */
+  /** The dense codes of the characters of the last {@link hashRange} with `dense` ({@link DENSE_SLOTS} per character, from index 0). */
   get denseCodes(): Uint16Array {
     return this.dense;
+  }
+  /**
+   * The words of the last text per character (indexed from 0): the word's hash (a lone
+   * character's own code hash outside words), the character's position in it (1 begin, 2 middle,
+   * 3 end, 4 single), the previous word's hash at a word's start and the next word's at its end
+   * (0 elsewhere; `0x3`/`0x5` at a line's edge). The templates T_WORD, T_WPREV and T_WNEXT hash these.
+   */
+  get wordHashes(): Int32Array {
+    return this.whash;
+  }
+  get wordPositions(): Uint8Array {
+    return this.wpos;
+  }
+  get previousWords(): Int32Array {
+    return this.wprev;
+  }
+  get nextWords(): Int32Array {
+    return this.wnext;
   }
   private cls = new Uint8Array(0);
   private wpos = new Uint8Array(0);
@@ -211,7 +246,6 @@ export class FeatureExtractor {
     const size = Math.max(n + 2 * PAD, this.cls.length * 2);
     this.codes = new Int32Array(size);
     this.folded = new Int32Array(size);
-    this.dense = new Uint16Array(size * DENSE_SLOTS);
     this.cls = new Uint8Array(size);
     this.wpos = new Uint8Array(size);
     this.wlen = new Uint8Array(size);
@@ -367,8 +401,9 @@ export class FeatureExtractor {
    */
   hashRange(from: number, to: number, out: Int32Array): void {
     const { n } = this;
-    const { charSlots = true, hints, skip, dense = false } = this.options;
+    const { charSlots = true, hints, skip, dense = false, cached = false } = this.options;
     const { codes, cls, wpos, wlen, whash, wprev, wnext, wtag, coverLen, coverAt, coverList, endLen, endList, startLen, startList } = this;
+    if (dense && this.dense.length < (to - from) * DENSE_SLOTS) this.dense = new Uint16Array((to - from) * DENSE_SLOTS);
     const codesOut = this.dense;
     const groups = GROUPS.length;
     for (let i = from; i < to; i++) {
@@ -389,13 +424,16 @@ export class FeatureExtractor {
         out[o + 4] = featureHash(T_UNI + 3, cp1);
         out[o + 5] = featureHash(T_UNI + 4, cp2);
       } else out[o] = out[o + 1] = out[o + 2] = out[o + 3] = out[o + 4] = out[o + 5] = 0;
-      out[o + 6] = featureHash(T_BI, cm2, cm1);
-      out[o + 7] = featureHash(T_BI + 1, cm1, c0);
-      out[o + 8] = featureHash(T_BI + 2, c0, cp1);
-      out[o + 9] = featureHash(T_BI + 3, cp1, cp2);
-      out[o + 12] = featureHash(T_WORD, whash[i]!, wpos[i]!);
-      out[o + 13] = wprev[i] ? featureHash(T_WPREV, wprev[i]!) : 0;
-      out[o + 14] = wnext[i] ? featureHash(T_WNEXT, wnext[i]!) : 0;
+      if (cached) out[o + 6] = out[o + 7] = out[o + 8] = out[o + 9] = out[o + 12] = out[o + 13] = out[o + 14] = 0;
+      else {
+        out[o + 6] = featureHash(T_BI, cm2, cm1);
+        out[o + 7] = featureHash(T_BI + 1, cm1, c0);
+        out[o + 8] = featureHash(T_BI + 2, c0, cp1);
+        out[o + 9] = featureHash(T_BI + 3, cp1, cp2);
+        out[o + 12] = featureHash(T_WORD, whash[i]!, wpos[i]!);
+        out[o + 13] = wprev[i] ? featureHash(T_WPREV, wprev[i]!) : 0;
+        out[o + 14] = wnext[i] ? featureHash(T_WNEXT, wnext[i]!) : 0;
+      }
       // What the rules say of this character: the label of their name here (0: none).
       const hint = hints ? hints[i]! : 0;
       if (dense) {
@@ -411,19 +449,29 @@ export class FeatureExtractor {
         out[o + 15] = wtag[i] ? featureHash(T_POS, wtag[i]!, wpos[i]!) : 0;
         out[o + HINT_SLOT] = featureHash(T_HINT, hint);
       }
-      out[o + HINT_SLOT + 1] = hint ? featureHash(T_HINT_CHAR, hint, c0) : 0;
+      out[o + HINT_CHAR_SLOT] = hint ? featureHash(T_HINT_CHAR, hint, c0) : 0;
       for (let g = 0; g < groups; g++) {
         const gb = g * n;
         const slot = o + BASE_SLOTS + 3 * g;
         const cl = coverLen[gb + i]!;
+        const left = i > 0 ? endLen[gb + i - 1]! : 0;
+        const right = i + 1 < n ? startLen[gb + i + 1]! : 0;
+        let cover = 0;
         if (cl) {
           const at = coverAt[gb + i]!;
           const part = cl === 1 ? WS : at === 0 ? WB : at === cl - 1 ? WE : WM;
-          out[slot] = featureHash(T_LEX + 3 * g, part * 8 + lenBucket(cl), coverList[gb + i]!);
-        } else out[slot] = 0;
-        const left = i > 0 ? endLen[gb + i - 1]! : 0;
+          cover = part * 8 + lenBucket(cl);
+        }
+        if (dense) {
+          const d = (i - from) * DENSE_SLOTS + 4 + 3 * g;
+          codesOut[d] = cl ? ((cover << 2) | coverList[gb + i]!) + 1 : 0;
+          codesOut[d + 1] = left ? ((lenBucket(left) << 2) | endList[gb + i - 1]!) + 1 : 0;
+          codesOut[d + 2] = right ? ((lenBucket(right) << 2) | startList[gb + i + 1]!) + 1 : 0;
+          out[slot] = out[slot + 1] = out[slot + 2] = 0;
+          continue;
+        }
+        out[slot] = cl ? featureHash(T_LEX + 3 * g, cover, coverList[gb + i]!) : 0;
         out[slot + 1] = left ? featureHash(T_LEX + 3 * g + 1, lenBucket(left), endList[gb + i - 1]!) : 0;
-        const right = i + 1 < n ? startLen[gb + i + 1]! : 0;
         out[slot + 2] = right ? featureHash(T_LEX + 3 * g + 2, lenBucket(right), startList[gb + i + 1]!) : 0;
       }
     }

@@ -4,15 +4,18 @@
  * Node and in the extension's offscreen document (or Firefox's background page).
  *
  * Hot path without allocations per character: emissions and Viterbi buffers are kept between
- * calls and grown when a longer text comes; feature hashes are computed and scored a block of
+ * calls and grown when a longer text comes; feature codes are computed and scored a block of
  * characters at a time. A character's score is the bias, the five characters around it (per
- * character code, one table block), the templates with few values (small tables) and the
- * hashed rest (a presence bitmap and the int8 rows). Characters that never belong to a name are
- * not scored. Where the time goes (`npm run bench`): the two look-ups of a hashed feature each
- * wait on memory (the bitmap's word, then the row), about half of the tagger's time on a page.
+ * character code, one table block), the templates with few values (small tables: classes, word
+ * position, jieba's tag, the rules' label, the word lists), the four bigrams (per pair of
+ * characters, one cache slot of a 64-byte line holding the pair's four rows), the word and its
+ * neighbours (per word, one cache slot) and the rules' label with the character (the model's
+ * rows, by a presence bitmap). The caches are filled from the model's rows on first use, so a
+ * page's memory waits are one line per pair and per word instead of two per template (the
+ * bitmap's word, then the row). Characters that never belong to a name are not scored.
  */
 import { LINE_BREAK, Viterbi } from './decode';
-import { BOUNDARY_CODE, CHAR_SLOTS, CLS, DENSE, DENSE_SLOTS, FeatureExtractor, PAD, SLOTS, T_BIAS, T_CLS, T_HINT, T_POS, T_UNI, T_WPOS, type WordBounds } from './features';
+import { BOUNDARY_CODE, CHAR_SLOTS, CLS, DENSE, DENSE_SLOTS, FeatureExtractor, HINT_CHAR_SLOT, PAD, SLOTS, T_BI, T_BIAS, T_CLS, T_HINT, T_LEX, T_POS, T_UNI, T_WNEXT, T_WORD, T_WPOS, T_WPREV, type WordBounds } from './features';
 import { featureHash, stringHash } from './hash';
 import { decodeSpans, LABELS, type LabeledSpan } from './labels';
 import type { LexiconIndex } from './lexicon-index';
@@ -23,6 +26,25 @@ const BLOCK = 256;
 
 /** A character whose block is not gathered yet. */
 const UNSEEN = -2;
+
+/**
+ * The caches of the bigram and word templates (see {@link NameTagger}): direct-mapped, a slot
+ * per key, each slot one key (4 bytes) and the key's rows. A pair of characters has four
+ * templates (its place left of, or right of, the character scored), 52 bytes: one 64-byte line.
+ * A word has six (begin, middle, end, single; as the previous word; as the next word), 82 bytes:
+ * two lines. Slot counts are powers of two; 8 MB each.
+ */
+const PAIR_BITS = 17;
+const PAIR_SLOT = 64;
+const WORD_BITS = 16;
+const WORD_SLOT = 128;
+/** Rows of a word's slot: its four positions (`wordPositions` 1–4 at rows 0–3), then these two. */
+const ROW_AS_PREVIOUS = 4;
+const ROW_AS_NEXT = 5;
+/** The slot of a cache key (any 32-bit integer). */
+/** The key of the pair of edge codes (the template's view beyond a line break). */
+const EDGE_PAIR = (BOUNDARY_CODE << 16) | BOUNDARY_CODE;
+const slotOf = (key: number, bits: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
 
 /** Bits in the number of set bits of a 32-bit word (the rank of a row id in the presence bitmap). */
 function popcount(x: number): number {
@@ -73,14 +95,22 @@ export class NameTagger {
   private readonly extractor: FeatureExtractor;
   /**
    * The weights of the templates of `DENSE` by their code, LABELS per code (zeros where the
-   * model has no row): small tables that stay in cache, looked up without hashing.
+   * model has no row), in the order of the extractor's dense codes: small tables that stay in
+   * cache, looked up without hashing. The `pos` table (index 2) grows as the extractor meets
+   * new tags: by `tag index × 8 + position`.
    */
-  private readonly clsWeights: Int8Array;
-  private readonly wordPositionWeights: Int8Array;
-  private readonly hintWeights: Int8Array;
-  /** By `tag index × 8 + position`; grown as the extractor meets new tags. */
-  private posWeights = new Int8Array(64 * 8 * LABELS);
+  private readonly denseTables: Int8Array[];
   private posTags = 1;
+  /**
+   * The cache of character pairs: per slot, the key `first << 16 | second` (as Int32, in
+   * {@link pairKeys}) then the four bigram templates' weights. -1 is the empty key; the pair
+   * whose key is -1 (U+FFFF twice) is looked up every time.
+   */
+  private readonly pairKeys: Int32Array;
+  private readonly pairWeights: Int8Array;
+  /** The cache of words, keyed by the word's hash as the extractor gives it (-1 likewise). */
+  private readonly wordKeys: Int32Array;
+  private readonly wordWeights: Int8Array;
   private readonly viterbi = new Viterbi();
   /** The hashes of one block of characters ({@link BLOCK}). */
   private readonly feats = new Int32Array(BLOCK * SLOTS);
@@ -135,29 +165,68 @@ export class NameTagger {
       for (let code = 0; code < values; code++) this.copyRow(hashOf(code), out, code);
       return out;
     };
-    this.clsWeights = table(DENSE.cls.values, (code) => featureHash(T_CLS, Math.floor(code / 144), Math.floor(code / 12) % 12, code % 12));
-    this.wordPositionWeights = table(DENSE.wordPosition.values, (code) => featureHash(T_WPOS, code >> 3, code & 7));
-    this.hintWeights = table(DENSE.hint.values, (code) => featureHash(T_HINT, code));
+    this.denseTables = [
+      table(DENSE.cls.values, (code) => featureHash(T_CLS, Math.floor(code / 144), Math.floor(code / 12) % 12, code % 12)),
+      table(DENSE.wordPosition.values, (code) => featureHash(T_WPOS, code >> 3, code & 7)),
+      new Int8Array(64 * 8 * LABELS),
+      table(DENSE.hint.values, (code) => featureHash(T_HINT, code)),
+    ];
+    // The word lists' codes (0: no match, a zero row): `(value << 2 | list) + 1`.
+    const { cover, edge, groups } = DENSE.lexicon;
+    for (let g = 0; g < groups; g++) {
+      this.denseTables.push(table(cover, (code) => (code ? featureHash(T_LEX + 3 * g, (code - 1) >> 2, (code - 1) & 3) : 0)));
+      this.denseTables.push(table(edge, (code) => (code ? featureHash(T_LEX + 3 * g + 1, (code - 1) >> 2, (code - 1) & 3) : 0)));
+      this.denseTables.push(table(edge, (code) => (code ? featureHash(T_LEX + 3 * g + 2, (code - 1) >> 2, (code - 1) & 3) : 0)));
+    }
+    const pairs = new ArrayBuffer(PAIR_SLOT << PAIR_BITS);
+    this.pairKeys = new Int32Array(pairs);
+    this.pairWeights = new Int8Array(pairs);
+    for (let s = 0; s < 1 << PAIR_BITS; s++) this.pairKeys[(s * PAIR_SLOT) >> 2] = -1;
+    const wordCache = new ArrayBuffer(WORD_SLOT << WORD_BITS);
+    this.wordKeys = new Int32Array(wordCache);
+    this.wordWeights = new Int8Array(wordCache);
+    for (let s = 0; s < 1 << WORD_BITS; s++) this.wordKeys[(s * WORD_SLOT) >> 2] = -1;
   }
 
-  /** Copies the weights of the feature with hash `h` (none: 0) into row `at` of `out`, or leaves it 0. */
-  private copyRow(h: number, out: Int8Array, at: number): void {
+  /** Fills slot `s` of the pair cache with the rows of the pair `key` (`first << 16 | second`). */
+  private gatherPair(s: number, key: number): void {
+    const a = key >>> 16;
+    const b = key & 0xffff;
+    const at = s * PAIR_SLOT + 4;
+    this.pairWeights.fill(0, at, at + 4 * LABELS);
+    for (let k = 0; k < 4; k++) this.copyRow(featureHash(T_BI + k, a, b), this.pairWeights, 0, at + k * LABELS);
+    this.pairKeys[(s * PAIR_SLOT) >> 2] = key;
+  }
+
+  /** Fills slot `s` of the word cache with the rows of the word whose hash is `key`. */
+  private gatherWord(s: number, key: number): void {
+    const at = s * WORD_SLOT + 4;
+    this.wordWeights.fill(0, at, at + 6 * LABELS);
+    for (let position = 1; position <= 4; position++) this.copyRow(featureHash(T_WORD, key, position), this.wordWeights, 0, at + (position - 1) * LABELS);
+    this.copyRow(featureHash(T_WPREV, key), this.wordWeights, 0, at + ROW_AS_PREVIOUS * LABELS);
+    this.copyRow(featureHash(T_WNEXT, key), this.wordWeights, 0, at + ROW_AS_NEXT * LABELS);
+    this.wordKeys[(s * WORD_SLOT) >> 2] = key;
+  }
+
+  /** Copies the weights of the feature with hash `h` (none: 0) into row `at` of `out` (from byte `offset`), or leaves it 0. */
+  private copyRow(h: number, out: Int8Array, at: number, offset = 0): void {
     const row = h ? this.rowOf(h) : -1;
-    if (row >= 0) for (let l = 0; l < LABELS; l++) out[at * LABELS + l] = this.model.weights[row * LABELS + l]!;
+    if (row >= 0) for (let l = 0; l < LABELS; l++) out[offset + at * LABELS + l] = this.model.weights[row * LABELS + l]!;
   }
 
   /** Fills the `pos` table's rows of the tags the extractor met since the last call. */
   private fillPosTags(): void {
     const names = this.extractor.tagNames;
     if (this.posTags === names.length) return;
-    if (names.length * 8 * LABELS > this.posWeights.length) {
-      const grown = new Int8Array(Math.max(names.length * 8 * LABELS, this.posWeights.length * 2));
-      grown.set(this.posWeights);
-      this.posWeights = grown;
+    let pos = this.denseTables[2]!;
+    if (names.length * 8 * LABELS > pos.length) {
+      const grown = new Int8Array(Math.max(names.length * 8 * LABELS, pos.length * 2));
+      grown.set(pos);
+      this.denseTables[2] = pos = grown;
     }
     for (let t = this.posTags; t < names.length; t++) {
       const th = stringHash(names[t]!, 0, names[t]!.length);
-      for (let position = 1; position < 8; position++) this.copyRow(featureHash(T_POS, th, position), this.posWeights, t * 8 + position);
+      for (let position = 1; position < 8; position++) this.copyRow(featureHash(T_POS, th, position), pos, t * 8 + position);
     }
     this.posTags = names.length;
   }
@@ -210,20 +279,40 @@ export class NameTagger {
     }
     // A character forced to O needs no features: every path has O there, so its scores change none.
     const extractor = this.extractor;
-    extractor.prepare(text, words, { charSlots: false, hints, skip: force, dense: true });
+    extractor.prepare(text, words, { charSlots: false, hints, skip: force, dense: true, cached: true });
     this.fillPosTags();
     const codes = extractor.featureCodes;
-    const dense = extractor.denseCodes;
-    const { clsWeights, wordPositionWeights, posWeights, hintWeights } = this;
+    const denseTables = this.denseTables;
     // Blocks of characters met for the first time, gathered before the loop reads them.
     for (let p = 0; p < n + 2 * PAD; p++) if (charBlock[codes[p]!] === UNSEEN) this.gatherChar(codes[p]!);
     const charWeights = this.charWeights;
     const cls = extractor.featureClasses;
+    const { pairKeys, pairWeights, wordKeys, wordWeights } = this;
+    const wordHashes = extractor.wordHashes;
+    const wordPositions = extractor.wordPositions;
+    const previousWords = extractor.previousWords;
+    const nextWords = extractor.nextWords;
     // A block of characters at a time: its hashes stay in cache from where they are computed
     // to where they are looked up (a page's would be a megabyte, pushing the model out).
     for (let from = 0; from < n; from += BLOCK) {
     const to = Math.min(n, from + BLOCK);
     extractor.hashRange(from, to, feats);
+    const dense = extractor.denseCodes;
+    // Bring the block's cache slots in first, in a short loop: the scoring loop below is too long
+    // per character for the processor to overlap one character's memory waits with the next's,
+    // and here a dozen wait at once. The scoring loop checks each key again (a later key of the
+    // block may have taken a slot), now from a near cache.
+    for (let q = from + PAD - 2; q <= to + PAD; q++) {
+      const key = (codes[q]! << 16) | codes[q + 1]!;
+      const s = slotOf(key, PAIR_BITS);
+      if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === -1) this.gatherPair(s, key);
+    }
+    for (let i = from; i < to; i++) {
+      const key = wordHashes[i]!;
+      if (i > from && key === wordHashes[i - 1]) continue;
+      const s = slotOf(key, WORD_BITS);
+      if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === -1) this.gatherWord(s, key);
+    }
     for (let i = from; i < to; i++) {
       if (force[i]) {
         emit.fill(0, i * LABELS, i * LABELS + LABELS);
@@ -254,11 +343,55 @@ export class NameTagger {
         e11 += charWeights[w + 11]!;
         e12 += charWeights[w + 12]!;
       }
-      // The templates with few values, from their tables.
+      // Bigrams, from the pair cache: the pairs at −2, −1, 0 and +1, template k of the pair at
+      // k − 2 (a pair beyond a line break is the edge's, as for a paragraph alone).
+      for (let k = 0; k < 4; k++) {
+        const key = (k === 0 && cls[p - 1] === CLS.BOUNDARY) || (k === 3 && cls[p + 1] === CLS.BOUNDARY) ? EDGE_PAIR : (codes[p + k - 2]! << 16) | codes[p + k - 1]!;
+        const s = slotOf(key, PAIR_BITS);
+        if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === -1) this.gatherPair(s, key);
+        const w = s * PAIR_SLOT + 4 + k * LABELS;
+        e0 += pairWeights[w]!;
+        e1 += pairWeights[w + 1]!;
+        e2 += pairWeights[w + 2]!;
+        e3 += pairWeights[w + 3]!;
+        e4 += pairWeights[w + 4]!;
+        e5 += pairWeights[w + 5]!;
+        e6 += pairWeights[w + 6]!;
+        e7 += pairWeights[w + 7]!;
+        e8 += pairWeights[w + 8]!;
+        e9 += pairWeights[w + 9]!;
+        e10 += pairWeights[w + 10]!;
+        e11 += pairWeights[w + 11]!;
+        e12 += pairWeights[w + 12]!;
+      }
+      // The word, and the neighbour words at its edges, from the word cache.
+      for (let k = 0; k < 3; k++) {
+        const key = k === 0 ? wordHashes[i]! : k === 1 ? previousWords[i]! : nextWords[i]!;
+        if (k > 0 && key === 0) continue;
+        const s = slotOf(key, WORD_BITS);
+        if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === -1) this.gatherWord(s, key);
+        const w = s * WORD_SLOT + 4 + (k === 0 ? wordPositions[i]! - 1 : k === 1 ? ROW_AS_PREVIOUS : ROW_AS_NEXT) * LABELS;
+        e0 += wordWeights[w]!;
+        e1 += wordWeights[w + 1]!;
+        e2 += wordWeights[w + 2]!;
+        e3 += wordWeights[w + 3]!;
+        e4 += wordWeights[w + 4]!;
+        e5 += wordWeights[w + 5]!;
+        e6 += wordWeights[w + 6]!;
+        e7 += wordWeights[w + 7]!;
+        e8 += wordWeights[w + 8]!;
+        e9 += wordWeights[w + 9]!;
+        e10 += wordWeights[w + 10]!;
+        e11 += wordWeights[w + 11]!;
+        e12 += wordWeights[w + 12]!;
+      }
+      // The templates with few values, from their tables (a word list's code 0: no match).
       const d = (i - from) * DENSE_SLOTS;
       for (let k = 0; k < DENSE_SLOTS; k++) {
-        const table = k === 0 ? clsWeights : k === 1 ? wordPositionWeights : k === 2 ? posWeights : hintWeights;
-        const w = dense[d + k]! * LABELS;
+        const code = dense[d + k]!;
+        if (k >= 4 && code === 0) continue;
+        const table = denseTables[k]!;
+        const w = code * LABELS;
         e0 += table[w]!;
         e1 += table[w + 1]!;
         e2 += table[w + 2]!;
@@ -273,29 +406,29 @@ export class NameTagger {
         e11 += table[w + 11]!;
         e12 += table[w + 12]!;
       }
-      const f = (i - from) * SLOTS;
-      for (let k = CHAR_SLOTS + 1; k < SLOTS; k++) {
-        const h = feats[f + k]!;
-        if (h === 0) continue;
+      // The one hashed template (the rules' label with the character), from the model's rows.
+      const h = feats[(i - from) * SLOTS + HINT_CHAR_SLOT]!;
+      if (h !== 0) {
         const id = h >>> shift;
         const at = (id >>> 5) << 1;
         const bits = present[at]!;
         const bit = 1 << (id & 31);
-        if (!(bits & bit)) continue;
-        const w = (present[at + 1]! + popcount(bits & (bit - 1))) * LABELS;
-        e0 += weights[w]!;
-        e1 += weights[w + 1]!;
-        e2 += weights[w + 2]!;
-        e3 += weights[w + 3]!;
-        e4 += weights[w + 4]!;
-        e5 += weights[w + 5]!;
-        e6 += weights[w + 6]!;
-        e7 += weights[w + 7]!;
-        e8 += weights[w + 8]!;
-        e9 += weights[w + 9]!;
-        e10 += weights[w + 10]!;
-        e11 += weights[w + 11]!;
-        e12 += weights[w + 12]!;
+        if (bits & bit) {
+          const w = (present[at + 1]! + popcount(bits & (bit - 1))) * LABELS;
+          e0 += weights[w]!;
+          e1 += weights[w + 1]!;
+          e2 += weights[w + 2]!;
+          e3 += weights[w + 3]!;
+          e4 += weights[w + 4]!;
+          e5 += weights[w + 5]!;
+          e6 += weights[w + 6]!;
+          e7 += weights[w + 7]!;
+          e8 += weights[w + 8]!;
+          e9 += weights[w + 9]!;
+          e10 += weights[w + 10]!;
+          e11 += weights[w + 11]!;
+          e12 += weights[w + 12]!;
+        }
       }
       const e = i * LABELS;
       emit[e] = e0;
