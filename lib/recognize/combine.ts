@@ -8,7 +8,7 @@
  */
 import type { Token } from '../segment';
 import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
-import { longestPlaceAt, lookupPlace } from './gazetteer';
+import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
 import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
@@ -508,7 +508,7 @@ function placeHeads(text: string, names: Name[]): Name[] {
     const head = HEAD.test(m.text);
     for (let len = 4; len >= 1; len--) {
       const start = m.start - len;
-      if (start < 0 || (before && before.end > start)) continue;
+      if (start < 0 || (before && before.end > start) || !placeMayStartAt(text, start)) continue;
       // The place ends at the head (海北 + 州), or, one to three characters into the name, crosses its start.
       for (let into = head ? 1 : 2; into <= 3 && m.start + into < m.end; into++) {
         if (len + into >= 3 && lookupPlace(text.slice(start, m.start + into))) return nameOf(text, start, m.end, 'ORG', m.priority);

@@ -193,6 +193,16 @@ export function placeNames(filter?: (entry: PlaceEntry) => boolean): Iterable<st
   })();
 }
 
+/**
+ * Whether some gazetteer name may start at `start` in `text` (a filter by the first two code
+ * units: false means none does; true, look it up). Never throws; false outside the text.
+ */
+export function placeMayStartAt(text: string, start: number): boolean {
+  if (start < 0 || start + MIN_NAME_LENGTH > text.length) return false;
+  const h = pairHash(text.charCodeAt(start), text.charCodeAt(start + 1));
+  return (getIndex().pairBits[h >> 3]! & (1 << (h & 7))) !== 0;
+}
+
 /** Bit of {@link placeStep}: `text` is a gazetteer name. */
 export const IS_NAME = 1;
 /** Bit of {@link placeStep}: some longer gazetteer name begins with `text` (`青海` of `青海省`). */

@@ -149,20 +149,24 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
       if (!text) return [];
       if (tags.size > TAG_CACHE_WORDS) tags.clear();
       const clean = replaceLoneSurrogates(text);
-      // jieba's words concatenate to its input; one that does not appear where expected is
-      // searched forward (as in alignWords).
-      const tokens: Token[] = [];
+      // jieba's words are slices of its input, in order: their lengths give the offsets (checked
+      // at the end; otherwise the words are searched for, as in alignWords).
+      const words = jieba.cut(clean, true);
+      const tokens: Token[] = new Array(words.length);
       let unseen: Set<string> | undefined;
       let cursor = 0;
-      for (const word of jieba.cut(clean, true)) {
-        if (!word) continue;
-        const start = clean.startsWith(word, cursor) ? cursor : clean.indexOf(word, cursor);
-        if (start < 0) throw new Error(`segmenter word not found in text at ${cursor}: ${JSON.stringify(word)}`);
-        cursor = start + word.length;
-        const tag = tags.get(word);
-        if (tag === undefined) (unseen ??= new Set()).add(word);
-        tokens.push({ word, tag: tag ?? 'x', start, end: cursor });
+      for (let k = 0; k < words.length; k++) {
+        const word = words[k]!;
+        const start = cursor;
+        cursor += word.length;
+        let tag = tags.get(word);
+        if (tag === undefined) {
+          (unseen ??= new Set()).add(word);
+          tag = 'x';
+        }
+        tokens[k] = { word, tag, start, end: cursor };
       }
+      if (cursor !== clean.length || words.some((w) => !w)) return tagWhole(text, clean);
       if (unseen) {
         learn(jieba.tag([...unseen].join('\n'), true));
         // A word jieba's HMM made from its neighbours may not come back alone (之家 from

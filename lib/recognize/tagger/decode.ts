@@ -38,21 +38,56 @@ export class Viterbi {
    */
   decode(emit: ArrayLike<number>, n: number, t: Transitions, out: Uint8Array, forceO?: ArrayLike<number>): void {
     if (n === 0) return;
+    this.begin(n, t, forceO);
+    this.advance(emit, 0, 0, n);
+    this.end(out);
+  }
+
+  private n = 0;
+  private cur = 0;
+  private t: Transitions | undefined;
+  private forceO: ArrayLike<number> | undefined;
+
+  /**
+   * Starts a decoding of `n` characters (as {@link decode}) whose emissions come a block at a
+   * time through {@link advance}, so a caller needs no emission buffer for the whole text.
+   */
+  begin(n: number, t: Transitions, forceO?: ArrayLike<number>): void {
+    this.n = n;
+    this.t = t;
+    this.forceO = forceO;
+    this.cur = 0;
     if (this.back.length < n * LABELS) this.back = new Uint8Array(Math.max(n * LABELS, this.back.length * 2));
-    const { back, score } = this;
     const trans = t.trans;
     // Read each call: training changes the transitions between calls.
     for (let o = 0; o < OPENING.length; o++) for (let j = 0; j < C; j++) this.cols[o * C + j] = trans[CLOSING[j]! * LABELS + OPENING[o]!]!;
+  }
+
+  /**
+   * Takes characters `from` to `to` (exclusive, in order, continuing the last call): the row of
+   * character i is at `(i − base) × LABELS` in `emit`.
+   */
+  advance(emit: ArrayLike<number>, base: number, from: number, to: number): void {
+    const { back, score, n } = this;
+    const t = this.t!;
+    const forceO = this.forceO;
+    const trans = t.trans;
     const cols = this.cols;
-    let cur = 0;
-    for (let l = 0; l < LABELS; l++) {
-      const ok = MAY_START[l] && (!forceO || !forceO[0] || l === O);
-      score[l] = ok ? t.start[l]! + emit[l]! : NEG;
+    let cur = this.cur;
+    if (to > n) to = n;
+    if (from === 0 && to > 0) {
+      const x = -base * LABELS;
+      for (let l = 0; l < LABELS; l++) {
+        const ok = MAY_START[l] && (!forceO || !forceO[0] || l === O);
+        score[l] = ok ? t.start[l]! + emit[x + l]! : NEG;
+      }
+      from = 1;
     }
-    for (let i = 1; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const prev = cur;
       cur = LABELS - cur;
       const e = i * LABELS;
+      const x = (i - base) * LABELS;
       if (forceO !== undefined && (forceO[i] === LINE_BREAK || forceO[i - 1] === LINE_BREAK)) {
         // A line break is the edge of a text: the paragraph before ends as a text ends (its end
         // scores), the one after starts as a text starts, so a paragraph is decoded the same
@@ -72,14 +107,14 @@ export class Viterbi {
               arg = p;
             }
           }
-          score[cur + O] = best + emit[e + O]!;
+          score[cur + O] = best + emit[x + O]!;
           back[e + O] = arg;
         } else {
-          const from = score[prev + O]!;
+          const before = score[prev + O]!;
           for (let o = 0; o < OPENING.length; o++) {
             const l = OPENING[o]!;
             if (forceO[i] !== 0 && l !== O) continue;
-            score[cur + l] = from + t.start[l]! + emit[e + l]!;
+            score[cur + l] = before + t.start[l]! + emit[x + l]!;
           }
         }
         continue;
@@ -109,7 +144,7 @@ export class Viterbi {
           if (s5 > best) { best = s5; arg = 11; }
           const s6 = c6 + cols[6]!;
           if (s6 > best) { best = s6; arg = 12; }
-          score[cur + 0] = best + emit[e + 0]!;
+          score[cur + 0] = best + emit[x + 0]!;
           back[e + 0] = arg;
         }
       }
@@ -129,7 +164,7 @@ export class Viterbi {
           if (s5 > best) { best = s5; arg = 11; }
           const s6 = c6 + cols[13]!;
           if (s6 > best) { best = s6; arg = 12; }
-          score[cur + 1] = best + emit[e + 1]!;
+          score[cur + 1] = best + emit[x + 1]!;
           back[e + 1] = arg;
         }
       }
@@ -149,7 +184,7 @@ export class Viterbi {
           if (s5 > best) { best = s5; arg = 11; }
           const s6 = c6 + cols[20]!;
           if (s6 > best) { best = s6; arg = 12; }
-          score[cur + 4] = best + emit[e + 4]!;
+          score[cur + 4] = best + emit[x + 4]!;
           back[e + 4] = arg;
         }
       }
@@ -169,7 +204,7 @@ export class Viterbi {
           if (s5 > best) { best = s5; arg = 11; }
           const s6 = c6 + cols[27]!;
           if (s6 > best) { best = s6; arg = 12; }
-          score[cur + 5] = best + emit[e + 5]!;
+          score[cur + 5] = best + emit[x + 5]!;
           back[e + 5] = arg;
         }
       }
@@ -189,7 +224,7 @@ export class Viterbi {
           if (s5 > best) { best = s5; arg = 11; }
           const s6 = c6 + cols[34]!;
           if (s6 > best) { best = s6; arg = 12; }
-          score[cur + 8] = best + emit[e + 8]!;
+          score[cur + 8] = best + emit[x + 8]!;
           back[e + 8] = arg;
         }
       }
@@ -209,7 +244,7 @@ export class Viterbi {
           if (s5 > best) { best = s5; arg = 11; }
           const s6 = c6 + cols[41]!;
           if (s6 > best) { best = s6; arg = 12; }
-          score[cur + 9] = best + emit[e + 9]!;
+          score[cur + 9] = best + emit[x + 9]!;
           back[e + 9] = arg;
         }
       }
@@ -229,7 +264,7 @@ export class Viterbi {
           if (s5 > best) { best = s5; arg = 11; }
           const s6 = c6 + cols[48]!;
           if (s6 > best) { best = s6; arg = 12; }
-          score[cur + 12] = best + emit[e + 12]!;
+          score[cur + 12] = best + emit[x + 12]!;
           back[e + 12] = arg;
         }
       }
@@ -250,23 +285,30 @@ export class Viterbi {
         let s1 = fromB + trans[b * LABELS + inner]!;
         let s2 = fromI + trans[inner * LABELS + inner]!;
         if (s1 >= s2) {
-          score[cur + inner] = s1 + emit[e + inner]!;
+          score[cur + inner] = s1 + emit[x + inner]!;
           back[e + inner] = b;
         } else {
-          score[cur + inner] = s2 + emit[e + inner]!;
+          score[cur + inner] = s2 + emit[x + inner]!;
           back[e + inner] = inner;
         }
         s1 = fromB + trans[b * LABELS + end]!;
         s2 = fromI + trans[inner * LABELS + end]!;
         if (s1 >= s2) {
-          score[cur + end] = s1 + emit[e + end]!;
+          score[cur + end] = s1 + emit[x + end]!;
           back[e + end] = b;
         } else {
-          score[cur + end] = s2 + emit[e + end]!;
+          score[cur + end] = s2 + emit[x + end]!;
           back[e + end] = inner;
         }
       }
     }
+    this.cur = cur;
+  }
+
+  /** Ends the decoding begun by {@link begin}: writes the best path into `out`. */
+  end(out: Uint8Array): void {
+    const { back, score, n, cur } = this;
+    const t = this.t!;
     let best = NEG;
     let arg = O;
     for (let l = 0; l < LABELS; l++) {

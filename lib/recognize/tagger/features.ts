@@ -166,7 +166,9 @@ export interface ExtractOptions {
   /**
    * Leave the bigram and word templates' slots (6–9, 12–14) 0: the tagger reads them from its
    * caches by the characters ({@link FeatureExtractor.featureCodes}) and the words
-   * ({@link FeatureExtractor.wordHashes} and the rest), which give the same hashes.
+   * ({@link FeatureExtractor.wordHashes} and the rest), which give the same hashes. With `dense`
+   * and without `charSlots` (what the tagger asks), only the slot {@link HINT_CHAR_SLOT} is
+   * written: the rest would all be 0.
    */
   cached?: boolean;
 }
@@ -406,11 +408,42 @@ export class FeatureExtractor {
     if (dense && this.dense.length < (to - from) * DENSE_SLOTS) this.dense = new Uint16Array((to - from) * DENSE_SLOTS);
     const codesOut = this.dense;
     const groups = GROUPS.length;
+    // The tagger reads only the dense codes and the hint with the character.
+    const onlyHintChar = dense && cached && !charSlots;
+    /** Writes character `i`'s dense codes (`p`: its index in the padded arrays). */
+    const writeDense = (i: number, p: number, hint: number): void => {
+      const d = (i - from) * DENSE_SLOTS;
+      codesOut[d] = (cls[p - 1]! * 12 + cls[p]!) * 12 + cls[p + 1]!;
+      codesOut[d + 1] = wpos[i]! * 8 + wlen[i]!;
+      codesOut[d + 2] = wtag[i] ? wtag[i]! * 8 + wpos[i]! : 0;
+      codesOut[d + 3] = hint;
+      for (let g = 0; g < groups; g++) {
+        const gb = g * n;
+        const e = d + 4 + 3 * g;
+        const cl = coverLen[gb + i]!;
+        if (cl) {
+          const at = coverAt[gb + i]!;
+          const part = cl === 1 ? WS : at === 0 ? WB : at === cl - 1 ? WE : WM;
+          codesOut[e] = (((part * 8 + lenBucket(cl)) << 2) | coverList[gb + i]!) + 1;
+        } else codesOut[e] = 0;
+        const left = i > 0 ? endLen[gb + i - 1]! : 0;
+        codesOut[e + 1] = left ? ((lenBucket(left) << 2) | endList[gb + i - 1]!) + 1 : 0;
+        const right = i + 1 < n ? startLen[gb + i + 1]! : 0;
+        codesOut[e + 2] = right ? ((lenBucket(right) << 2) | startList[gb + i + 1]!) + 1 : 0;
+      }
+    };
     for (let i = from; i < to; i++) {
       if (skip && skip[i]) continue;
       const o = (i - from) * SLOTS;
       const p = i + PAD;
       const c0 = codes[p]!;
+      // What the rules say of this character: the label of their name here (0: none).
+      const hint = hints ? hints[i]! : 0;
+      if (onlyHintChar) {
+        writeDense(i, p, hint);
+        out[o + HINT_CHAR_SLOT] = hint ? featureHash(T_HINT_CHAR, hint, c0) : 0;
+        continue;
+      }
       const cm1 = codes[p - 1]!;
       const cp1 = codes[p + 1]!;
       // A window stops at a line break: what lies beyond it is the text's edge, as for a paragraph alone.
@@ -434,14 +467,8 @@ export class FeatureExtractor {
         out[o + 13] = wprev[i] ? featureHash(T_WPREV, wprev[i]!) : 0;
         out[o + 14] = wnext[i] ? featureHash(T_WNEXT, wnext[i]!) : 0;
       }
-      // What the rules say of this character: the label of their name here (0: none).
-      const hint = hints ? hints[i]! : 0;
       if (dense) {
-        const d = (i - from) * DENSE_SLOTS;
-        codesOut[d] = (cls[p - 1]! * 12 + cls[p]!) * 12 + cls[p + 1]!;
-        codesOut[d + 1] = wpos[i]! * 8 + wlen[i]!;
-        codesOut[d + 2] = wtag[i] ? wtag[i]! * 8 + wpos[i]! : 0;
-        codesOut[d + 3] = hint;
+        writeDense(i, p, hint);
         out[o + 10] = out[o + 11] = out[o + 15] = out[o + HINT_SLOT] = 0;
       } else {
         out[o + 10] = featureHash(T_CLS, cls[p - 1]!, cls[p]!, cls[p + 1]!);
@@ -450,6 +477,10 @@ export class FeatureExtractor {
         out[o + HINT_SLOT] = featureHash(T_HINT, hint);
       }
       out[o + HINT_CHAR_SLOT] = hint ? featureHash(T_HINT_CHAR, hint, c0) : 0;
+      if (dense) {
+        for (let g = 0; g < groups; g++) out[o + BASE_SLOTS + 3 * g] = out[o + BASE_SLOTS + 3 * g + 1] = out[o + BASE_SLOTS + 3 * g + 2] = 0;
+        continue;
+      }
       for (let g = 0; g < groups; g++) {
         const gb = g * n;
         const slot = o + BASE_SLOTS + 3 * g;
@@ -461,14 +492,6 @@ export class FeatureExtractor {
           const at = coverAt[gb + i]!;
           const part = cl === 1 ? WS : at === 0 ? WB : at === cl - 1 ? WE : WM;
           cover = part * 8 + lenBucket(cl);
-        }
-        if (dense) {
-          const d = (i - from) * DENSE_SLOTS + 4 + 3 * g;
-          codesOut[d] = cl ? ((cover << 2) | coverList[gb + i]!) + 1 : 0;
-          codesOut[d + 1] = left ? ((lenBucket(left) << 2) | endList[gb + i - 1]!) + 1 : 0;
-          codesOut[d + 2] = right ? ((lenBucket(right) << 2) | startList[gb + i + 1]!) + 1 : 0;
-          out[slot] = out[slot + 1] = out[slot + 2] = 0;
-          continue;
         }
         out[slot] = cl ? featureHash(T_LEX + 3 * g, cover, coverList[gb + i]!) : 0;
         out[slot + 1] = left ? featureHash(T_LEX + 3 * g + 1, lenBucket(left), endList[gb + i - 1]!) : 0;

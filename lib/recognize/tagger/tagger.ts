@@ -32,15 +32,20 @@ const UNSEEN = -2;
  * per key, each slot one key (4 bytes) and the key's rows. A pair of characters has four
  * templates (its place left of, or right of, the character scored), 52 bytes: one 64-byte line.
  * A word has six (begin, middle, end, single; as the previous word; as the next word), 82 bytes:
- * two lines. Slot counts are powers of two; 8 MB each.
+ * two lines. Slot counts are powers of two (16 MB each; a page's memory is taken only as slots
+ * are first written). Key 0 marks an empty slot: no word has hash 0, and the pair of two U+0000
+ * (key 0) is looked up every time.
  */
-const PAIR_BITS = 17;
+const PAIR_BITS = 18;
 const PAIR_SLOT = 64;
-const WORD_BITS = 16;
+const WORD_BITS = 17;
 const WORD_SLOT = 128;
+/** Rows of a pair's slot: templates T_BI … T_BI + 3. */
+const PAIR_ROWS = 4;
 /** Rows of a word's slot: its four positions (`wordPositions` 1–4 at rows 0–3), then these two. */
 const ROW_AS_PREVIOUS = 4;
 const ROW_AS_NEXT = 5;
+const WORD_ROWS = 6;
 /** The slot of a cache key (any 32-bit integer). */
 /** The key of the pair of edge codes (the template's view beyond a line break). */
 const EDGE_PAIR = (BOUNDARY_CODE << 16) | BOUNDARY_CODE;
@@ -87,6 +92,8 @@ export class NameTagger {
    * gathered the first time a text holds the character).
    */
   private readonly charBlock: Int32Array;
+  /** Per position of the padded text, its character's block (kept between calls, grown as needed). */
+  private blockAt = new Int32Array(0);
   private charBlocks = 0;
   /** Per block, the weights of the five character templates (offset −2…+2), LABELS each. */
   private charWeights: Int8Array;
@@ -103,18 +110,23 @@ export class NameTagger {
   private posTags = 1;
   /**
    * The cache of character pairs: per slot, the key `first << 16 | second` (as Int32, in
-   * {@link pairKeys}) then the four bigram templates' weights. -1 is the empty key; the pair
-   * whose key is -1 (U+FFFF twice) is looked up every time.
+   * {@link pairKeys}) then the four bigram templates' weights. 0 is the empty key; the pair
+   * whose key is 0 (U+0000 twice) is looked up every time.
    */
   private readonly pairKeys: Int32Array;
   private readonly pairWeights: Int8Array;
-  /** The cache of words, keyed by the word's hash as the extractor gives it (-1 likewise). */
+  /** The cache of words, keyed by the word's hash as the extractor gives it (never 0). */
   private readonly wordKeys: Int32Array;
   private readonly wordWeights: Int8Array;
+  /** A block's cache misses: each key, its slot's byte offset and its rows' feature hashes (then ranks). */
+  private readonly missKey = new Int32Array(BLOCK + 2 * PAD);
+  private readonly missAt = new Int32Array(BLOCK + 2 * PAD);
+  private readonly missRows = new Int32Array((BLOCK + 2 * PAD) * WORD_ROWS);
   private readonly viterbi = new Viterbi();
   /** The hashes of one block of characters ({@link BLOCK}). */
   private readonly feats = new Int32Array(BLOCK * SLOTS);
-  private emit = new Int32Array(0);
+  /** One block's emissions, LABELS per character: Viterbi takes them block by block. */
+  private readonly emit = new Int32Array(BLOCK * LABELS);
   private labels = new Uint8Array(0);
   private force = new Uint8Array(0);
 
@@ -181,11 +193,9 @@ export class NameTagger {
     const pairs = new ArrayBuffer(PAIR_SLOT << PAIR_BITS);
     this.pairKeys = new Int32Array(pairs);
     this.pairWeights = new Int8Array(pairs);
-    for (let s = 0; s < 1 << PAIR_BITS; s++) this.pairKeys[(s * PAIR_SLOT) >> 2] = -1;
     const wordCache = new ArrayBuffer(WORD_SLOT << WORD_BITS);
     this.wordKeys = new Int32Array(wordCache);
     this.wordWeights = new Int8Array(wordCache);
-    for (let s = 0; s < 1 << WORD_BITS; s++) this.wordKeys[(s * WORD_SLOT) >> 2] = -1;
   }
 
   /** Fills slot `s` of the pair cache with the rows of the pair `key` (`first << 16 | second`). */
@@ -206,6 +216,34 @@ export class NameTagger {
     this.copyRow(featureHash(T_WPREV, key), this.wordWeights, 0, at + ROW_AS_PREVIOUS * LABELS);
     this.copyRow(featureHash(T_WNEXT, key), this.wordWeights, 0, at + ROW_AS_NEXT * LABELS);
     this.wordKeys[(s * WORD_SLOT) >> 2] = key;
+  }
+
+  /**
+   * Fills the cache slots of the `count` keys in {@link missKey} (slot byte offsets in
+   * {@link missAt}, `rowsPerKey` feature hashes each in {@link missRows}) from the model's rows:
+   * first every row's rank (independent reads of the bitmap, whose waits overlap), then the
+   * copies (likewise for the rows). A slot named twice ends with the later key.
+   */
+  private fillMissing(keys: Int32Array, cache: Int8Array, rowsPerKey: number, count: number): void {
+    const { missRows, missAt, missKey, present, shift, weights } = this;
+    const total = count * rowsPerKey;
+    for (let j = 0; j < total; j++) {
+      const id = missRows[j]! >>> shift;
+      const at = (id >>> 5) << 1;
+      const bits = present[at]!;
+      const bit = 1 << (id & 31);
+      missRows[j] = bits & bit ? present[at + 1]! + popcount(bits & (bit - 1)) : -1;
+    }
+    for (let m = 0; m < count; m++) {
+      const slot = missAt[m]!;
+      for (let k = 0; k < rowsPerKey; k++) {
+        const row = missRows[m * rowsPerKey + k]!;
+        const o = slot + 4 + k * LABELS;
+        if (row < 0) for (let l = 0; l < LABELS; l++) cache[o + l] = 0;
+        else for (let l = 0; l < LABELS; l++) cache[o + l] = weights[row * LABELS + l]!;
+      }
+      keys[slot >> 2] = missKey[m]!;
+    }
   }
 
   /** Copies the weights of the feature with hash `h` (none: 0) into row `at` of `out` (from byte `offset`), or leaves it 0. */
@@ -266,7 +304,6 @@ export class NameTagger {
   tag(text: string, words: readonly WordBounds[], hints?: ArrayLike<number>): LabeledSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    if (this.emit.length < n * LABELS) this.emit = new Int32Array(Math.max(n * LABELS, this.emit.length * 2));
     if (this.labels.length < n) {
       this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
       this.force = new Uint8Array(this.labels.length);
@@ -284,16 +321,28 @@ export class NameTagger {
     const codes = extractor.featureCodes;
     const denseTables = this.denseTables;
     // Blocks of characters met for the first time, gathered before the loop reads them.
-    for (let p = 0; p < n + 2 * PAD; p++) if (charBlock[codes[p]!] === UNSEEN) this.gatherChar(codes[p]!);
+    // Each position's block, read once here (the five windows around a character read them in
+    // turn), and the edge code's for windows that stop at a line break.
+    if (this.blockAt.length < n + 2 * PAD) this.blockAt = new Int32Array(Math.max(n + 2 * PAD, this.blockAt.length * 2));
+    const blockAt = this.blockAt;
+    for (let p = 0; p < n + 2 * PAD; p++) {
+      const c = codes[p]!;
+      if (charBlock[c] === UNSEEN) this.gatherChar(c);
+      blockAt[p] = charBlock[c]!;
+    }
+    if (charBlock[BOUNDARY_CODE] === UNSEEN) this.gatherChar(BOUNDARY_CODE);
+    const edgeBlock = charBlock[BOUNDARY_CODE]!;
     const charWeights = this.charWeights;
     const cls = extractor.featureClasses;
-    const { pairKeys, pairWeights, wordKeys, wordWeights } = this;
+    const { pairKeys, pairWeights, wordKeys, wordWeights, missRows, missAt, missKey } = this;
     const wordHashes = extractor.wordHashes;
     const wordPositions = extractor.wordPositions;
     const previousWords = extractor.previousWords;
     const nextWords = extractor.nextWords;
-    // A block of characters at a time: its hashes stay in cache from where they are computed
-    // to where they are looked up (a page's would be a megabyte, pushing the model out).
+    // A block of characters at a time: its hashes and emissions stay in cache from where they
+    // are computed to where they are read (a page's would be a megabyte, pushing the caches out).
+    const viterbi = this.viterbi;
+    viterbi.begin(n, this.transitions, force);
     for (let from = 0; from < n; from += BLOCK) {
     const to = Math.min(n, from + BLOCK);
     extractor.hashRange(from, to, feats);
@@ -302,20 +351,40 @@ export class NameTagger {
     // per character for the processor to overlap one character's memory waits with the next's,
     // and here a dozen wait at once. The scoring loop checks each key again (a later key of the
     // block may have taken a slot), now from a near cache.
+    // A key missing from its cache is filled from the model's rows, all of the block's at once
+    // (fillMissing), so their waits on memory overlap too.
+    let misses = 0;
     for (let q = from + PAD - 2; q <= to + PAD; q++) {
       const key = (codes[q]! << 16) | codes[q + 1]!;
       const s = slotOf(key, PAIR_BITS);
-      if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === -1) this.gatherPair(s, key);
+      if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === 0) {
+        const a = key >>> 16;
+        const b = key & 0xffff;
+        const j = misses * PAIR_ROWS;
+        for (let k = 0; k < PAIR_ROWS; k++) missRows[j + k] = featureHash(T_BI + k, a, b);
+        missAt[misses] = s * PAIR_SLOT;
+        missKey[misses++] = key;
+      }
     }
+    if (misses) this.fillMissing(pairKeys, pairWeights, PAIR_ROWS, misses);
+    misses = 0;
     for (let i = from; i < to; i++) {
       const key = wordHashes[i]!;
       if (i > from && key === wordHashes[i - 1]) continue;
       const s = slotOf(key, WORD_BITS);
-      if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === -1) this.gatherWord(s, key);
+      if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === 0) {
+        const j = misses * WORD_ROWS;
+        for (let position = 1; position <= 4; position++) missRows[j + position - 1] = featureHash(T_WORD, key, position);
+        missRows[j + ROW_AS_PREVIOUS] = featureHash(T_WPREV, key);
+        missRows[j + ROW_AS_NEXT] = featureHash(T_WNEXT, key);
+        missAt[misses] = s * WORD_SLOT;
+        missKey[misses++] = key;
+      }
     }
+    if (misses) this.fillMissing(wordKeys, wordWeights, WORD_ROWS, misses);
     for (let i = from; i < to; i++) {
       if (force[i]) {
-        emit.fill(0, i * LABELS, i * LABELS + LABELS);
+        emit.fill(0, (i - from) * LABELS, (i - from + 1) * LABELS);
         continue;
       }
       // The 13 label scores of this character stay in locals (registers), written once.
@@ -325,8 +394,7 @@ export class NameTagger {
       const p = i + PAD;
       for (let k = 0; k < CHAR_SLOTS; k++) {
         // A window stops at a line break (the class of the character next to it is BOUNDARY).
-        const code = (k === 0 && cls[p - 1] === CLS.BOUNDARY) || (k === 4 && cls[p + 1] === CLS.BOUNDARY) ? BOUNDARY_CODE : codes[p + k - 2]!;
-        const block = charBlock[code]!;
+        const block = (k === 0 && cls[p - 1] === CLS.BOUNDARY) || (k === 4 && cls[p + 1] === CLS.BOUNDARY) ? edgeBlock : blockAt[p + k - 2]!;
         if (block < 0) continue;
         const w = (block * CHAR_SLOTS + k) * LABELS;
         e0 += charWeights[w]!;
@@ -348,7 +416,7 @@ export class NameTagger {
       for (let k = 0; k < 4; k++) {
         const key = (k === 0 && cls[p - 1] === CLS.BOUNDARY) || (k === 3 && cls[p + 1] === CLS.BOUNDARY) ? EDGE_PAIR : (codes[p + k - 2]! << 16) | codes[p + k - 1]!;
         const s = slotOf(key, PAIR_BITS);
-        if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === -1) this.gatherPair(s, key);
+        if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === 0) this.gatherPair(s, key);
         const w = s * PAIR_SLOT + 4 + k * LABELS;
         e0 += pairWeights[w]!;
         e1 += pairWeights[w + 1]!;
@@ -369,7 +437,7 @@ export class NameTagger {
         const key = k === 0 ? wordHashes[i]! : k === 1 ? previousWords[i]! : nextWords[i]!;
         if (k > 0 && key === 0) continue;
         const s = slotOf(key, WORD_BITS);
-        if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === -1) this.gatherWord(s, key);
+        if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === 0) this.gatherWord(s, key);
         const w = s * WORD_SLOT + 4 + (k === 0 ? wordPositions[i]! - 1 : k === 1 ? ROW_AS_PREVIOUS : ROW_AS_NEXT) * LABELS;
         e0 += wordWeights[w]!;
         e1 += wordWeights[w + 1]!;
@@ -430,7 +498,7 @@ export class NameTagger {
           e12 += weights[w + 12]!;
         }
       }
-      const e = i * LABELS;
+      const e = (i - from) * LABELS;
       emit[e] = e0;
       emit[e + 1] = e1;
       emit[e + 2] = e2;
@@ -445,8 +513,9 @@ export class NameTagger {
       emit[e + 11] = e11;
       emit[e + 12] = e12;
     }
+    viterbi.advance(emit, from, from, to);
     }
-    this.viterbi.decode(emit, n, this.transitions, this.labels, force);
+    viterbi.end(this.labels);
     return decodeSpans(this.labels, n);
   }
 }
