@@ -10,6 +10,8 @@
  * - `page`: paragraphs joined by newlines into ~10,000-character texts, the way the content
  *   script sends a page's text to the recognizer;
  * - `paragraph`: one call per paragraph, the way `eval` calls it per record.
+ * Then a first reading: a new segmenter and tagger (their caches of tags and model rows empty)
+ * over ~135K characters once, as a reader's first pages after a start.
  *
  * `--cli`: whole processes on ~1.2M characters in page-sized JSON Lines records:
  * `npm run -s annotate -- --jsonl` against a Node script that loads jieba-wasm and calls `tag()`
@@ -25,7 +27,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as jieba from 'jieba-wasm/node';
 import { prepareSegmenter, recognize, ruleHints } from '../recognize';
-import { nodeTagger } from '../recognize/tagger/node';
+import { taggerFromBytes } from '../recognize/tagger/load';
+import { NODE_MODEL_FILE, nodeTagger } from '../recognize/tagger/node';
+import { createJiebaSegmenter } from '../segment';
 import { benchCorpus } from './bench-corpus';
 import { nodeSegmenter } from '../segment/node';
 
@@ -163,6 +167,30 @@ for (const [name, inputs] of only === 'all' || only === 'recognizer' ? modes : [
   console.log(`  recognize() with the model: ${recMs.toFixed(0)} ms  ${cps(recMs)} chars/s  (${spans} spans)  ${ratio(rec)}× tag (target ≤ 2.00×; runs ${each(rec)})`);
   console.log(`  recognize(), rules alone:   ${rulesMs.toFixed(0)} ms  ${cps(rulesMs)} chars/s  ${ratio(rules)}× tag (runs ${each(rules)})`);
   console.log(`  the tagger alone:           ${modelMs.toFixed(0)} ms  ${cps(modelMs)} chars/s  ${ratio(model)}× tag (runs ${each(model)})`);
+}
+
+if (only === 'all' || only === 'recognizer') {
+  // The segmenter keeps the tags of the words it has seen and the tagger keeps rows of pairs and
+  // words it has read; the runs above find them warm after their first run. A first reading:
+  // a new segmenter and tagger (the caches empty) over text they have not seen, once.
+  const fresh = createJiebaSegmenter(jieba);
+  await prepareSegmenter(fresh);
+  const first = taggerFromBytes(readFileSync(NODE_MODEL_FILE)).tagger;
+  const unseen = pages(paragraphs.slice(0, Math.min(paragraphs.length, 3000)), PAGE_CHARS);
+  let rawMs = 0;
+  let recMs = 0;
+  let chars = 0;
+  for (const p of unseen) {
+    chars += p.length;
+    let t = performance.now();
+    jieba.tag(p, true);
+    rawMs += performance.now() - t;
+    t = performance.now();
+    await recognize(p, fresh, { tagger: first });
+    recMs += performance.now() - t;
+  }
+  console.log(`\nfirst reading (a new segmenter and tagger, caches empty, ${chars.toLocaleString('en-US')} chars in ${unseen.length} page-sized texts, once):`);
+  console.log(`  jieba-wasm tag() ${rawMs.toFixed(0)} ms, recognize() with the model ${recMs.toFixed(0)} ms: ${(recMs / rawMs).toFixed(2)}× tag`);
 }
 
 if (only === 'all' || only === 'cli') {

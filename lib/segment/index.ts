@@ -116,6 +116,13 @@ function stretchAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
+/**
+ * See `newShare` in {@link createJiebaSegmenter}: the share of a text in new words above which
+ * the next text goes through `tag()` whole (measured: on varied text with 3–5% new words, the cut
+ * and the `tag()` of the new words and their stretches already cost about what `tag()` does).
+ */
+const WHOLE_TEXT_ABOVE = 0.03;
+
 /** Words whose tags a segmenter keeps (past this, plus one text's words, it starts again empty). */
 export const TAG_CACHE_WORDS = 150_000;
 
@@ -127,19 +134,34 @@ export const TAG_CACHE_WORDS = 150_000;
  * the context (the dictionary's tag of the word, else one guessed from its characters: `x`,
  * `m`, `eng`; see jieba-rs `Jieba::tag`). So a word's tag, once seen in any output of `tag()`,
  * stays known until the dictionary changes (`addWords` forgets them all). For a text, `cut()`
- * gives the words; the words not seen before go through `tag()` alone, one per line; if one of
- * them does not come back whole there (a word jieba's HMM made only in its context), the whole
- * text goes through `tag()` as before.
+ * gives the words; the words not seen before go through `tag()` alone, one per line, then the
+ * stretches of text around those that did not come back whole there (words jieba's HMM made
+ * from their context); if one is still missing, the whole text goes through `tag()` as before.
+ * At the start, and while texts bring many new words, texts go through `tag()` whole (their
+ * words' tags kept), which costs less than a cut and a `tag()` of most of the words.
  */
 export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
   const tags = new Map<string, string>();
+  /**
+   * The length of the last text's new words (distinct, whose tags were not known before it) over
+   * the text's length. Above {@link WHOLE_TEXT_ABOVE} (at the start, and on texts of another
+   * kind), the next text goes through `tag()` whole: a `cut()` and then `tag()` of the new words
+   * and their stretches would cost more.
+   */
+  let newShare = 1;
   const learn = (tagged: ReadonlyArray<{ word: string; tag?: string }>) => {
     for (const t of tagged) tags.set(t.word, t.tag ?? 'x');
   };
-  /** The text through jieba's `tag()` whole (what every text took before the tags were kept). */
+  /** The text through jieba's `tag()` whole, its words' tags kept. */
   const tagWhole = (text: string, clean: string): Token[] => {
     const tagged = jieba.tag(clean, true);
-    learn(tagged);
+    let fresh = 0;
+    for (const t of tagged) {
+      if (tags.has(t.word)) continue;
+      fresh += t.word.length;
+      tags.set(t.word, t.tag ?? 'x');
+    }
+    newShare = fresh / clean.length;
     const tokens = alignWords(clean, tagged);
     if (clean !== text) for (const t of tokens) t.word = text.slice(t.start, t.end);
     return tokens;
@@ -147,10 +169,14 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
   return {
     async tag(text) {
       if (!text) return [];
-      if (tags.size > TAG_CACHE_WORDS) tags.clear();
+      if (tags.size > TAG_CACHE_WORDS) {
+        tags.clear();
+        newShare = 1;
+      }
       const clean = replaceLoneSurrogates(text);
+      if (newShare > WHOLE_TEXT_ABOVE) return tagWhole(text, clean);
       // jieba's words are slices of its input, in order: their lengths give the offsets (checked
-      // at the end; otherwise the words are searched for, as in alignWords).
+      // at the end; otherwise the text goes through tag() whole).
       const words = jieba.cut(clean, true);
       const tokens: Token[] = new Array(words.length);
       let unseen: Set<string> | undefined;
@@ -167,7 +193,10 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
         tokens[k] = { word, tag, start, end: cursor };
       }
       if (cursor !== clean.length || words.some((w) => !w)) return tagWhole(text, clean);
+      newShare = 0;
       if (unseen) {
+        for (const w of unseen) newShare += w.length;
+        newShare /= clean.length;
         learn(jieba.tag([...unseen].join('\n'), true));
         // A word jieba's HMM made from its neighbours may not come back alone (之家 from
         // 之 家): the stretch of text around it, between marks no jieba block crosses, is cut

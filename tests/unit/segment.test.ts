@@ -118,13 +118,18 @@ describe('the tags a segmenter keeps', () => {
 
   it('gives what tag() of the whole text gives, on texts seen and unseen (property)', async () => {
     const kept = createJiebaSegmenter(jieba);
+    const warm = '青海省市场监管局发布了通知，'.repeat(40);
+    await kept.tag(warm);
     // Pieces that make jieba's HMM join characters only in their context (之家, 自任), names in
     // no dictionary, numbers and Latin words (tags m, eng), marks and lone surrogates.
     const pieces = fc.constantFrom('爱书之家', '他自任组长', '老树新芽', '青海省', '崔永焘', '热合曼江·吐尔逊', '2024年', 'GDP', 'AT&T', '，', '。', '\n', ' ', '\uD83D', '😀', '市场监管局', '的', '了', '发布', '《办法》');
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(pieces, fc.string({ maxLength: 3 })), { maxLength: 40 }), async (parts) => {
         const text = parts.join('');
+        // After a long text of known words, the next is cut and only its new words are tagged.
+        await kept.tag(warm);
         expect(await kept.tag(text)).toEqual(whole(text));
+        await kept.tag(warm);
         expect(await kept.tag(text)).toEqual(whole(text));
       }),
       { numRuns: 150 },
@@ -145,24 +150,30 @@ describe('the tags a segmenter keeps', () => {
   });
 
   it('tags the whole text when a new word comes back neither alone nor in its stretch', async () => {
-    // A fake jieba whose cut of 甲乙 inside 丙甲乙丁 differs from every shorter text's.
+    // A fake jieba that joins 甲乙 only inside the whole text (its stretch 丙甲乙丁 too is cut char by char).
+    const whole = '丙甲乙丁。戊';
     const calls: string[] = [];
     const fake: JiebaBindings = {
-      cut: (text) => (text === '丙甲乙丁' ? ['丙', '甲乙', '丁'] : [...text]),
+      cut: (text) => (text === whole ? ['丙', '甲乙', '丁', '。', '戊'] : [...text]),
       tag: (text) => {
         calls.push(text);
-        return text === '丙甲乙丁' ? [{ word: '丙', tag: 'x' }, { word: '甲乙', tag: 'nr' }, { word: '丁', tag: 'x' }] : [...text].map((word) => ({ word, tag: 'x' }));
+        return text === whole ? [{ word: '丙', tag: 'x' }, { word: '甲乙', tag: 'nr' }, { word: '丁', tag: 'x' }, { word: '。', tag: 'x' }, { word: '戊', tag: 'x' }] : [...text].map((word) => ({ word, tag: 'x' }));
       },
       tokenize: () => [],
       add_word: () => 0,
     };
     const kept = createJiebaSegmenter(fake);
-    const tokens = await kept.tag('丙甲乙丁');
-    expect(tokens.map((t) => `${t.word}/${t.tag}`)).toEqual(['丙/x', '甲乙/nr', '丁/x']);
-    expect(calls.at(-1)).toBe('丙甲乙丁');
-    // Known now: the next text with the word needs no tag() at all.
+    // The first text goes through tag() whole; one with few new words after it is cut.
+    const known = '丙丁戊。'.repeat(50);
+    await kept.tag(known);
+    expect(calls).toEqual([known]);
+    const tokens = await kept.tag(whole);
+    expect(tokens.map((t) => `${t.word}/${t.tag}`)).toEqual(['丙/x', '甲乙/nr', '丁/x', '。/x', '戊/x']);
+    expect(calls.slice(1)).toEqual(['甲乙', '丙甲乙丁', whole]);
+    // Known now: once texts bring few new words again, the next with the word needs no tag() at all.
+    await kept.tag(known);
     calls.length = 0;
-    expect((await kept.tag('丙甲乙丁')).map((t) => t.tag)).toEqual(['x', 'nr', 'x']);
+    expect((await kept.tag(whole)).map((t) => t.tag)).toEqual(['x', 'nr', 'x', 'x', 'x']);
     expect(calls).toEqual([]);
   });
 });

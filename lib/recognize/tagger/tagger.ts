@@ -32,13 +32,16 @@ const UNSEEN = -2;
  * per key, each slot one key (4 bytes) and the key's rows. A pair of characters has four
  * templates (its place left of, or right of, the character scored), 52 bytes: one 64-byte line.
  * A word has six (begin, middle, end, single; as the previous word; as the next word), 82 bytes:
- * two lines. Slot counts are powers of two (16 MB each; a page's memory is taken only as slots
- * are first written). Key 0 marks an empty slot: no word has hash 0, and the pair of two U+0000
+ * two lines. Slot counts are powers of two, from 512 kB each at first up to 16 MB each as the
+ * reading goes on (see `grow`). Key 0 marks an empty slot: no word has hash 0, and the pair of two U+0000
  * (key 0) is looked up every time.
  */
 const PAIR_BITS = 18;
+/** The caches start this small (their memory is taken as they grow, see `grow`). */
+const FIRST_PAIR_BITS = 13;
 const PAIR_SLOT = 64;
 const WORD_BITS = 17;
+const FIRST_WORD_BITS = 12;
 const WORD_SLOT = 128;
 /** Rows of a pair's slot: templates T_BI … T_BI + 3. */
 const PAIR_ROWS = 4;
@@ -113,11 +116,16 @@ export class NameTagger {
    * {@link pairKeys}) then the four bigram templates' weights. 0 is the empty key; the pair
    * whose key is 0 (U+0000 twice) is looked up every time.
    */
-  private readonly pairKeys: Int32Array;
-  private readonly pairWeights: Int8Array;
+  private pairKeys = new Int32Array(0);
+  private pairWeights = new Int8Array(0);
+  private pairBits = 0;
   /** The cache of words, keyed by the word's hash as the extractor gives it (never 0). */
-  private readonly wordKeys: Int32Array;
-  private readonly wordWeights: Int8Array;
+  private wordKeys = new Int32Array(0);
+  private wordWeights = new Int8Array(0);
+  private wordBits = 0;
+  /** Slots filled since each cache last grew: when a cache has filled as many as it has, it grows (to its largest size). */
+  private pairFills = 0;
+  private wordFills = 0;
   /** A block's cache misses: each key, its slot's byte offset and its rows' feature hashes (then ranks). */
   private readonly missKey = new Int32Array(BLOCK + 2 * PAD);
   private readonly missAt = new Int32Array(BLOCK + 2 * PAD);
@@ -190,12 +198,30 @@ export class NameTagger {
       this.denseTables.push(table(edge, (code) => (code ? featureHash(T_LEX + 3 * g + 1, (code - 1) >> 2, (code - 1) & 3) : 0)));
       this.denseTables.push(table(edge, (code) => (code ? featureHash(T_LEX + 3 * g + 2, (code - 1) >> 2, (code - 1) & 3) : 0)));
     }
-    const pairs = new ArrayBuffer(PAIR_SLOT << PAIR_BITS);
-    this.pairKeys = new Int32Array(pairs);
-    this.pairWeights = new Int8Array(pairs);
-    const wordCache = new ArrayBuffer(WORD_SLOT << WORD_BITS);
-    this.wordKeys = new Int32Array(wordCache);
-    this.wordWeights = new Int8Array(wordCache);
+    this.grow();
+  }
+
+  /**
+   * Sizes the caches: at first small (a reader's first page fills them at little cost), then
+   * twice as large, emptied, each time one has filled as many slots as it has since it last
+   * grew, up to {@link PAIR_BITS} and {@link WORD_BITS} (the reading goes on; a larger cache
+   * keeps more of it).
+   */
+  private grow(): void {
+    if (!this.pairBits || (this.pairFills > 1 << this.pairBits && this.pairBits < PAIR_BITS)) {
+      this.pairBits = this.pairBits ? this.pairBits + 1 : FIRST_PAIR_BITS;
+      const buffer = new ArrayBuffer(PAIR_SLOT << this.pairBits);
+      this.pairKeys = new Int32Array(buffer);
+      this.pairWeights = new Int8Array(buffer);
+      this.pairFills = 0;
+    }
+    if (!this.wordBits || (this.wordFills > 1 << this.wordBits && this.wordBits < WORD_BITS)) {
+      this.wordBits = this.wordBits ? this.wordBits + 1 : FIRST_WORD_BITS;
+      const buffer = new ArrayBuffer(WORD_SLOT << this.wordBits);
+      this.wordKeys = new Int32Array(buffer);
+      this.wordWeights = new Int8Array(buffer);
+      this.wordFills = 0;
+    }
   }
 
   /** Fills slot `s` of the pair cache with the rows of the pair `key` (`first << 16 | second`). */
@@ -334,7 +360,8 @@ export class NameTagger {
     const edgeBlock = charBlock[BOUNDARY_CODE]!;
     const charWeights = this.charWeights;
     const cls = extractor.featureClasses;
-    const { pairKeys, pairWeights, wordKeys, wordWeights, missRows, missAt, missKey } = this;
+    this.grow();
+    const { pairKeys, pairWeights, wordKeys, wordWeights, missRows, missAt, missKey, pairBits, wordBits } = this;
     const wordHashes = extractor.wordHashes;
     const wordPositions = extractor.wordPositions;
     const previousWords = extractor.previousWords;
@@ -356,7 +383,7 @@ export class NameTagger {
     let misses = 0;
     for (let q = from + PAD - 2; q <= to + PAD; q++) {
       const key = (codes[q]! << 16) | codes[q + 1]!;
-      const s = slotOf(key, PAIR_BITS);
+      const s = slotOf(key, pairBits);
       if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === 0) {
         const a = key >>> 16;
         const b = key & 0xffff;
@@ -367,11 +394,12 @@ export class NameTagger {
       }
     }
     if (misses) this.fillMissing(pairKeys, pairWeights, PAIR_ROWS, misses);
+    this.pairFills += misses;
     misses = 0;
     for (let i = from; i < to; i++) {
       const key = wordHashes[i]!;
       if (i > from && key === wordHashes[i - 1]) continue;
-      const s = slotOf(key, WORD_BITS);
+      const s = slotOf(key, wordBits);
       if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === 0) {
         const j = misses * WORD_ROWS;
         for (let position = 1; position <= 4; position++) missRows[j + position - 1] = featureHash(T_WORD, key, position);
@@ -382,6 +410,7 @@ export class NameTagger {
       }
     }
     if (misses) this.fillMissing(wordKeys, wordWeights, WORD_ROWS, misses);
+    this.wordFills += misses;
     for (let i = from; i < to; i++) {
       if (force[i]) {
         emit.fill(0, (i - from) * LABELS, (i - from + 1) * LABELS);
@@ -415,7 +444,7 @@ export class NameTagger {
       // k − 2 (a pair beyond a line break is the edge's, as for a paragraph alone).
       for (let k = 0; k < 4; k++) {
         const key = (k === 0 && cls[p - 1] === CLS.BOUNDARY) || (k === 3 && cls[p + 1] === CLS.BOUNDARY) ? EDGE_PAIR : (codes[p + k - 2]! << 16) | codes[p + k - 1]!;
-        const s = slotOf(key, PAIR_BITS);
+        const s = slotOf(key, pairBits);
         if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === 0) this.gatherPair(s, key);
         const w = s * PAIR_SLOT + 4 + k * LABELS;
         e0 += pairWeights[w]!;
@@ -436,7 +465,7 @@ export class NameTagger {
       for (let k = 0; k < 3; k++) {
         const key = k === 0 ? wordHashes[i]! : k === 1 ? previousWords[i]! : nextWords[i]!;
         if (k > 0 && key === 0) continue;
-        const s = slotOf(key, WORD_BITS);
+        const s = slotOf(key, wordBits);
         if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === 0) this.gatherWord(s, key);
         const w = s * WORD_SLOT + 4 + (k === 0 ? wordPositions[i]! - 1 : k === 1 ? ROW_AS_PREVIOUS : ROW_AS_NEXT) * LABELS;
         e0 += wordWeights[w]!;
