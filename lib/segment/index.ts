@@ -123,8 +123,8 @@ function stretchAround(text: string, start: number, end: number): string {
  */
 const WHOLE_TEXT_ABOVE = 0.03;
 
-/** Words whose tags a segmenter keeps (past this, plus one text's words, it starts again empty). */
-export const TAG_CACHE_WORDS = 150_000;
+/** Words whose tags a segmenter keeps (about 8 MB; past this, plus one text's words, it starts again empty). */
+export const TAG_CACHE_WORDS = 100_000;
 
 /**
  * Wraps jieba-wasm's functions (Node or web build) as a {@link Segmenter}.
