@@ -224,24 +224,35 @@ export class NameTagger {
     }
   }
 
-  /** Fills slot `s` of the pair cache with the rows of the pair `key` (`first << 16 | second`). */
-  private gatherPair(s: number, key: number): void {
+  /** Writes the feature hashes of the pair `key`'s rows (`first << 16 | second`) into {@link missRows} from `at`. */
+  private pairRowHashes(key: number, at: number): void {
     const a = key >>> 16;
     const b = key & 0xffff;
-    const at = s * PAIR_SLOT + 4;
-    this.pairWeights.fill(0, at, at + 4 * LABELS);
-    for (let k = 0; k < 4; k++) this.copyRow(featureHash(T_BI + k, a, b), this.pairWeights, 0, at + k * LABELS);
-    this.pairKeys[(s * PAIR_SLOT) >> 2] = key;
+    for (let k = 0; k < PAIR_ROWS; k++) this.missRows[at + k] = featureHash(T_BI + k, a, b);
   }
 
-  /** Fills slot `s` of the word cache with the rows of the word whose hash is `key`. */
+  /** Writes the feature hashes of the rows of the word whose hash is `key` into {@link missRows} from `at`. */
+  private wordRowHashes(key: number, at: number): void {
+    const rows = this.missRows;
+    for (let position = 1; position <= 4; position++) rows[at + position - 1] = featureHash(T_WORD, key, position);
+    rows[at + ROW_AS_PREVIOUS] = featureHash(T_WPREV, key);
+    rows[at + ROW_AS_NEXT] = featureHash(T_WNEXT, key);
+  }
+
+  /** Fills slot `s` of the pair cache with the rows of the pair `key` (a key that lost its slot to another of the same block). */
+  private gatherPair(s: number, key: number): void {
+    this.pairRowHashes(key, 0);
+    this.missAt[0] = s * PAIR_SLOT;
+    this.missKey[0] = key;
+    this.fillMissing(this.pairKeys, this.pairWeights, PAIR_ROWS, 1);
+  }
+
+  /** Fills slot `s` of the word cache with the rows of the word whose hash is `key` (likewise). */
   private gatherWord(s: number, key: number): void {
-    const at = s * WORD_SLOT + 4;
-    this.wordWeights.fill(0, at, at + 6 * LABELS);
-    for (let position = 1; position <= 4; position++) this.copyRow(featureHash(T_WORD, key, position), this.wordWeights, 0, at + (position - 1) * LABELS);
-    this.copyRow(featureHash(T_WPREV, key), this.wordWeights, 0, at + ROW_AS_PREVIOUS * LABELS);
-    this.copyRow(featureHash(T_WNEXT, key), this.wordWeights, 0, at + ROW_AS_NEXT * LABELS);
-    this.wordKeys[(s * WORD_SLOT) >> 2] = key;
+    this.wordRowHashes(key, 0);
+    this.missAt[0] = s * WORD_SLOT;
+    this.missKey[0] = key;
+    this.fillMissing(this.wordKeys, this.wordWeights, WORD_ROWS, 1);
   }
 
   /**
@@ -361,7 +372,7 @@ export class NameTagger {
     const charWeights = this.charWeights;
     const cls = extractor.featureClasses;
     this.grow();
-    const { pairKeys, pairWeights, wordKeys, wordWeights, missRows, missAt, missKey, pairBits, wordBits } = this;
+    const { pairKeys, pairWeights, wordKeys, wordWeights, missAt, missKey, pairBits, wordBits } = this;
     const wordHashes = extractor.wordHashes;
     const wordPositions = extractor.wordPositions;
     const previousWords = extractor.previousWords;
@@ -385,10 +396,7 @@ export class NameTagger {
       const key = (codes[q]! << 16) | codes[q + 1]!;
       const s = slotOf(key, pairBits);
       if (pairKeys[(s * PAIR_SLOT) >> 2] !== key || key === 0) {
-        const a = key >>> 16;
-        const b = key & 0xffff;
-        const j = misses * PAIR_ROWS;
-        for (let k = 0; k < PAIR_ROWS; k++) missRows[j + k] = featureHash(T_BI + k, a, b);
+        this.pairRowHashes(key, misses * PAIR_ROWS);
         missAt[misses] = s * PAIR_SLOT;
         missKey[misses++] = key;
       }
@@ -401,10 +409,7 @@ export class NameTagger {
       if (i > from && key === wordHashes[i - 1]) continue;
       const s = slotOf(key, wordBits);
       if (wordKeys[(s * WORD_SLOT) >> 2] !== key || key === 0) {
-        const j = misses * WORD_ROWS;
-        for (let position = 1; position <= 4; position++) missRows[j + position - 1] = featureHash(T_WORD, key, position);
-        missRows[j + ROW_AS_PREVIOUS] = featureHash(T_WPREV, key);
-        missRows[j + ROW_AS_NEXT] = featureHash(T_WNEXT, key);
+        this.wordRowHashes(key, misses * WORD_ROWS);
         missAt[misses] = s * WORD_SLOT;
         missKey[misses++] = key;
       }
