@@ -107,13 +107,13 @@ function scalarToUtf16(text: string): (scalar: number) => number {
  */
 const BLOCK_BREAK = /[\s，。；：！？、（）《》“”‘’【】「」,;:!?()"'\[\]{}<>]/;
 
-/** The text around `start`–`end` up to the nearest {@link BLOCK_BREAK} on each side. */
-function stretchAround(text: string, start: number, end: number): string {
+/** The offsets of the text around `start`–`end` up to the nearest {@link BLOCK_BREAK} on each side. */
+function stretchAround(text: string, start: number, end: number): [number, number] {
   let from = start;
   while (from > 0 && !BLOCK_BREAK.test(text[from - 1]!)) from--;
   let to = end;
   while (to < text.length && !BLOCK_BREAK.test(text[to]!)) to++;
-  return text.slice(from, to);
+  return [from, to];
 }
 
 /**
@@ -202,7 +202,13 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
         // 之 家): the stretch of text around it, between marks no jieba block crosses, is cut
         // as in the whole text.
         let stretches: Set<string> | undefined;
-        for (const t of tokens) if (!tags.has(t.word)) (stretches ??= new Set()).add(stretchAround(clean, t.start, t.end));
+        let covered = 0; // the end of the last stretch taken: words before it are in it (each character is read about once)
+        for (const t of tokens) {
+          if (t.start < covered || tags.has(t.word)) continue;
+          const [from, to] = stretchAround(clean, t.start, t.end);
+          (stretches ??= new Set()).add(clean.slice(from, to));
+          covered = to;
+        }
         if (stretches) learn(jieba.tag([...stretches].join('\n'), true));
         for (const t of tokens) {
           const tag = tags.get(t.word);

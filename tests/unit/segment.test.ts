@@ -176,4 +176,23 @@ describe('the tags a segmenter keeps', () => {
     expect((await kept.tag(whole)).map((t) => t.tag)).toEqual(['x', 'nr', 'x', 'x', 'x']);
     expect(calls).toEqual([]);
   });
+
+  it('reads a long text without marks once, however many of its words are new', async () => {
+    // 40,000 characters, no mark: every two-character word is new and comes back only inside
+    // the whole stretch. Reading the stretch again for each word would take minutes.
+    const text = '甲乙'.repeat(20_000);
+    const fake: JiebaBindings = {
+      cut: (t) => (t === text ? Array.from({ length: t.length / 2 }, () => '甲乙') : [...t]),
+      tag: (t) => (t === text ? Array.from({ length: t.length / 2 }, () => ({ word: '甲乙', tag: 'nr' })) : [...t].map((word) => ({ word, tag: 'x' }))),
+      tokenize: () => [],
+      add_word: () => 0,
+    };
+    const kept = createJiebaSegmenter(fake);
+    await kept.tag('甲乙丙丁。'.repeat(100));
+    const started = performance.now();
+    const tokens = await kept.tag(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(tokens).toHaveLength(20_000);
+    expect(tokens.every((t) => t.tag === 'nr')).toBe(true);
+  });
 });
