@@ -2,8 +2,8 @@
  * `npm run bench`: the recognizer against raw jieba-wasm `tag()` on the same ~1M characters, in
  * one run: each text goes through both (in turns, which first), then the rules alone and the
  * tagger alone, so drift on a shared machine hits all alike; ratios are taken per run, then
- * their median. Target: the whole recognizer (trained name tagger included) ≤ 2.0× raw tag. Run bundled (`run-bundled.mjs`), as the
- * extension runs it. Beside it: the rules alone (the fallback without a model) and the tagger
+ * their median. Target: the whole recognizer (trained name tagger included) ≤ 2.0× raw tag.
+ * Run bundled (`run-bundled.mjs`), as the extension runs it. Beside it: the rules alone (the fallback without a model) and the tagger
  * alone on jieba's words.
  *
  * Two ways of cutting the same text, each timed for both sides:

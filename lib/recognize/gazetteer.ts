@@ -216,8 +216,7 @@ export const IS_PREFIX = 2;
 export function placeStep(text: string): number {
   const index = getIndex();
   if (text.length < 2) return text.length ? index.singleSteps[text.charCodeAt(0)]! : 0;
-  const h = pairHash(text.charCodeAt(0), text.charCodeAt(1));
-  if (!(index.pairBits[h >> 3]! & (1 << (h & 7)))) return 0;
+  if (!placeMayStartAt(text, 0)) return 0;
   return index.steps.get(text) ?? 0;
 }
 
@@ -232,10 +231,8 @@ export function placeStep(text: string): number {
  * `start` or `start` is outside the text.
  */
 export function longestPlaceAt(text: string, start: number): PlaceMatch | undefined {
-  if (!Number.isInteger(start) || start < 0 || start + MIN_NAME_LENGTH > text.length) return undefined;
-  const { entries, lengthsByPrefix, pairBits } = getIndex();
-  const h = pairHash(text.charCodeAt(start), text.charCodeAt(start + 1));
-  if (!(pairBits[h >> 3]! & (1 << (h & 7)))) return undefined;
+  if (!Number.isInteger(start) || !placeMayStartAt(text, start)) return undefined;
+  const { entries, lengthsByPrefix } = getIndex();
   const lengths = lengthsByPrefix.get(text.slice(start, start + MIN_NAME_LENGTH));
   if (!lengths) return undefined;
   const room = text.length - start;

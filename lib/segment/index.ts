@@ -149,22 +149,26 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
    * and their stretches would cost more.
    */
   let newShare = 1;
-  const learn = (tagged: ReadonlyArray<{ word: string; tag?: string }>) => {
-    for (const t of tagged) tags.set(t.word, t.tag ?? 'x');
-  };
-  /** The text through jieba's `tag()` whole, its words' tags kept. */
-  const tagWhole = (text: string, clean: string): Token[] => {
-    const tagged = jieba.tag(clean, true);
+  /** Keeps the tags of `tagged`'s words; returns the length of those not known before. */
+  const learn = (tagged: ReadonlyArray<{ word: string; tag?: string }>): number => {
     let fresh = 0;
     for (const t of tagged) {
       if (tags.has(t.word)) continue;
       fresh += t.word.length;
       tags.set(t.word, t.tag ?? 'x');
     }
-    newShare = fresh / clean.length;
-    const tokens = alignWords(clean, tagged);
+    return fresh;
+  };
+  /** Gives the tokens of the cleaned text back the words of the original (lone surrogates and all). */
+  const original = (text: string, clean: string, tokens: Token[]): Token[] => {
     if (clean !== text) for (const t of tokens) t.word = text.slice(t.start, t.end);
     return tokens;
+  };
+  /** The text through jieba's `tag()` whole, its words' tags kept. */
+  const tagWhole = (text: string, clean: string): Token[] => {
+    const tagged = jieba.tag(clean, true);
+    newShare = learn(tagged) / clean.length;
+    return original(text, clean, alignWords(clean, tagged));
   };
   return {
     async tag(text) {
@@ -183,6 +187,7 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
       let cursor = 0;
       for (let k = 0; k < words.length; k++) {
         const word = words[k]!;
+        if (!word) return tagWhole(text, clean);
         const start = cursor;
         cursor += word.length;
         let tag = tags.get(word);
@@ -192,7 +197,7 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
         }
         tokens[k] = { word, tag, start, end: cursor };
       }
-      if (cursor !== clean.length || words.some((w) => !w)) return tagWhole(text, clean);
+      if (cursor !== clean.length) return tagWhole(text, clean);
       newShare = 0;
       if (unseen) {
         for (const w of unseen) newShare += w.length;
@@ -216,8 +221,7 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
           t.tag = tag;
         }
       }
-      if (clean !== text) for (const t of tokens) t.word = text.slice(t.start, t.end);
-      return tokens;
+      return original(text, clean, tokens);
     },
     async cutForSearch(text) {
       if (!text) return [];
@@ -230,7 +234,7 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
       });
     },
     async addWords(words) {
-      // A word added again can change its tag, and a new word changes how texts are cut.
+      // Added words change how texts are cut and which words the dictionary tags.
       tags.clear();
       let added = 0;
       for (const { word, freq, tag } of words) {

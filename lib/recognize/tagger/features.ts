@@ -97,8 +97,8 @@ export const T_WNEXT = 20;
 export const T_POS = 21;
 export const T_HINT = 26;
 const T_HINT_CHAR = 27;
-/** The word lists: T_LEX + 3 × group + kind (cover, left, right). */
-export const T_LEX = 32;
+/** The word lists: T_LEX + 3 × group + kind (cover, left, right); see {@link lexiconHash}. */
+const T_LEX = 32;
 
 /** Fixed slots per character: everything but the word lists, then three per group of lists, then the rules' hints. */
 export const BASE_SLOTS = 16;
@@ -145,6 +145,15 @@ export const DENSE = {
 } as const;
 /** Dense codes per character: those of `cls`, `wordPosition`, `pos`, `hint`, then three per group of word lists. */
 export const DENSE_SLOTS = 4 + 3 * GROUPS.length;
+
+/**
+ * The hash of word-list template `kind` (0 cover, 1 left, 2 right) of group `g` with dense code
+ * `code` (`DENSE.lexicon`); 0 for code 0 (no match). Training hashes these; the tagger builds its
+ * tables of the word lists from them.
+ */
+export function lexiconHash(g: number, kind: number, code: number): number {
+  return code ? featureHash(T_LEX + 3 * g + kind, (code - 1) >> 2, (code - 1) & 3) : 0;
+}
 
 /** How {@link FeatureExtractor.extract} fills its output. */
 export interface ExtractOptions {
@@ -397,14 +406,36 @@ export class FeatureExtractor {
   }
 
   /**
+   * The code of word-list template `kind` of group `g` at character `i` of the last prepared
+   * text (see `DENSE.lexicon`), 0 where it does not apply: the longest match covering the
+   * character (kind 0), the one ending just before it (1), the one starting just after it (2).
+   */
+  private lexiconCode(g: number, kind: number, i: number): number {
+    const { n } = this;
+    const gb = g * n;
+    if (kind === 0) {
+      const cl = this.coverLen[gb + i]!;
+      if (!cl) return 0;
+      const at = this.coverAt[gb + i]!;
+      const part = cl === 1 ? WS : at === 0 ? WB : at === cl - 1 ? WE : WM;
+      return (((part * 8 + lenBucket(cl)) << 2) | this.coverList[gb + i]!) + 1;
+    }
+    if (kind === 1) {
+      const left = i > 0 ? this.endLen[gb + i - 1]! : 0;
+      return left ? ((lenBucket(left) << 2) | this.endList[gb + i - 1]!) + 1 : 0;
+    }
+    const right = i + 1 < n ? this.startLen[gb + i + 1]! : 0;
+    return right ? ((lenBucket(right) << 2) | this.startList[gb + i + 1]!) + 1 : 0;
+  }
+
+  /**
    * Writes the hashes of characters `from` to `to` (exclusive) of the last prepared text into
    * `out`, {@link SLOTS} per character from `out[0]` (and, with `dense`, their dense codes into
    * {@link denseCodes} from index 0 likewise). Characters the options skip are left as they were.
    */
   hashRange(from: number, to: number, out: Int32Array): void {
-    const { n } = this;
     const { charSlots = true, hints, skip, dense = false, cached = false } = this.options;
-    const { codes, cls, wpos, wlen, whash, wprev, wnext, wtag, coverLen, coverAt, coverList, endLen, endList, startLen, startList } = this;
+    const { codes, cls, wpos, wlen, whash, wprev, wnext, wtag } = this;
     if (dense && this.dense.length < (to - from) * DENSE_SLOTS) this.dense = new Uint16Array((to - from) * DENSE_SLOTS);
     const codesOut = this.dense;
     const groups = GROUPS.length;
@@ -417,20 +448,7 @@ export class FeatureExtractor {
       codesOut[d + 1] = wpos[i]! * 8 + wlen[i]!;
       codesOut[d + 2] = wtag[i] ? wtag[i]! * 8 + wpos[i]! : 0;
       codesOut[d + 3] = hint;
-      for (let g = 0; g < groups; g++) {
-        const gb = g * n;
-        const e = d + 4 + 3 * g;
-        const cl = coverLen[gb + i]!;
-        if (cl) {
-          const at = coverAt[gb + i]!;
-          const part = cl === 1 ? WS : at === 0 ? WB : at === cl - 1 ? WE : WM;
-          codesOut[e] = (((part * 8 + lenBucket(cl)) << 2) | coverList[gb + i]!) + 1;
-        } else codesOut[e] = 0;
-        const left = i > 0 ? endLen[gb + i - 1]! : 0;
-        codesOut[e + 1] = left ? ((lenBucket(left) << 2) | endList[gb + i - 1]!) + 1 : 0;
-        const right = i + 1 < n ? startLen[gb + i + 1]! : 0;
-        codesOut[e + 2] = right ? ((lenBucket(right) << 2) | startList[gb + i + 1]!) + 1 : 0;
-      }
+      for (let g = 0; g < groups; g++) for (let kind = 0; kind < 3; kind++) codesOut[d + 4 + 3 * g + kind] = this.lexiconCode(g, kind, i);
     };
     for (let i = from; i < to; i++) {
       if (skip && skip[i]) continue;
@@ -481,22 +499,7 @@ export class FeatureExtractor {
         for (let g = 0; g < groups; g++) out[o + BASE_SLOTS + 3 * g] = out[o + BASE_SLOTS + 3 * g + 1] = out[o + BASE_SLOTS + 3 * g + 2] = 0;
         continue;
       }
-      for (let g = 0; g < groups; g++) {
-        const gb = g * n;
-        const slot = o + BASE_SLOTS + 3 * g;
-        const cl = coverLen[gb + i]!;
-        const left = i > 0 ? endLen[gb + i - 1]! : 0;
-        const right = i + 1 < n ? startLen[gb + i + 1]! : 0;
-        let cover = 0;
-        if (cl) {
-          const at = coverAt[gb + i]!;
-          const part = cl === 1 ? WS : at === 0 ? WB : at === cl - 1 ? WE : WM;
-          cover = part * 8 + lenBucket(cl);
-        }
-        out[slot] = cl ? featureHash(T_LEX + 3 * g, cover, coverList[gb + i]!) : 0;
-        out[slot + 1] = left ? featureHash(T_LEX + 3 * g + 1, lenBucket(left), endList[gb + i - 1]!) : 0;
-        out[slot + 2] = right ? featureHash(T_LEX + 3 * g + 2, lenBucket(right), startList[gb + i + 1]!) : 0;
-      }
+      for (let g = 0; g < groups; g++) for (let kind = 0; kind < 3; kind++) out[o + BASE_SLOTS + 3 * g + kind] = lexiconHash(g, kind, this.lexiconCode(g, kind, i));
     }
   }
 }

@@ -15,7 +15,7 @@
  * bitmap's word, then the row). Characters that never belong to a name are not scored.
  */
 import { LINE_BREAK, Viterbi } from './decode';
-import { BOUNDARY_CODE, CHAR_SLOTS, CLS, DENSE, DENSE_SLOTS, FeatureExtractor, HINT_CHAR_SLOT, PAD, SLOTS, T_BI, T_BIAS, T_CLS, T_HINT, T_LEX, T_POS, T_UNI, T_WNEXT, T_WORD, T_WPOS, T_WPREV, type WordBounds } from './features';
+import { BOUNDARY_CODE, CHAR_SLOTS, CLS, DENSE, DENSE_SLOTS, FeatureExtractor, HINT_CHAR_SLOT, lexiconHash, PAD, SLOTS, T_BI, T_BIAS, T_CLS, T_HINT, T_POS, T_UNI, T_WNEXT, T_WORD, T_WPOS, T_WPREV, type WordBounds } from './features';
 import { featureHash, stringHash } from './hash';
 import { decodeSpans, LABELS, type LabeledSpan } from './labels';
 import type { LexiconIndex } from './lexicon-index';
@@ -49,9 +49,11 @@ const PAIR_ROWS = 4;
 const ROW_AS_PREVIOUS = 4;
 const ROW_AS_NEXT = 5;
 const WORD_ROWS = 6;
-/** The slot of a cache key (any 32-bit integer). */
+/** The index of jieba's tags' table among the dense tables (the extractor's dense code 2). */
+const POS_TABLE = 2;
 /** The key of the pair of edge codes (the template's view beyond a line break). */
 const EDGE_PAIR = (BOUNDARY_CODE << 16) | BOUNDARY_CODE;
+/** The slot of a cache key (any 32-bit integer) in a cache of 2^bits slots. */
 const slotOf = (key: number, bits: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
 
 /** Bits in the number of set bits of a 32-bit word (the rank of a row id in the presence bitmap). */
@@ -106,8 +108,8 @@ export class NameTagger {
   /**
    * The weights of the templates of `DENSE` by their code, LABELS per code (zeros where the
    * model has no row), in the order of the extractor's dense codes: small tables that stay in
-   * cache, looked up without hashing. The `pos` table (index 2) grows as the extractor meets
-   * new tags: by `tag index × 8 + position`.
+   * cache, looked up without hashing. The `pos` table ({@link POS_TABLE}) grows as the
+   * extractor meets new tags: by `tag index × 8 + position`.
    */
   private readonly denseTables: Int8Array[];
   private posTags = 1;
@@ -188,16 +190,12 @@ export class NameTagger {
     this.denseTables = [
       table(DENSE.cls.values, (code) => featureHash(T_CLS, Math.floor(code / 144), Math.floor(code / 12) % 12, code % 12)),
       table(DENSE.wordPosition.values, (code) => featureHash(T_WPOS, code >> 3, code & 7)),
-      new Int8Array(64 * 8 * LABELS),
+      new Int8Array(64 * 8 * LABELS), // POS_TABLE, filled by fillPosTags
       table(DENSE.hint.values, (code) => featureHash(T_HINT, code)),
     ];
     // The word lists' codes (0: no match, a zero row): `(value << 2 | list) + 1`.
     const { cover, edge, groups } = DENSE.lexicon;
-    for (let g = 0; g < groups; g++) {
-      this.denseTables.push(table(cover, (code) => (code ? featureHash(T_LEX + 3 * g, (code - 1) >> 2, (code - 1) & 3) : 0)));
-      this.denseTables.push(table(edge, (code) => (code ? featureHash(T_LEX + 3 * g + 1, (code - 1) >> 2, (code - 1) & 3) : 0)));
-      this.denseTables.push(table(edge, (code) => (code ? featureHash(T_LEX + 3 * g + 2, (code - 1) >> 2, (code - 1) & 3) : 0)));
-    }
+    for (let g = 0; g < groups; g++) for (let kind = 0; kind < 3; kind++) this.denseTables.push(table(kind ? edge : cover, (code) => lexiconHash(g, kind, code)));
     this.grow();
   }
 
@@ -262,15 +260,9 @@ export class NameTagger {
    * copies (likewise for the rows). A slot named twice ends with the later key.
    */
   private fillMissing(keys: Int32Array, cache: Int8Array, rowsPerKey: number, count: number): void {
-    const { missRows, missAt, missKey, present, shift, weights } = this;
+    const { missRows, missAt, missKey, rowOf, weights } = this;
     const total = count * rowsPerKey;
-    for (let j = 0; j < total; j++) {
-      const id = missRows[j]! >>> shift;
-      const at = (id >>> 5) << 1;
-      const bits = present[at]!;
-      const bit = 1 << (id & 31);
-      missRows[j] = bits & bit ? present[at + 1]! + popcount(bits & (bit - 1)) : -1;
-    }
+    for (let j = 0; j < total; j++) missRows[j] = rowOf(missRows[j]!);
     for (let m = 0; m < count; m++) {
       const slot = missAt[m]!;
       for (let k = 0; k < rowsPerKey; k++) {
@@ -283,21 +275,21 @@ export class NameTagger {
     }
   }
 
-  /** Copies the weights of the feature with hash `h` (none: 0) into row `at` of `out` (from byte `offset`), or leaves it 0. */
-  private copyRow(h: number, out: Int8Array, at: number, offset = 0): void {
+  /** Copies the weights of the feature with hash `h` (none: 0) into row `at` of `out`, or leaves it 0. */
+  private copyRow(h: number, out: Int8Array, at: number): void {
     const row = h ? this.rowOf(h) : -1;
-    if (row >= 0) for (let l = 0; l < LABELS; l++) out[offset + at * LABELS + l] = this.model.weights[row * LABELS + l]!;
+    if (row >= 0) for (let l = 0; l < LABELS; l++) out[at * LABELS + l] = this.model.weights[row * LABELS + l]!;
   }
 
   /** Fills the `pos` table's rows of the tags the extractor met since the last call. */
   private fillPosTags(): void {
     const names = this.extractor.tagNames;
     if (this.posTags === names.length) return;
-    let pos = this.denseTables[2]!;
+    let pos = this.denseTables[POS_TABLE]!;
     if (names.length * 8 * LABELS > pos.length) {
       const grown = new Int8Array(Math.max(names.length * 8 * LABELS, pos.length * 2));
       grown.set(pos);
-      this.denseTables[2] = pos = grown;
+      this.denseTables[POS_TABLE] = pos = grown;
     }
     for (let t = this.posTags; t < names.length; t++) {
       const th = stringHash(names[t]!, 0, names[t]!.length);
@@ -387,10 +379,9 @@ export class NameTagger {
     const dense = extractor.denseCodes;
     // Bring the block's cache slots in first, in a short loop: the scoring loop below is too long
     // per character for the processor to overlap one character's memory waits with the next's,
-    // and here a dozen wait at once. The scoring loop checks each key again (a later key of the
-    // block may have taken a slot), now from a near cache.
-    // A key missing from its cache is filled from the model's rows, all of the block's at once
-    // (fillMissing), so their waits on memory overlap too.
+    // and here a dozen wait at once. Keys missing from their cache are filled together
+    // (fillMissing), so those waits overlap too. The scoring loop checks each key again (a later
+    // key of the block may have taken a slot), now from a near cache.
     let misses = 0;
     for (let q = from + PAD - 2; q <= to + PAD; q++) {
       const key = (codes[q]! << 16) | codes[q + 1]!;
@@ -508,7 +499,8 @@ export class NameTagger {
         e11 += table[w + 11]!;
         e12 += table[w + 12]!;
       }
-      // The one hashed template (the rules' label with the character), from the model's rows.
+      // The one hashed template (the rules' label with the character), from the model's rows
+      // (rowOf, written out: this is the scoring loop).
       const h = feats[(i - from) * SLOTS + HINT_CHAR_SLOT]!;
       if (h !== 0) {
         const id = h >>> shift;
