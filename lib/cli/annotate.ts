@@ -5,9 +5,11 @@
  * - `npm run -s annotate -- --jsonl`: reads JSON Lines `{"id", "text"}` from stdin and writes
  *   one line `{"id", "entities": [...]}` per record, in order, nothing else on stdout. A bad line
  *   is reported on stderr (with its number) and answered with an `"error"` field, so the output
- *   stays aligned with the input. Records are recognized by worker threads, one per core (up to
- *   4; `--workers N`, `--workers 1` in this thread), each with its own segmenter and model; a
- *   worker started only when the ones running have work queued, so a short input costs one.
+ *   stays aligned with the input. With two threads or more (`--threads N`, default one per core
+ *   up to 8), jieba and the name rules run in a second thread on the records read ahead while
+ *   the first weighs the names (a pipeline; see `lane`); with four or more, a pool of such
+ *   pipelines in worker threads, a pipeline started only when the ones running have work
+ *   queued. `--threads 1`: all in this thread. Output is the same in every case.
  * - `npm run annotate -- FILE…`: plain text or HTML files; prints a table of spans and values.
  * - `npm run annotate`: annotates the bundled seeds; prints counts per type and the most
  *   frequent entities.
@@ -16,9 +18,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { recognize } from '../recognize';
+import { prepareSegmenter, recognize, recognizeReading } from '../recognize';
+import { findRuleCandidates } from '../recognize/entities';
 import type { Span } from '../recognize/types';
+import type { Token } from '../segment';
 import { nodeSegmenter } from '../segment/node';
+import { isReadingThread, readingThread, serveReadings, type ReadingThread } from './reading-thread';
 import { nodeRecognizeOptions } from './node-analyzer';
 import { htmlToText, looksLikeHtml } from '../text/html';
 import { readTextRecords } from './jsonl';
@@ -38,17 +43,111 @@ function formatValue(s: Span): string {
 /** What a worker answers for one record: its entities, or why it could not. */
 type WorkerAnswer = { k: number; entities: Span[] } | { k: number; error: string };
 
-/** The worker's side: recognizes the texts it is sent, answering each with its number. */
-function serveRecords(): void {
-  const segmenter = nodeSegmenter();
+/** Texts read ahead of the one being recognized, sent to the reading thread meanwhile. */
+const LOOKAHEAD = 4;
+
+/** Characters of a warm-up reading at a time (see `lane`). */
+const WARM_SLICE = 2000;
+
+/** This module's URL: the bundle the worker threads run too (in their roles, see the end). */
+const SELF = new URL(import.meta.url);
+
+/** A recognizer of records, one at a time: in this thread alone, or as a pipeline of two threads. */
+interface Lane {
+  /** Resolves when the segmenter's words are in; rejects if they cannot be added. */
+  ready: Promise<unknown>;
+  /** Starts on a text to come (pipelines only). */
+  prefetch?: (text: string) => void;
+  recognize(text: string): Promise<Span[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Words for a warm-up reading of `text` without jieba: two Han characters a word, a run of
+ * Latin letters or digits a word, anything else alone.
+ */
+function roughTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (let start = 0; start < text.length; ) {
+    const c = text[start]!;
+    let end = start + 1;
+    if (/[\u4e00-\u9fff]/.test(c)) end = /[\u4e00-\u9fff]/.test(text[end] ?? '') ? end + 1 : end;
+    else if (/[0-9A-Za-z.%]/.test(c)) while (end < text.length && /[0-9A-Za-z.%]/.test(text[end]!)) end++;
+    tokens.push({ word: text.slice(start, end), tag: 'x', start, end });
+    start = end;
+  }
+  return tokens;
+}
+
+/**
+ * A lane: with `pipelined`, jieba and the name rules run in a thread of their own (started
+ * first, and given its words first, so it loads jieba while the model loads here) on the texts
+ * read ahead, and this thread weighs the names (`recognizeReading`). Until that thread is ready,
+ * this one warms its code, word lists and caches on slices of the texts read so far, roughly
+ * cut (their results are dropped). Without `pipelined`, all of `recognize` runs here.
+ */
+function lane(pipelined: boolean): Lane {
+  if (!pipelined) {
+    const segmenter = nodeSegmenter();
+    const options = nodeRecognizeOptions();
+    return { ready: prepareSegmenter(segmenter), recognize: (text) => recognize(text, segmenter, options), close: async () => {} };
+  }
+  const thread: ReadingThread = readingThread(SELF);
+  const ready = prepareSegmenter(thread);
   const options = nodeRecognizeOptions();
-  let chain = Promise.resolve();
+  let isReady = false;
+  const waiting: string[] = [];
+  ready.then(
+    () => {
+      isReady = true;
+      for (const text of waiting.splice(0)) thread.prefetch(text);
+    },
+    () => {},
+  );
+  // A slice per turn of the event loop, so the thread's answer is taken as soon as it comes.
+  let warming = false;
+  const warm = (at: number, from: number) => {
+    const text = waiting[at];
+    if (isReady || !text) {
+      warming = false;
+      return;
+    }
+    const sample = text.slice(from, from + WARM_SLICE);
+    const tokens = roughTokens(sample);
+    recognizeReading(sample, { tokens, rules: findRuleCandidates(sample, tokens) }, thread, options);
+    if (from + WARM_SLICE < text.length) setImmediate(warm, at, from + WARM_SLICE);
+    else setImmediate(warm, at + 1, 0);
+  };
+  return {
+    ready,
+    prefetch(text) {
+      if (isReady) return thread.prefetch(text);
+      waiting.push(text);
+      if (!warming) {
+        warming = true;
+        setImmediate(warm, waiting.length - 1, 0);
+      }
+    },
+    async recognize(text) {
+      if (!text) return [];
+      await ready;
+      return recognizeReading(text, await thread.read(text), thread, options);
+    },
+    close: () => thread.close(),
+  };
+}
+
+/** The worker's side of a lane of the pool: recognizes the texts it is sent, answering each with its number. */
+function serveRecords(): void {
+  const mine = lane(true);
+  let chain: Promise<unknown> = mine.ready.catch(() => {});
   parentPort!.on('message', ({ k, text }: { k: number; text: string }) => {
-    // One at a time, in the order sent (recognize shares the segmenter).
+    mine.prefetch?.(text);
+    // One at a time, in the order sent.
     chain = chain.then(async () => {
       let answer: WorkerAnswer;
       try {
-        answer = { k, entities: await recognize(text, segmenter, options) };
+        answer = { k, entities: await mine.recognize(text) };
       } catch (error) {
         answer = { k, error: `recognizer failed: ${(error as Error).message}` };
       }
@@ -57,19 +156,48 @@ function serveRecords(): void {
   });
 }
 
-/** Parses `--workers N` (default: one per core, at most 4). Exits 2 on a bad value. */
-function workerCount(args: string[]): number {
-  const at = args.indexOf('--workers');
-  if (at < 0) return Math.min(4, availableParallelism());
+/** Parses `--threads N` (default: one per core, at most 8). Exits 2 on a bad value. */
+function threadCount(args: string[]): number {
+  const at = args.indexOf('--threads');
+  if (at < 0) return Math.min(8, availableParallelism());
   const n = Number(args[at + 1]);
   if (!Number.isInteger(n) || n < 1 || n > 64) {
-    console.error('--workers takes a whole number from 1 to 64');
+    console.error('--threads takes a whole number from 1 to 64');
     process.exit(2);
   }
   return n;
 }
 
-async function jsonl(workers: number): Promise<void> {
+/**
+ * Yields `source`'s items in order, having read up to `depth` items past the one yielded; each
+ * item is shown to `onRead` when it is read.
+ */
+async function* readAhead<T>(source: AsyncIterable<T>, depth: number, onRead: (item: T) => void): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  const buffer: Array<Promise<IteratorResult<T>>> = [];
+  const pull = () =>
+    buffer.push(
+      it.next().then((r) => {
+        if (!r.done) onRead(r.value);
+        return r;
+      }),
+    );
+  for (let k = 0; k <= depth; k++) pull();
+  for (;;) {
+    const r = await buffer.shift()!;
+    if (r.done) return;
+    pull();
+    yield r.value;
+  }
+}
+
+/**
+ * `--jsonl`: with one thread, everything here; with two or three, this thread recognizes and
+ * jieba cuts the texts read ahead in a second (a pipeline: the two halves of the work overlap,
+ * each thread's caches stay warm); with more, a pool of such pipelines in worker threads, one
+ * per two threads (at most 4), each record going to the least busy.
+ */
+async function jsonl(threads: number): Promise<void> {
   const out: string[] = [];
   let written = 0;
   let total = 0;
@@ -85,10 +213,13 @@ async function jsonl(workers: number): Promise<void> {
     out[k] = `${JSON.stringify(error === undefined ? { id, entities } : { id, entities: [], error })}\n`;
     flush();
   };
-  if (workers === 1) {
-    const segmenter = nodeSegmenter();
-    const options = nodeRecognizeOptions();
-    for await (const record of readTextRecords(process.stdin)) {
+  const lanes = Math.min(4, Math.floor(threads / 2));
+  if (lanes <= 1) {
+    const mine = lane(threads >= 2);
+    const records = readAhead(readTextRecords(process.stdin), mine.prefetch ? LOOKAHEAD : 0, (record) => {
+      if ('text' in record) mine.prefetch?.(record.text);
+    });
+    for await (const record of records) {
       const k = total++;
       if ('error' in record) {
         process.stderr.write(`line ${record.line}: ${record.error}\n`);
@@ -96,12 +227,20 @@ async function jsonl(workers: number): Promise<void> {
         answer(k, null, null, record.error);
         continue;
       }
-      answer(k, record.id, await recognize(record.text, segmenter, options));
+      try {
+        answer(k, record.id, await mine.recognize(record.text));
+      } catch (error) {
+        const message = `recognizer failed: ${(error as Error).message}`;
+        process.stderr.write(`line ${record.line}: ${message}\n`);
+        process.exitCode = 2;
+        answer(k, record.id, null, message);
+      }
     }
+    await mine.close();
     return;
   }
 
-  // A pool of workers: each record goes to the least busy one; answers are written in input order.
+  // A pool of lanes: each record goes to the least busy one; answers are written in input order.
   interface Slot {
     worker: Worker;
     busy: number;
@@ -116,7 +255,7 @@ async function jsonl(workers: number): Promise<void> {
     wake?.();
   };
   const spawn = (): Slot => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { annotate: true } });
+    const worker = new Worker(SELF, { workerData: { lane: true } });
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (m: WorkerAnswer) => {
       slot.busy--;
@@ -136,7 +275,7 @@ async function jsonl(workers: number): Promise<void> {
     pool.push(slot);
     return slot;
   };
-  const limit = workers * 8;
+  const limit = lanes * 8;
   for await (const record of readTextRecords(process.stdin)) {
     if (failed) break;
     const k = total++;
@@ -147,7 +286,7 @@ async function jsonl(workers: number): Promise<void> {
       continue;
     }
     let slot = pool.reduce<Slot | null>((best, s) => (!best || s.busy < best.busy ? s : best), null);
-    if (!slot || (slot.busy > 0 && pool.length < workers)) slot = spawn();
+    if (!slot || (slot.busy > 0 && pool.length < lanes)) slot = spawn();
     slot.busy++;
     inFlight++;
     ids.set(k, { id: record.id, line: record.line });
@@ -205,10 +344,11 @@ async function seeds(): Promise<void> {
   for (const [k, c] of [...freq].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${String(c).padStart(4)}  ${k}`);
 }
 
-if (!isMainThread && (workerData as { annotate?: boolean } | null)?.annotate) serveRecords();
+if (isReadingThread) serveReadings();
+else if (!isMainThread && (workerData as { lane?: boolean } | null)?.lane) serveRecords();
 else {
   const args = process.argv.slice(2);
-  if (args.includes('--jsonl')) await jsonl(workerCount(args));
-  else if (args.length) await files(args.filter((a, k) => !a.startsWith('--') && args[k - 1] !== '--workers'));
+  if (args.includes('--jsonl')) await jsonl(threadCount(args));
+  else if (args.length) await files(args.filter((a, k) => !a.startsWith('--') && args[k - 1] !== '--threads'));
   else await seeds();
 }

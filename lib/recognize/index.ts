@@ -84,13 +84,18 @@ export interface RuleReading {
 export function readByRules(text: string, tokens: readonly Token[], segmenter: Segmenter): RuleReading {
   const rules = findRuleCandidates(text, tokens);
   const known = knownWords(tokens, segmenter);
+  return { rules, known, ...weighRules(text, rules, known) };
+}
+
+/** The rules' own choice among their candidates and the known words, and that choice as per-character labels. */
+function weighRules(text: string, rules: RuleCandidates, known: Candidate[]): Pick<RuleReading, 'winners' | 'hints'> {
   const all: Candidate[] = [];
   for (const list of Object.values(rules)) for (const c of list) all.push(c);
   for (const c of known) all.push(c);
   const winners = resolveCandidates(all);
   const hints = new Uint8Array(text.length);
   encodeSpans(winners as LabeledSpan[], text.length, hints);
-  return { rules, known, winners, hints };
+  return { winners, hints };
 }
 
 /** The tagger's hint features of a text: {@link readByRules}' labels (the training uses this). */
@@ -113,6 +118,25 @@ function knownWords(tokens: readonly Token[], segmenter: Segmenter): Candidate[]
 }
 
 /**
+ * What {@link recognize} reads from a text with the segmenter: its words and the name rules'
+ * candidates over them. Depends only on the text and the segmenter's dictionary, and is plain
+ * data (it survives a structured clone), so a CLI can compute it in another thread.
+ */
+export interface TextReading {
+  tokens: Token[];
+  rules: RuleCandidates;
+}
+
+/**
+ * Reads `text` (see {@link TextReading}) with a segmenter whose words are in (see
+ * {@link prepareSegmenter}). Rejects only if the segmenter does.
+ */
+export async function readText(text: string, segmenter: Segmenter): Promise<TextReading> {
+  const tokens = await segmenter.tag(text);
+  return { tokens, rules: findRuleCandidates(text, tokens) };
+}
+
+/**
  * Recognizes entities and figures in `text`.
  *
  * Returns spans sorted by start, non-overlapping, each with `text === input.slice(start, end)`;
@@ -122,22 +146,34 @@ export async function recognize(text: string, segmenter: Segmenter, options: Rec
   if (!text) return [];
   await prepareSegmenter(segmenter, options.seedWords ?? true);
   if (options.added) await syncUserWords(segmenter, options.added);
-  const tokens = await segmenter.tag(text);
+  return recognizeReading(text, await readText(text, segmenter), segmenter, options);
+}
+
+/**
+ * The rest of {@link recognize} given the text's reading (from {@link readText}, here or in
+ * another thread, with the same dictionary): documents and figures found, names weighed and
+ * combined, the reader's choices applied. `segmenter` names the dictionary of entity words (after {@link prepareSegmenter} and
+ * {@link syncUserWords}); it is not called. Never throws.
+ */
+export function recognizeReading(text: string, reading: TextReading, segmenter: Segmenter, options: RecognizeOptions = {}): Span[] {
+  if (!text) return [];
+  const { tokens, rules } = reading;
   const docs = findDocs(text);
   const candidates: Candidate[] = docs.map((d) => Object.assign(d, { priority: 100 }));
   for (const f of findFigures(text)) candidates.push(Object.assign(f, { priority: 3 }));
   const source: NameSource = options.tagger ? (options.names ?? 'combined') : 'rules';
   // Words of the entity dictionary (the seed corpus's names, well-known bodies and media, the
   // reader's additions) are whole tokens now; they are what they were added as.
-  const reading = readByRules(text, tokens, segmenter);
+  const known = knownWords(tokens, segmenter);
+  const { winners, hints } = weighRules(text, rules, known);
   if (source === 'model') {
-    for (const s of options.tagger!.tag(text, tokens, reading.hints)) candidates.push({ ...s, text: text.slice(s.start, s.end), priority: 3 });
+    for (const s of options.tagger!.tag(text, tokens, hints)) candidates.push({ ...s, text: text.slice(s.start, s.end), priority: 3 });
   } else if (source === 'combined') {
-    const model = options.tagger!.tag(text, tokens, reading.hints);
-    for (const c of combineNames(text, tokens, model, reading.rules, { flags: options.steps, known: reading.known, winners: reading.winners })) candidates.push(c);
+    const model = options.tagger!.tag(text, tokens, hints);
+    for (const c of combineNames(text, tokens, model, rules, { flags: options.steps, known, winners })) candidates.push(c);
   } else {
-    for (const list of Object.values(reading.rules)) for (const c of list) candidates.push(c);
-    for (const c of reading.known) candidates.push(c);
+    for (const list of Object.values(rules)) for (const c of list) candidates.push(c);
+    for (const c of known) candidates.push(c);
   }
   // Fixed first: nothing is marked inside a document's name, and a name the reader added is
   // marked wherever it occurs, whatever else was found there.

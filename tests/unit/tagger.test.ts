@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LINE_BREAK, Viterbi } from '@/lib/recognize/tagger/decode';
@@ -297,7 +297,20 @@ describe('NameTagger on any text', () => {
     );
     // Again after the page's rows filled the caches.
     expect(fresh.tag(seed, seedWords, seedHints)).toEqual(referenceTag(seed, seedWords, seedHints));
-  });
+    // Every seed document in turn: the caches grow (the keys they hold move to larger ones) and
+    // the names stay those of the plain reading.
+    const seedsDir = new URL('../../seeds/', import.meta.url);
+    for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+      const text = readFileSync(new URL(file, seedsDir), 'utf8');
+      const words = await segmenter.tag(text);
+      const hints = ruleHints(text, words, segmenter);
+      expect(fresh.tag(text, words, hints)).toEqual(referenceTag(text, words, hints));
+    }
+    const sizes = fresh as unknown as { pairBits: number; wordBits: number };
+    expect(sizes.pairBits).toBeGreaterThan(13);
+    expect(sizes.wordBits).toBeGreaterThan(12);
+    expect(fresh.tag(seed, seedWords, seedHints)).toEqual(referenceTag(seed, seedWords, seedHints));
+  }, 60_000);
 
   it('extracts the same features for a paragraph alone and inside a page', async () => {
     const extractor = new FeatureExtractor(buildLexicons());

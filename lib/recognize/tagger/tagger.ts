@@ -42,6 +42,8 @@ const FIRST_PAIR_BITS = 13;
 const PAIR_SLOT = 64;
 const WORD_BITS = 17;
 const FIRST_WORD_BITS = 12;
+/** The share of a cache's slots holding keys past which it grows. */
+const FULL_SHARE = 0.5;
 const WORD_SLOT = 128;
 /** Rows of a pair's slot: templates T_BI … T_BI + 3. */
 const PAIR_ROWS = 4;
@@ -78,6 +80,25 @@ export function breaksNames(c: number): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A cache of 2^bits slots of `slotBytes` each holding the keys of `old` (half as many slots) and
+ * their rows, each moved to its slot in the larger cache (see `NameTagger.grow`). Empty slots
+ * (key 0) are left empty.
+ */
+function moveSlots(old: Int32Array, slotBytes: number, bits: number): Int32Array<ArrayBuffer> {
+  const keys = new Int32Array((slotBytes << bits) >> 2);
+  const ints = slotBytes >> 2;
+  const bytes = new Uint8Array(keys.buffer);
+  const from = new Uint8Array(old.buffer);
+  for (let at = 0; at < old.length; at += ints) {
+    const key = old[at]!;
+    if (key === 0) continue;
+    const to = slotOf(key, bits) * slotBytes;
+    bytes.set(from.subarray(at << 2, (at << 2) + slotBytes), to);
+  }
+  return keys;
 }
 
 export class NameTagger {
@@ -125,9 +146,9 @@ export class NameTagger {
   private wordKeys = new Int32Array(0);
   private wordWeights = new Int8Array(0);
   private wordBits = 0;
-  /** Slots filled since each cache last grew: when a cache has filled as many as it has, it grows (to its largest size). */
-  private pairFills = 0;
-  private wordFills = 0;
+  /** Slots holding a key, per cache: past a share of its slots ({@link FULL_SHARE}), the cache grows (to its largest size). */
+  private pairUsed = 0;
+  private wordUsed = 0;
   /** A block's cache misses: each key, its slot's byte offset and its rows' feature hashes (then ranks). */
   private readonly missKey = new Int32Array(BLOCK + 2 * PAD);
   private readonly missAt = new Int32Array(BLOCK + 2 * PAD);
@@ -201,24 +222,21 @@ export class NameTagger {
 
   /**
    * Sizes the caches: at first small (a reader's first page fills them at little cost), then
-   * twice as large, emptied, each time one has filled as many slots as it has since it last
-   * grew, up to {@link PAIR_BITS} and {@link WORD_BITS} (the reading goes on; a larger cache
-   * keeps more of it).
+   * twice as large each time one has filled as many slots as it has since it last grew, up to
+   * {@link PAIR_BITS} and {@link WORD_BITS} (the reading goes on; a larger cache keeps more of
+   * it). The keys held move to the larger cache: a slot's index is the top bits of the key's
+   * hash, so slot `s` becomes `2s` or `2s + 1` and no two keys meet there.
    */
   private grow(): void {
-    if (!this.pairBits || (this.pairFills > 1 << this.pairBits && this.pairBits < PAIR_BITS)) {
+    if (!this.pairBits || (this.pairUsed > (1 << this.pairBits) * FULL_SHARE && this.pairBits < PAIR_BITS)) {
       this.pairBits = this.pairBits ? this.pairBits + 1 : FIRST_PAIR_BITS;
-      const buffer = new ArrayBuffer(PAIR_SLOT << this.pairBits);
-      this.pairKeys = new Int32Array(buffer);
-      this.pairWeights = new Int8Array(buffer);
-      this.pairFills = 0;
+      this.pairKeys = moveSlots(this.pairKeys, PAIR_SLOT, this.pairBits);
+      this.pairWeights = new Int8Array(this.pairKeys.buffer);
     }
-    if (!this.wordBits || (this.wordFills > 1 << this.wordBits && this.wordBits < WORD_BITS)) {
+    if (!this.wordBits || (this.wordUsed > (1 << this.wordBits) * FULL_SHARE && this.wordBits < WORD_BITS)) {
       this.wordBits = this.wordBits ? this.wordBits + 1 : FIRST_WORD_BITS;
-      const buffer = new ArrayBuffer(WORD_SLOT << this.wordBits);
-      this.wordKeys = new Int32Array(buffer);
-      this.wordWeights = new Int8Array(buffer);
-      this.wordFills = 0;
+      this.wordKeys = moveSlots(this.wordKeys, WORD_SLOT, this.wordBits);
+      this.wordWeights = new Int8Array(this.wordKeys.buffer);
     }
   }
 
@@ -242,7 +260,7 @@ export class NameTagger {
     this.pairRowHashes(key, 0);
     this.missAt[0] = s * PAIR_SLOT;
     this.missKey[0] = key;
-    this.fillMissing(this.pairKeys, this.pairWeights, PAIR_ROWS, 1);
+    this.pairUsed += this.fillMissing(this.pairKeys, this.pairWeights, PAIR_ROWS, 1);
   }
 
   /** Fills slot `s` of the word cache with the rows of the word whose hash is `key` (likewise). */
@@ -250,7 +268,7 @@ export class NameTagger {
     this.wordRowHashes(key, 0);
     this.missAt[0] = s * WORD_SLOT;
     this.missKey[0] = key;
-    this.fillMissing(this.wordKeys, this.wordWeights, WORD_ROWS, 1);
+    this.wordUsed += this.fillMissing(this.wordKeys, this.wordWeights, WORD_ROWS, 1);
   }
 
   /**
@@ -259,8 +277,9 @@ export class NameTagger {
    * first every row's rank (independent reads of the bitmap, whose waits overlap), then the
    * copies (likewise for the rows). A slot named twice ends with the later key.
    */
-  private fillMissing(keys: Int32Array, cache: Int8Array, rowsPerKey: number, count: number): void {
+  private fillMissing(keys: Int32Array, cache: Int8Array, rowsPerKey: number, count: number): number {
     const { missRows, missAt, missKey, rowOf, weights } = this;
+    let taken = 0;
     const total = count * rowsPerKey;
     for (let j = 0; j < total; j++) missRows[j] = rowOf(missRows[j]!);
     for (let m = 0; m < count; m++) {
@@ -271,8 +290,10 @@ export class NameTagger {
         if (row < 0) for (let l = 0; l < LABELS; l++) cache[o + l] = 0;
         else for (let l = 0; l < LABELS; l++) cache[o + l] = weights[row * LABELS + l]!;
       }
+      if (keys[slot >> 2] === 0) taken++;
       keys[slot >> 2] = missKey[m]!;
     }
+    return taken;
   }
 
   /** Copies the weights of the feature with hash `h` (none: 0) into row `at` of `out`, or leaves it 0. */
@@ -392,8 +413,7 @@ export class NameTagger {
         missKey[misses++] = key;
       }
     }
-    if (misses) this.fillMissing(pairKeys, pairWeights, PAIR_ROWS, misses);
-    this.pairFills += misses;
+    if (misses) this.pairUsed += this.fillMissing(pairKeys, pairWeights, PAIR_ROWS, misses)
     misses = 0;
     for (let i = from; i < to; i++) {
       const key = wordHashes[i]!;
@@ -405,8 +425,7 @@ export class NameTagger {
         missKey[misses++] = key;
       }
     }
-    if (misses) this.fillMissing(wordKeys, wordWeights, WORD_ROWS, misses);
-    this.wordFills += misses;
+    if (misses) this.wordUsed += this.fillMissing(wordKeys, wordWeights, WORD_ROWS, misses)
     for (let i = from; i < to; i++) {
       if (force[i]) {
         emit.fill(0, (i - from) * LABELS, (i - from + 1) * LABELS);
