@@ -82,9 +82,9 @@ function roughTokens(text: string): Token[] {
 /**
  * A lane: with `pipelined`, jieba and the name rules run in a thread of their own (started
  * first, and given its words first, so it loads jieba while the model loads here) on the texts
- * read ahead, and this thread weighs the names (`recognizeReading`). Until that thread is ready,
- * this one warms its code, word lists and caches on slices of the texts read so far, roughly
- * cut (their results are dropped). Without `pipelined`, all of `recognize` runs here.
+ * read ahead, and this thread weighs the names (`recognizeReading`). Until that thread's first
+ * answer, this one warms its code, word lists and caches on slices of the texts read so far,
+ * roughly cut (their results are dropped). Without `pipelined`, all of `recognize` runs here.
  */
 function lane(pipelined: boolean): Lane {
   if (!pipelined) {
@@ -96,20 +96,28 @@ function lane(pipelined: boolean): Lane {
   const ready = prepareSegmenter(thread);
   const options = nodeRecognizeOptions();
   let isReady = false;
-  const waiting: string[] = [];
+  let answered = false;
+  /** Texts read before the thread's first answer: warm-up material, and sent when it is ready. */
+  const early: string[] = [];
+  const send = (text: string) => {
+    const done = thread.prefetch(text);
+    if (!answered) void done.then(() => (answered = true));
+  };
   ready.then(
     () => {
       isReady = true;
-      for (const text of waiting.splice(0)) thread.prefetch(text);
+      for (const text of early) send(text);
     },
     () => {},
   );
-  // A slice per turn of the event loop, so the thread's answer is taken as soon as it comes.
+  // Until the first answer, this side warms up on slices of those texts, a slice per turn of
+  // the event loop (so the thread's answers are taken as soon as they come).
   let warming = false;
   const warm = (at: number, from: number) => {
-    const text = waiting[at];
-    if (isReady || !text) {
+    const text = early[at];
+    if (answered || !text) {
       warming = false;
+      if (answered) early.length = 0;
       return;
     }
     const sample = text.slice(from, from + WARM_SLICE);
@@ -121,11 +129,12 @@ function lane(pipelined: boolean): Lane {
   return {
     ready,
     prefetch(text) {
-      if (isReady) return thread.prefetch(text);
-      waiting.push(text);
+      if (isReady) send(text);
+      if (answered) return;
+      early.push(text); // sent at ready if it is not yet
       if (!warming) {
         warming = true;
-        setImmediate(warm, waiting.length - 1, 0);
+        setImmediate(warm, early.length - 1, 0);
       }
     },
     async recognize(text) {
