@@ -3,11 +3,13 @@
  * hooks, no `keepNames` wrappers around every closure), then imported. Used by `npm run bench`,
  * `annotate` and `train:ner`, so timings describe the shipped code and the CLI starts fast: the
  * bundle is kept in `node_modules/.cache/run-bundled` and built again only when one of its
- * inputs (as esbuild's metafile lists them) is newer than it.
+ * inputs (as esbuild's metafile lists them) is newer than it. The bundle's name carries a hash of
+ * the entry's full path, so another checkout sharing `node_modules` never takes this one's bundle.
  *
  * Usage: node lib/cli/run-bundled.mjs lib/cli/bench.ts [args…]. Exits 1 with esbuild's message
  * if the entry does not build.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +22,7 @@ if (!entry) {
 const source = resolve(entry);
 const outDir = resolve('node_modules/.cache/run-bundled');
 mkdirSync(outDir, { recursive: true });
-const outfile = join(outDir, `${basename(source, '.ts')}.mjs`);
+const outfile = join(outDir, `${basename(source, '.ts')}-${createHash('sha1').update(source).digest('hex').slice(0, 8)}.mjs`);
 const metafile = `${outfile}.meta.json`;
 
 /** Whether the kept bundle is at least as new as every file it was built from. */
