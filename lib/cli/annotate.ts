@@ -19,9 +19,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { prepareSegmenter, recognize, recognizeReading } from '../recognize';
-import { findRuleCandidates } from '../recognize/entities';
 import type { Span } from '../recognize/types';
-import type { Token } from '../segment';
 import { nodeSegmenter } from '../segment/node';
 import { isReadingThread, readingThread, serveReadings, type ReadingThread } from './reading-thread';
 import { nodeRecognizeOptions } from './node-analyzer';
@@ -46,9 +44,6 @@ type WorkerAnswer = { k: number; entities: Span[] } | { k: number; error: string
 /** Texts read ahead of the one being recognized, sent to the reading thread meanwhile. */
 const LOOKAHEAD = 4;
 
-/** Characters of a warm-up reading at a time (see `lane`). */
-const WARM_SLICE = 2000;
-
 /** This module's URL: the bundle the worker threads run too (in their roles, see the end). */
 const SELF = new URL(import.meta.url);
 
@@ -63,28 +58,13 @@ interface Lane {
 }
 
 /**
- * Words for a warm-up reading of `text` without jieba: two Han characters a word, a run of
- * Latin letters or digits a word, anything else alone.
- */
-function roughTokens(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (let start = 0; start < text.length; ) {
-    const c = text[start]!;
-    let end = start + 1;
-    if (/[\u4e00-\u9fff]/.test(c)) end = /[\u4e00-\u9fff]/.test(text[end] ?? '') ? end + 1 : end;
-    else if (/[0-9A-Za-z.%]/.test(c)) while (end < text.length && /[0-9A-Za-z.%]/.test(text[end]!)) end++;
-    tokens.push({ word: text.slice(start, end), tag: 'x', start, end });
-    start = end;
-  }
-  return tokens;
-}
-
-/**
  * A lane: with `pipelined`, jieba and the name rules run in a thread of their own (started
  * first, and given its words first, so it loads jieba while the model loads here) on the texts
- * read ahead, and this thread weighs the names (`recognizeReading`). Until that thread's first
- * answer, this one warms its code, word lists and caches on slices of the texts read so far,
- * roughly cut (their results are dropped). Without `pipelined`, all of `recognize` runs here.
+ * read ahead, and this thread weighs the names (`recognizeReading`). Without `pipelined`, all of
+ * `recognize` runs here.
+ *
+ * (Tried and left out: warming this side's code and caches on the first texts, roughly cut,
+ * while the thread loads jieba. On two cores it slowed the thread's start more than it gained.)
  */
 function lane(pipelined: boolean): Lane {
   if (!pipelined) {
@@ -96,46 +76,20 @@ function lane(pipelined: boolean): Lane {
   const ready = prepareSegmenter(thread);
   const options = nodeRecognizeOptions();
   let isReady = false;
-  let answered = false;
-  /** Texts read before the thread's first answer: warm-up material, and sent when it is ready. */
+  /** Texts read before the thread has its words: sent when it has. */
   const early: string[] = [];
-  const send = (text: string) => {
-    const done = thread.prefetch(text);
-    if (!answered) void done.then(() => (answered = true));
-  };
   ready.then(
     () => {
       isReady = true;
-      for (const text of early) send(text);
+      for (const text of early.splice(0)) thread.prefetch(text);
     },
     () => {},
   );
-  // Until the first answer, this side warms up on slices of those texts, a slice per turn of
-  // the event loop (so the thread's answers are taken as soon as they come).
-  let warming = false;
-  const warm = (at: number, from: number) => {
-    const text = early[at];
-    if (answered || !text) {
-      warming = false;
-      if (answered) early.length = 0;
-      return;
-    }
-    const sample = text.slice(from, from + WARM_SLICE);
-    const tokens = roughTokens(sample);
-    recognizeReading(sample, { tokens, rules: findRuleCandidates(sample, tokens) }, thread, options);
-    if (from + WARM_SLICE < text.length) setImmediate(warm, at, from + WARM_SLICE);
-    else setImmediate(warm, at + 1, 0);
-  };
   return {
     ready,
     prefetch(text) {
-      if (isReady) send(text);
-      if (answered) return;
-      early.push(text); // sent at ready if it is not yet
-      if (!warming) {
-        warming = true;
-        setImmediate(warm, early.length - 1, 0);
-      }
+      if (isReady) thread.prefetch(text);
+      else early.push(text);
     },
     async recognize(text) {
       if (!text) return [];

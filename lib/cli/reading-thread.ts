@@ -32,11 +32,8 @@ type Answer =
 
 /** Texts read in a worker thread; `close` ends the thread (pending calls reject). */
 export interface ReadingThread extends Segmenter {
-  /**
-   * Starts reading `text` now; a later `read(text)` (the same string) takes the result. Call only
-   * after the words are added. Resolves when the thread has answered (never rejects).
-   */
-  prefetch(text: string): Promise<void>;
+  /** Starts reading `text` now; a later `read(text)` (the same string) takes the result. Call only after the words are added. */
+  prefetch(text: string): void;
   /** The reading of `text` (as `readText` gives it). Rejects if the thread's segmenter fails, or the thread is gone. */
   read(text: string): Promise<TextReading>;
   /** Ends the worker. Calls after it reject. */
@@ -109,12 +106,10 @@ export function readingThread(entry: URL): ReadingThread {
   };
   return {
     prefetch(text) {
-      const known = ahead.get(text);
-      if (!text || known) return Promise.resolve(known).then(() => {}, () => {});
+      if (!text || ahead.has(text)) return;
       const reading = words('read', text);
+      reading.catch(() => {}); // taken (and reported) by read(), or dropped
       ahead.set(text, reading);
-      // Failures are taken (and reported) by read(), or dropped.
-      return reading.then(() => {}, () => {});
     },
     read,
     tag: async (text) => (text ? (await read(text)).tokens : []),
