@@ -82,9 +82,9 @@ export function readingThread(entry: URL): ReadingThread {
       return answer;
     });
   };
-  const words = async (op: 'read' | 'cutForSearch', text: string): Promise<TextReading> => {
-    const answer = await ask({ op, text });
-    if (!('ends' in answer)) throw new Error('reading thread: unexpected answer');
+  /** The words of `text` in an answer (their strings sliced from `text`). */
+  const tokensOf = (answer: Answer, text: string): Token[] => {
+    if (!('ends' in answer)) throw new Error('reading thread: an answer without words');
     const { ends, tags, starts } = answer;
     const tokens: Token[] = new Array(ends.length);
     let start = 0;
@@ -94,7 +94,13 @@ export function readingThread(entry: URL): ReadingThread {
       tokens[k] = { word: text.slice(start, end), tag: tagNames[tags[k]!]!, start, end };
       start = end;
     }
-    return { tokens, rules: answer.rules ?? { places: [], orgs: [], persons: [], bylines: [], dotted: [], abbreviations: [] } };
+    return tokens;
+  };
+  const reading = async (text: string): Promise<TextReading> => {
+    const answer = await ask({ op: 'read', text });
+    const tokens = tokensOf(answer, text);
+    if (!('rules' in answer) || !answer.rules) throw new Error('reading thread: a reading without the rules');
+    return { tokens, rules: answer.rules };
   };
   const read = (text: string): Promise<TextReading> => {
     const early = ahead.get(text);
@@ -102,18 +108,18 @@ export function readingThread(entry: URL): ReadingThread {
       ahead.delete(text);
       return early;
     }
-    return words('read', text);
+    return reading(text);
   };
   return {
     prefetch(text) {
       if (!text || ahead.has(text)) return;
-      const reading = words('read', text);
-      reading.catch(() => {}); // taken (and reported) by read(), or dropped
-      ahead.set(text, reading);
+      const early = reading(text);
+      early.catch(() => {}); // taken (and reported) by read(), or dropped
+      ahead.set(text, early);
     },
     read,
     tag: async (text) => (text ? (await read(text)).tokens : []),
-    cutForSearch: async (text) => (text ? (await words('cutForSearch', text)).tokens : []),
+    cutForSearch: async (text) => (text ? tokensOf(await ask({ op: 'cutForSearch', text }), text) : []),
     async addWords(list) {
       // Texts sent ahead were cut with the old dictionary.
       ahead.clear();
