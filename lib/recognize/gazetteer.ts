@@ -108,29 +108,45 @@ const MIN_NAME_LENGTH = 2;
 
 let index: Index | undefined;
 
+/** Place of a level (`*` for a short form) in {@link PRIORITY}: the lower wins. */
+const RANK: ReadonlyMap<string, number> = new Map(PRIORITY.map((key, k) => [key, k]));
+
 function rank(entry: PlaceEntry): number {
-  return PRIORITY.indexOf(entry.short ? `${entry.level}*` : entry.level);
+  return RANK.get(entry.short ? `${entry.level}*` : entry.level) ?? PRIORITY.length;
 }
 
 /**
- * Parses one data string into `entries`, keeping the preferred entry per name.
+ * Parses one data string into `entries`, keeping the preferred entry per name. Reads the string
+ * in place (no array of lines or fields: this runs on a cold start).
  *
  * @throws Error naming the source and line if a line is malformed (a build bug, caught by tests).
  */
 function parseInto(entries: Map<string, PlaceEntry>, data: string, source: string): void {
-  const lines = data.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.startsWith('#')) continue;
-    const [name, code, marker, full] = line.split('\t');
-    const level = code === undefined ? undefined : LEVEL_BY_CODE.get(code);
-    const short = marker === 'short';
-    if (!name || name.length < MIN_NAME_LENGTH || !level || (marker !== undefined && (!short || !full))) {
-      throw new Error(`gazetteer: malformed line ${i + 1} of ${source}: ${JSON.stringify(line)}`);
+  let line = 0;
+  for (let at = 0; at < data.length; ) {
+    let end = data.indexOf('\n', at);
+    if (end < 0) end = data.length;
+    line++;
+    if (end > at && data.charCodeAt(at) !== 0x23 /* # */) {
+      // name TAB code [TAB short TAB full]
+      const tab1 = data.indexOf('\t', at);
+      const tab2 = tab1 >= 0 && tab1 < end ? data.indexOf('\t', tab1 + 1) : -1;
+      const tab3 = tab2 >= 0 && tab2 < end ? data.indexOf('\t', tab2 + 1) : -1;
+      const name = tab1 >= 0 && tab1 < end ? data.slice(at, tab1) : data.slice(at, end);
+      const code = tab1 >= 0 && tab1 < end ? data.slice(tab1 + 1, tab2 >= 0 && tab2 < end ? tab2 : end) : undefined;
+      const marker = tab2 >= 0 && tab2 < end ? data.slice(tab2 + 1, tab3 >= 0 && tab3 < end ? tab3 : end) : undefined;
+      const tab4 = tab3 >= 0 && tab3 < end ? data.indexOf('\t', tab3 + 1) : -1;
+      const full = tab3 >= 0 && tab3 < end ? data.slice(tab3 + 1, tab4 >= 0 && tab4 < end ? tab4 : end) : undefined;
+      const level = code === undefined ? undefined : LEVEL_BY_CODE.get(code);
+      const short = marker === 'short';
+      if (!name || name.length < MIN_NAME_LENGTH || !level || (marker !== undefined && (!short || !full))) {
+        throw new Error(`gazetteer: malformed line ${line} of ${source}: ${JSON.stringify(data.slice(at, end))}`);
+      }
+      const entry: PlaceEntry = short ? { name, level, short, full } : { name, level, short };
+      const previous = entries.get(name);
+      if (!previous || rank(entry) < rank(previous)) entries.set(name, entry);
     }
-    const entry: PlaceEntry = short ? { name, level, short, full } : { name, level, short };
-    const previous = entries.get(name);
-    if (!previous || rank(entry) < rank(previous)) entries.set(name, entry);
+    at = end + 1;
   }
 }
 
@@ -154,7 +170,9 @@ function getIndex(): Index {
     steps.set(name, (steps.get(name) ?? 0) | IS_NAME);
     for (let l = MIN_NAME_LENGTH; l < name.length; l++) {
       const prefix = name.slice(0, l);
-      steps.set(prefix, (steps.get(prefix) ?? 0) | IS_PREFIX);
+      const bits = steps.get(prefix);
+      if (bits === undefined) steps.set(prefix, IS_PREFIX);
+      else if (!(bits & IS_PREFIX)) steps.set(prefix, bits | IS_PREFIX);
     }
     // Every name has two units or more, so its first unit alone is only ever a prefix.
     singleSteps[name.charCodeAt(0)]! |= IS_PREFIX;
