@@ -155,10 +155,10 @@ async function* readAhead<T>(source: AsyncIterable<T>, depth: number, onRead: (i
 }
 
 /**
- * `--jsonl`: with one thread, everything here; with two or three, this thread recognizes and
- * jieba cuts the texts read ahead in a second (a pipeline: the two halves of the work overlap,
- * each thread's caches stay warm); with more, a pool of such pipelines in worker threads, one
- * per two threads (at most 4), each record going to the least busy.
+ * `--jsonl`: with one thread, everything here; with two or three, jieba and the name rules read
+ * the texts ahead in a second thread while this one weighs the names (a pipeline: the two halves
+ * of the work overlap, each thread's caches stay warm); with more, a pool of such pipelines in
+ * worker threads, one per two threads (at most 4), each record going to the least busy.
  */
 async function jsonl(threads: number): Promise<void> {
   const out: string[] = [];
