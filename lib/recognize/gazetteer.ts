@@ -112,7 +112,13 @@ let index: Index | undefined;
 const RANK: ReadonlyMap<string, number> = new Map(PRIORITY.map((key, k) => [key, k]));
 
 function rank(entry: PlaceEntry): number {
-  return RANK.get(entry.short ? `${entry.level}*` : entry.level) ?? PRIORITY.length;
+  return RANK.get(entry.short ? `${entry.level}*` : entry.level) ?? -1;
+}
+
+/** Where the tab-separated field of `data` starting at `from` ends: at the next tab before `end`, else at `end`. */
+function fieldEnd(data: string, from: number, end: number): number {
+  const tab = data.indexOf('\t', from);
+  return tab >= 0 && tab < end ? tab : end;
 }
 
 /**
@@ -129,14 +135,14 @@ function parseInto(entries: Map<string, PlaceEntry>, data: string, source: strin
     line++;
     if (end > at && data.charCodeAt(at) !== 0x23 /* # */) {
       // name TAB code [TAB short TAB full]
-      const tab1 = data.indexOf('\t', at);
-      const tab2 = tab1 >= 0 && tab1 < end ? data.indexOf('\t', tab1 + 1) : -1;
-      const tab3 = tab2 >= 0 && tab2 < end ? data.indexOf('\t', tab2 + 1) : -1;
-      const name = tab1 >= 0 && tab1 < end ? data.slice(at, tab1) : data.slice(at, end);
-      const code = tab1 >= 0 && tab1 < end ? data.slice(tab1 + 1, tab2 >= 0 && tab2 < end ? tab2 : end) : undefined;
-      const marker = tab2 >= 0 && tab2 < end ? data.slice(tab2 + 1, tab3 >= 0 && tab3 < end ? tab3 : end) : undefined;
-      const tab4 = tab3 >= 0 && tab3 < end ? data.indexOf('\t', tab3 + 1) : -1;
-      const full = tab3 >= 0 && tab3 < end ? data.slice(tab3 + 1, tab4 >= 0 && tab4 < end ? tab4 : end) : undefined;
+      const e1 = fieldEnd(data, at, end);
+      const e2 = e1 < end ? fieldEnd(data, e1 + 1, end) : end;
+      const e3 = e2 < end ? fieldEnd(data, e2 + 1, end) : end;
+      const e4 = e3 < end ? fieldEnd(data, e3 + 1, end) : end;
+      const name = data.slice(at, e1);
+      const code = e1 < end ? data.slice(e1 + 1, e2) : undefined;
+      const marker = e2 < end ? data.slice(e2 + 1, e3) : undefined;
+      const full = e3 < end ? data.slice(e3 + 1, e4) : undefined;
       const level = code === undefined ? undefined : LEVEL_BY_CODE.get(code);
       const short = marker === 'short';
       if (!name || name.length < MIN_NAME_LENGTH || !level || (marker !== undefined && (!short || !full))) {

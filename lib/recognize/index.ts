@@ -83,19 +83,24 @@ export interface RuleReading {
  */
 export function readByRules(text: string, tokens: readonly Token[], segmenter: Segmenter): RuleReading {
   const rules = findRuleCandidates(text, tokens);
-  const known = knownWords(tokens, segmenter);
-  return { rules, known, ...weighRules(text, rules, known) };
+  return { rules, ...weighRules(text, tokens, rules, segmenter) };
 }
 
-/** The rules' own choice among their candidates and the known words, and that choice as per-character labels. */
-function weighRules(text: string, rules: RuleCandidates, known: Candidate[]): Pick<RuleReading, 'winners' | 'hints'> {
+/**
+ * The segmenter's known words among the tokens, the rules' own choice among their candidates
+ * and those words, and that choice as per-character labels.
+ */
+function weighRules(text: string, tokens: readonly Token[], rules: RuleCandidates, segmenter: Segmenter): Omit<RuleReading, 'rules'> {
+  // Words of the entity dictionary (the seed corpus's names, well-known bodies and media, the
+  // reader's additions) are whole tokens now; they are what they were added as.
+  const known = knownWords(tokens, segmenter);
   const all: Candidate[] = [];
   for (const list of Object.values(rules)) for (const c of list) all.push(c);
   for (const c of known) all.push(c);
   const winners = resolveCandidates(all);
   const hints = new Uint8Array(text.length);
   encodeSpans(winners as LabeledSpan[], text.length, hints);
-  return { winners, hints };
+  return { known, winners, hints };
 }
 
 /** The tagger's hint features of a text: {@link readByRules}' labels (the training uses this). */
@@ -152,8 +157,8 @@ export async function recognize(text: string, segmenter: Segmenter, options: Rec
 /**
  * The rest of {@link recognize} given the text's reading (from {@link readText}, here or in
  * another thread, with the same dictionary): documents and figures found, names weighed and
- * combined, the reader's choices applied. `segmenter` names the dictionary of entity words (after {@link prepareSegmenter} and
- * {@link syncUserWords}); it is not called. Never throws.
+ * combined, the reader's choices applied. `segmenter` names the dictionary of entity words
+ * (after {@link prepareSegmenter} and {@link syncUserWords}); it is not called. Never throws.
  */
 export function recognizeReading(text: string, reading: TextReading, segmenter: Segmenter, options: RecognizeOptions = {}): Span[] {
   if (!text) return [];
@@ -162,10 +167,7 @@ export function recognizeReading(text: string, reading: TextReading, segmenter: 
   const candidates: Candidate[] = docs.map((d) => Object.assign(d, { priority: 100 }));
   for (const f of findFigures(text)) candidates.push(Object.assign(f, { priority: 3 }));
   const source: NameSource = options.tagger ? (options.names ?? 'combined') : 'rules';
-  // Words of the entity dictionary (the seed corpus's names, well-known bodies and media, the
-  // reader's additions) are whole tokens now; they are what they were added as.
-  const known = knownWords(tokens, segmenter);
-  const { winners, hints } = weighRules(text, rules, known);
+  const { known, winners, hints } = weighRules(text, tokens, rules, segmenter);
   if (source === 'model') {
     for (const s of options.tagger!.tag(text, tokens, hints)) candidates.push({ ...s, text: text.slice(s.start, s.end), priority: 3 });
   } else if (source === 'combined') {

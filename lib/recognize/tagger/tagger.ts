@@ -226,7 +226,7 @@ export class NameTagger {
 
   /**
    * Sizes the caches: at first small (a reader's first page fills them at little cost), then
-   * twice as large each time one has filled as many slots as it has since it last grew, up to
+   * twice as large each time {@link FULL_SHARE} of a cache's slots hold keys, up to
    * {@link PAIR_BITS} and {@link WORD_BITS} (the reading goes on; a larger cache keeps more of
    * it). The keys held move to the larger cache: a slot's index is the top bits of the key's
    * hash, so slot `s` becomes `2s` or `2s + 1` and no two keys meet there.
@@ -279,7 +279,8 @@ export class NameTagger {
    * Fills the cache slots of the `count` keys in {@link missKey} (slot byte offsets in
    * {@link missAt}, `rowsPerKey` feature hashes each in {@link missRows}) from the model's rows:
    * first every row's rank (independent reads of the bitmap, whose waits overlap), then the
-   * copies (likewise for the rows). A slot named twice ends with the later key.
+   * copies (likewise for the rows). A slot named twice ends with the later key. Returns how many
+   * of the slots were empty before (the cache's new keys, see `grow`).
    */
   private fillMissing(keys: Int32Array, cache: Int8Array, rowsPerKey: number, count: number): number {
     const { missRows, missAt, missKey, rowOf, weights } = this;
@@ -417,7 +418,7 @@ export class NameTagger {
         missKey[misses++] = key;
       }
     }
-    if (misses) this.pairUsed += this.fillMissing(pairKeys, pairWeights, PAIR_ROWS, misses)
+    if (misses) this.pairUsed += this.fillMissing(pairKeys, pairWeights, PAIR_ROWS, misses);
     misses = 0;
     for (let i = from; i < to; i++) {
       const key = wordHashes[i]!;
@@ -429,7 +430,7 @@ export class NameTagger {
         missKey[misses++] = key;
       }
     }
-    if (misses) this.wordUsed += this.fillMissing(wordKeys, wordWeights, WORD_ROWS, misses)
+    if (misses) this.wordUsed += this.fillMissing(wordKeys, wordWeights, WORD_ROWS, misses);
     for (let i = from; i < to; i++) {
       if (force[i]) {
         emit.fill(0, (i - from) * LABELS, (i - from + 1) * LABELS);
