@@ -64,6 +64,12 @@ const BATCH_CHARS = 8_000;
 const IN_FLIGHT = 2;
 /** Blocks whose spans are remembered between reads of a page that changes. */
 const MAX_CACHED_BLOCKS = 50_000;
+/**
+ * Waits before asking again when a request found no receiver or lost its answer (the worker
+ * starting with the browser, restarting after an update, the offscreen document replaced):
+ * the text is asked for again, up to ~7 s in all, instead of leaving the page unmarked.
+ */
+const RETRY_DELAYS_MS = [300, 1_000, 2_000, 4_000];
 
 /**
  * The blocks a read annotates: those of the article (cut at its edges), all of them for the
@@ -195,6 +201,16 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
   browser.storage.onChanged.addListener(onStorage);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   const background = createClient('background', backgroundProtocol, (m) => browser.runtime.sendMessage(m));
+  /** `recognize` on a text, asked again after a transport failure (never after the worker's own error). */
+  async function recognizeText(text: string) {
+    let answer = await background.call('recognize', { text });
+    for (const delay of RETRY_DELAYS_MS) {
+      if (answer.ok || !answer.transport || !ctx.isValid) break;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      answer = await background.call('recognize', { text });
+    }
+    return answer;
+  }
   ctx.onInvalidated(() => {
     stopped = true;
     clearPaint();
@@ -256,7 +272,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     const batches = batchBlocks(ordered, BATCH_CHARS, FIRST_BATCH_CHARS);
     progress.pending = batches.length;
     progress.sentChars = batches.reduce((n, b) => n + b.text.length, 0);
-    const send = (i: number) => background.call('recognize', { text: batches[i]!.text });
+    const send = (i: number) => recognizeText(batches[i]!.text);
     const queue = batches.slice(0, IN_FLIGHT).map((_b, i) => send(i));
     for (let i = 0; i < batches.length; i++) {
       const batch = batches[i]!;
@@ -312,7 +328,7 @@ export function startPageAnnotations(ctx: ContentScriptContext, startedAt = perf
     );
     for (const b of wanted) selectedBlocks.add(b.start);
     for (const batch of batchBlocks(wanted, BATCH_CHARS, FIRST_BATCH_CHARS)) {
-      const answer = await background.call('recognize', { text: batch.text });
+      const answer = await recognizeText(batch.text);
       if (!ctx.isValid || mine !== generation || current !== map || progress.scope !== 'light') return;
       if (!answer.ok) {
         for (const b of batch.blocks) selectedBlocks.delete(b.start);

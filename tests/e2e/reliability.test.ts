@@ -326,4 +326,32 @@ document.getElementById('more').onclick = () => { c.hidden = false; };</script>
     expect(list.entities.length).toBe(expected);
     await page.close();
   });
+
+  it('loses nothing when the extension\'s worker is stopped mid-page', async () => {
+    const url = `http://www.gov.cn:${session.server.port}/worker-stop-report.html`;
+    const reference = await session.browser.context.newPage();
+    await longReport(reference, url, 3000);
+    await reference.goto(url);
+    const expected = (await readDone(url, 100)).entities.length;
+    await reference.close();
+
+    const page = await session.browser.context.newPage();
+    await longReport(page, url, 3000);
+    const cdp = await session.browser.context.newCDPSession(page);
+    await page.goto(url);
+    // As soon as the first part is back, every service worker stops (as Chromium stops an idle
+    // one, or one that an update replaces): the requests in flight lose their answers.
+    await waitFor(async () => {
+      const l = await listing(url);
+      return l?.progress.firstPaintMs !== null && l?.progress.firstPaintMs !== undefined ? true : undefined;
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // Stopped while parts were still being recognized.
+    expect((await listing(url))?.progress.doneMs).toBeNull();
+    const list = await readDone(url, 100);
+    expect(list.progress.failed).toBe(0);
+    expect(list.entities.length).toBe(expected);
+    await page.close();
+  });
 });

@@ -67,6 +67,32 @@ async function highlightsOnLoad(wait = 4_000): Promise<number> {
     }, wait, 'highlights');
   } catch {
     count = 0;
+    // Where a page expected to be marked shows nothing: what the worker had registered and
+    // whether the content script runs in each tab, for the log.
+    if (wait > 4_000) {
+      const diag = await browser.serviceWorker.evaluate(async () => {
+        const scripts = await chrome.scripting.getRegisteredContentScripts();
+        const tabs = await chrome.tabs.query({});
+        const out: unknown[] = [];
+        for (const t of tabs) {
+          let marker: unknown = 'n/a';
+          try {
+            const r = await chrome.scripting.executeScript({ target: { tabId: t.id! }, func: () => (globalThis as { __zwpzContentScript?: boolean }).__zwpzContentScript ?? false });
+            marker = r[0]?.result;
+          } catch (e) {
+            marker = String(e);
+          }
+          const progress = await chrome.tabs.sendMessage(t.id!, { target: 'content', type: 'annotations/list' }).then(
+            (a: { value?: { progress?: unknown } }) => a?.value?.progress,
+            (e: unknown) => String(e),
+          );
+          out.push({ url: t.url, status: t.status, marker, progress });
+        }
+        const perms = await chrome.permissions.getAll();
+        return { scripts, out, perms };
+      }).catch((e) => String(e));
+      console.log('[sites] no highlights:', JSON.stringify(diag));
+    }
   }
   await page.close();
   return count;
