@@ -8,6 +8,7 @@
  */
 import type { Token } from '../segment';
 import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
+import { COMMON_NR_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
 import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
@@ -537,6 +538,9 @@ function placesNotPersons(text: string, tokens: readonly Token[], names: Name[])
     if (m.type !== 'PERSON' || m.priority >= 5) return [m];
     // (A name opening such a word stays: 毛泽东 of 毛泽东思想 is marked, as names in names are.)
     if (NOT_PERSON.has(m.text) || tokensIn(tokens, m.start, m.end).some((t) => t.start < m.start && NOT_PERSON.has(t.word) && t.word.includes(m.text))) return [];
+    // A word jieba calls a name that the training corpora never mark as one (黄金周, 青少年),
+    // unless a title or a verb of saying makes it one here.
+    if (COMMON_NR_WORDS.has(m.text) && !PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return [];
     // 微信群, 抖音号: a platform's name opens it; no surname does.
     if (PLATFORM_START.test(m.text)) return [];
     const entry = lookupPlace(m.text);
