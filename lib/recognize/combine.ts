@@ -344,6 +344,9 @@ function startsWithPlace(name: string): boolean {
   return !!hit && hit.end >= 2 && hit.end < name.length;
 }
 
+/** A house or building number closing an address (1号, 12号院, 3号楼). */
+const HOUSE_NUMBER = /[0-9０-９]+(?:-[0-9０-９]+)?号(?:院|楼)?$/;
+
 /** Places named after a generic unit: their name must start where a word starts. */
 const UNIT_PLACE = /(?:社区|小区|村|街道)$/;
 
@@ -417,7 +420,16 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     const rest = text.slice(verb ? first.end : m.start, m.end);
     if (GENERIC_NAME.test(rest) || GENERIC_ORG.has(rest) || DEPARTMENT_WORDS.has(rest)) continue;
     // Unless what the word adds before the name is a preposition jieba glued on (从省 | 生态环境厅).
-    if (UNIT_PLACE.test(m.text) && first && first.start < m.start && first.end > m.start && !FUNCTION_CHAR.test(text.slice(first.start, m.start))) continue;
+    // Nor when a place ends right there, its suffix glued on by jieba (水口乡 | 顾渚村 read 乡顾 | 渚 | 村).
+    const before = out[out.length - 1];
+    const placeBefore = before?.type === 'PLACE' && before.end === m.start && ADMIN_UNIT_END.test(before.text);
+    if (UNIT_PLACE.test(m.text) && first && first.start < m.start && first.end > m.start && !placeBefore && !FUNCTION_CHAR.test(text.slice(first.start, m.start))) continue;
+    // 赣东大道1号: an address's number is no part of the road's name.
+    const number = m.type === 'PLACE' ? HOUSE_NUMBER.exec(m.text) : null;
+    if (number && number.index >= 2) {
+      out.push(nameOf(text, m.start, m.start + number.index, 'PLACE', m.priority));
+      continue;
+    }
     out.push(m.type === 'ORG' ? trimTail(text, tokens, m) : m);
   }
   return out;
