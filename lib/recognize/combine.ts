@@ -231,8 +231,8 @@ function instituteShortForms(text: string, tokens: readonly Token[], names: Name
   });
 }
 
-/** What may follow the last name of a list of people: the list goes on, ends, or the sentence goes on (在, 等, 同志). */
-const AFTER_LISTED = /^(?:[、，,。；;：:和与及等在同）)\s]|$)/;
+/** What may follow the last name of a list of people: the list goes on, ends, or the sentence goes on (在, 等, 的, 同志). */
+const AFTER_LISTED = /^(?:[、，,。；;：:和与及等在同的）)\s]|$)/;
 /** What may come before the first name of a list: a separator, a colon or bracket, a line's start. */
 const BEFORE_LISTED = /(?:^|[、，,：:（(\s])$/;
 
