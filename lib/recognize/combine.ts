@@ -553,6 +553,8 @@ function placesNotPersons(text: string, tokens: readonly Token[], names: Name[])
     // A word jieba calls a name that the training corpora never mark as one (黄金周, 青少年),
     // unless a title or a verb of saying makes it one here.
     if (COMMON_NR_WORDS.has(m.text) && !PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return [];
+    // 扫一扫, 看一看, 比了比: a verb said twice, never a name.
+    if (/^(.)[一了]\1$/.test(m.text)) return [];
     // 微信群, 抖音号: a platform's name opens it; no surname does.
     if (PLATFORM_START.test(m.text)) return [];
     const entry = lookupPlace(m.text);
