@@ -10,7 +10,7 @@ import type { Token } from '../segment';
 import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
 import { COMMON_NR_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
-import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, TRANSLIT_CHARS } from './lexicon';
+import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -400,6 +400,8 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     }
     // A department's kind alone (融媒体中心, 人民医院) names no one body, even as a known word.
     if (m.type === 'ORG' && DEPARTMENT_WORDS.has(m.text)) continue;
+    // 新区, 开发区, 我省, 城区: a kind of place or a reference, not a place's name (the guide's not-places).
+    if (m.type === 'PLACE' && m.priority < 5 && NOT_PLACE.has(m.text)) continue;
     // 中药, 中医药, 中餐, 中文: words of their own, not China's one-character form.
     if (m.type === 'PLACE' && m.text === '中' && /[药医餐文式]/.test(text[m.end] ?? '')) continue;
     // 黄南州图书馆, 县文化馆: a public library, archive or cultural centre of a level of government is a body.
