@@ -449,7 +449,8 @@ function trimTail(text: string, tokens: readonly Token[], m: Name): Name {
   if (team && team.index > 1 && BODY_END.test(m.text.slice(0, team.index))) return nameOf(text, m.start, m.start + team.index, 'ORG', m.priority);
   const inside = tokensIn(tokens, m.start, m.end);
   const last = inside[inside.length - 1];
-  if (last && last.end === m.end && last.start > m.start + 1 && /^(?:l|i|v|vd|d)$/.test(last.tag) && BODY_END.test(text.slice(m.start, last.start))) {
+  // (A body's own ending that jieba tags as a verb stays: 中心 | 支行/v.)
+  if (last && last.end === m.end && last.start > m.start + 1 && /^(?:l|i|v|vd|d)$/.test(last.tag) && !BODY_END.test(last.word) && BODY_END.test(text.slice(m.start, last.start))) {
     return nameOf(text, m.start, last.start, 'ORG', m.priority);
   }
   return m;
