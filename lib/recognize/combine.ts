@@ -437,6 +437,9 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
   return out;
 }
 
+/** A word that is a body's ending by itself (支行, 分局, 中心), whatever jieba tags it. */
+const BODY_WORD = /^(?:分局|分院|分行|支行|分公司|分社|分会|中心|总站|站|队|所|院|局|处|社)$/;
+
 /** A team or group after a body's name is the body's people, not part of its name. */
 const TEAM_TAIL = /(?:科研团队|研究团队|专家团队|团队|课题组|项目组|专家组)$/;
 
@@ -450,7 +453,7 @@ function trimTail(text: string, tokens: readonly Token[], m: Name): Name {
   const inside = tokensIn(tokens, m.start, m.end);
   const last = inside[inside.length - 1];
   // (A body's own ending that jieba tags as a verb stays: 中心 | 支行/v.)
-  if (last && last.end === m.end && last.start > m.start + 1 && /^(?:l|i|v|vd|d)$/.test(last.tag) && !BODY_END.test(last.word) && BODY_END.test(text.slice(m.start, last.start))) {
+  if (last && last.end === m.end && last.start > m.start + 1 && /^(?:l|i|v|vd|d)$/.test(last.tag) && !BODY_WORD.test(last.word) && BODY_END.test(text.slice(m.start, last.start))) {
     return nameOf(text, m.start, last.start, 'ORG', m.priority);
   }
   return m;
