@@ -733,10 +733,19 @@ function findPersons(t: Tokens, out: Candidate[]): void {
 const ROLE_ALT = BYLINE_ROLES.map((r) => r.replace('/', '\\/')).join('|');
 /** A paper or agency before the role: （人民日报记者 房立言）, 新华社记者. */
 const MEDIA_BEFORE_ROLE = '[\\u4e00-\\u9fff]{2,8}?(?=记者|通讯员|摄影记者)';
+/**
+ * A name in a byline: 2–4 characters, or a two-character name padded to the width of three with
+ * a space between surname and given name, as papers print them (王 浩).
+ */
+const BYLINE_NAME = '(?:[\\u4e00-\\u9fff][ 　][\\u4e00-\\u9fff](?![\\u4e00-\\u9fff])|[\\u4e00-\\u9fff·]{2,4})';
 const BYLINE = new RegExp(
-  `(?<=^|[（(【\\[\\s□■●◎|｜讯电])(?:${MEDIA_BEFORE_ROLE})?(?:${ROLE_ALT})[ \\t　:：|｜]*((?:(?!(?:${ROLE_ALT})[ \\t　:：|｜])[\\u4e00-\\u9fff·]{2,4}(?:[ \\t　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
+  `(?<=^|[（(【\\[\\s□■●◎|｜讯电])(?:${MEDIA_BEFORE_ROLE})?(?:${ROLE_ALT})[ \\t　:：|｜]*((?:(?!(?:${ROLE_ALT})[ \\t　:：|｜])${BYLINE_NAME}(?:[ \\t　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
   'g',
 );
+/** The names of a byline's group, one by one. */
+const BYLINE_NAMES = new RegExp(BYLINE_NAME, 'g');
+/** Words after the names of a byline that are no name: 摄影报道, 报道, 摄. */
+const BYLINE_TAIL = /^(?:摄影报道|综合报道|报道|摄影|摄|供图|制图|整理)$/;
 const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[ \t　/／]*摄(?=[\s　）)\n。与和]|$)/g;
 /** An author's name alone on its line, or before the text after a space: 高吉楠 截至目前…. */
 const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[ 　]+\S)/g;
@@ -771,9 +780,9 @@ function findBylines(text: string, out: Candidate[]): void {
   for (const m of roles ? text.matchAll(BYLINE) : []) {
     const group = m[1]!;
     const groupStart = m.index + m[0].length - group.length;
-    for (const nm of group.matchAll(/[\u4e00-\u9fff·]{2,4}/g)) {
+    for (const nm of group.matchAll(BYLINE_NAMES)) {
       const name = nm[0];
-      if (BYLINE_ROLES.includes(name) || NOT_PERSON.has(name)) continue;
+      if (BYLINE_ROLES.includes(name) || NOT_PERSON.has(name) || BYLINE_TAIL.test(name)) continue;
       const start = groupStart + nm.index;
       out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 5 });
     }
