@@ -136,6 +136,22 @@ function endsInsideWord(tokens: readonly Token[], m: Name): boolean {
   return !BODY_END.test(m.text) && !PLACE_ENDING.test(m.text) && !ADMIN_SUFFIX.test(m.text);
 }
 
+/** Paired marks a name may hold only in pairs: 市委“两新”工委, 中国地质大学（武汉）. */
+const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['（', '）'], ['(', ')'], ['「', '」'], ['『', '』'], ['‘', '’']];
+const OPENING_MARK = /^[“（(「『‘]/;
+const CLOSING_MARK = /[”）)」』’]$/;
+
+/**
+ * Whether a name holds a title's bracket (英国《金融时报), one of a pair of marks without the other
+ * (绍兴”研 of “跟着课本游绍兴”研学), or opens or closes with punctuation (·凯里学院 of a list's bullet).
+ */
+function brokenByMarks(name: string): boolean {
+  if (/[《》]/.test(name)) return true;
+  for (const [open, close] of PAIRS) if (name.split(open).length !== name.split(close).length) return true;
+  // Balanced by now: an opening or closing mark at an edge is one of a pair inside ('『花儿』队).
+  return /^[\p{P}\s]|[\p{P}\s]$/u.test(name.replace(OPENING_MARK, '').replace(CLOSING_MARK, ''));
+}
+
 /** Administrative suffixes after which a place is complete (the next name starts after them). */
 const ADMIN_SUFFIX = /(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区|自治州|自治县)$/;
 /** Endings of a place name that can follow a complete place: 南大坪村, 西上园社区, 状元街. */
@@ -181,7 +197,7 @@ export function combineNames(
     for (const b of rules.bylines) if (!names.some((m) => overlaps(m, b))) names.push({ ...b, priority: 5 });
   }
   // (The rules then fill what was under it: 英国 before 《金融时报》.)
-  if (flags & STEP.BROKEN) names = names.filter((m) => m.priority >= 5 || (!endsInsideWord(tokens, m) && !/[《》]/.test(m.text)));
+  if (flags & STEP.BROKEN) names = names.filter((m) => m.priority >= 5 || (!endsInsideWord(tokens, m) && !brokenByMarks(m.text)));
   names.sort(byStart);
   // The rules' own choice among their candidates (as when they run alone): only those are
   // offered to the passes below (a shorter name the rules rejected for a longer one, 联防队 of
