@@ -136,6 +136,14 @@ function endsInsideWord(tokens: readonly Token[], m: Name): boolean {
   return !BODY_END.test(m.text) && !PLACE_ENDING.test(m.text) && !ADMIN_SUFFIX.test(m.text);
 }
 
+/** A list's bullets and separators at a name's edges (·凯里学院 after a bullet), cut off. */
+function trimBullets(text: string, m: Name): Name {
+  let { start, end } = m;
+  while (start < end && /[·•・、，,。：:；;\s]/.test(text[start]!)) start++;
+  while (end > start && /[·•・、，,。：:；;\s]/.test(text[end - 1]!)) end--;
+  return start === m.start && end === m.end ? m : nameOf(text, start, end, m.type, m.priority);
+}
+
 /** Paired marks a name may hold only in pairs: 市委“两新”工委, 中国地质大学（武汉）. */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['（', '）'], ['(', ')'], ['「', '」'], ['『', '』'], ['‘', '’']];
 const OPENING_MARK = /^[“（(「『‘]/;
@@ -197,7 +205,7 @@ export function combineNames(
     for (const b of rules.bylines) if (!names.some((m) => overlaps(m, b))) names.push({ ...b, priority: 5 });
   }
   // (The rules then fill what was under it: 英国 before 《金融时报》.)
-  if (flags & STEP.BROKEN) names = names.filter((m) => m.priority >= 5 || (!endsInsideWord(tokens, m) && !brokenByMarks(m.text)));
+  if (flags & STEP.BROKEN) names = names.map((m) => (m.priority >= 5 ? m : trimBullets(text, m))).filter((m) => m.priority >= 5 || (m.end - m.start >= 1 && !endsInsideWord(tokens, m) && !brokenByMarks(m.text)));
   names.sort(byStart);
   // The rules' own choice among their candidates (as when they run alone): only those are
   // offered to the passes below (a shorter name the rules rejected for a longer one, 联防队 of
