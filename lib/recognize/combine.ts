@@ -481,6 +481,9 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
   return out;
 }
 
+/** Verbs of what bodies do in the news (发布, 召开, 印发 …), alone or after 联合/共同. */
+const ACTION_VERB = /^(?:联合|共同)?(?:发布|召开|举办|举行|签署|开展|印发|出台|启动|推出|主办|承办|公布|发出|下发|授予|表彰|通报|发起|揭晓|颁发|部署)$/;
+
 /** A word that is a body's ending by itself (支行, 分局, 中心), whatever jieba tags it. */
 const BODY_WORD = /^(?:分局|分院|分行|支行|分公司|分社|分会|中心|总站|站|队|所|院|局|处|社)$/;
 
@@ -499,6 +502,13 @@ function trimTail(text: string, tokens: readonly Token[], m: Name): Name {
   // (A body's own ending that jieba tags as a verb stays: 中心 | 支行/v.)
   if (last && last.end === m.end && last.start > m.start + 1 && /^(?:l|i|v|vd|d)$/.test(last.tag) && !BODY_WORD.test(last.word) && BODY_END.test(text.slice(m.start, last.start))) {
     return nameOf(text, m.start, last.start, 'ORG', m.priority);
+  }
+  // A body and what it did read as one (人民网研究院 | 联合发布 | 县级融媒体中心…): the body ends
+  // before a verb of official action that follows a body's ending.
+  for (let k = 0; k < inside.length; k++) {
+    if (!ACTION_VERB.test(inside[k]!.word)) continue;
+    const at = k > 0 && /^(?:联合|共同)$/.test(inside[k - 1]!.word) ? inside[k - 1]!.start : inside[k]!.start;
+    if (at > m.start + 1 && BODY_END.test(text.slice(m.start, at))) return nameOf(text, m.start, at, 'ORG', m.priority);
   }
   return m;
 }
