@@ -10,7 +10,7 @@ import type { Token } from '../segment';
 import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
 import { COMMON_NR_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
-import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, TRANSLIT_CHARS } from './lexicon';
+import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -136,6 +136,20 @@ function endsInsideWord(tokens: readonly Token[], m: Name): boolean {
   return !BODY_END.test(m.text) && !PLACE_ENDING.test(m.text) && !ADMIN_SUFFIX.test(m.text);
 }
 
+/**
+ * A person cut one character into a given name that jieba reads as one word (诸葛云 of 诸葛 |
+ * 云帆, 王云 of 王 | 云帆) takes the whole word, up to three characters after one surname and
+ * four after two (欧阳修 | 曾 stays: 曾 is a word of its own).
+ */
+function wholeGivenName(text: string, tokens: readonly Token[], m: Name): Name {
+  if (m.type !== 'PERSON') return m;
+  const surname = SURNAMES_DOUBLE.has(m.text.slice(0, 2)) ? 2 : 1;
+  const t = tokens[firstTokenAfter(tokens, m.end - 1)];
+  if (!t || t.start <= m.start + surname - 1 || t.start !== m.end - 1 || t.end !== m.end + 1 || m.end + 1 - m.start > surname + 2) return m;
+  if (!/^[\u4e00-\u9fff]$/.test(text[m.end]!) || NOT_GIVEN_NAME_CHARS.has(text[m.end]!)) return m;
+  return nameOf(text, m.start, m.end + 1, 'PERSON', m.priority);
+}
+
 /** A list's bullets and separators at a name's edges (·凯里学院 after a bullet), cut off. */
 function trimBullets(text: string, m: Name): Name {
   let { start, end } = m;
@@ -179,7 +193,7 @@ const MEDIA_WORDS = ['广播电视台', '融媒体中心', '新闻网', '电视�
 /** Characters that end a department or a body's name. */
 const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系)$/;
 /** Endings of a unit inside a parent body: 研究所, 天文台, 竺可桢学院, 平台处, 分会. */
-const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|中心|站|分会|分行|支行|分公司|子公司|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
+const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|中心|站|分会|分局|分行|支行|分公司|子公司|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
 /** Tags of words that never belong inside a name: verbs, prepositions, conjunctions, particles, adverbs, pronouns. */
 const NOT_IN_NAME = /^(?:v|vd|vg|vi|vq|p|c|u|ud|ug|uj|ul|uv|uz|d|dg|r|rg|y|e|o|zg)$/;
 /** Characters that begin the words of a sentence, not of a name (在, 和, 对 …): a name does not grow over them. */
@@ -205,7 +219,7 @@ export function combineNames(
     for (const b of rules.bylines) if (!names.some((m) => overlaps(m, b))) names.push({ ...b, priority: 5 });
   }
   // (The rules then fill what was under it: 英国 before 《金融时报》.)
-  if (flags & STEP.BROKEN) names = names.map((m) => (m.priority >= 5 ? m : trimBullets(text, m))).filter((m) => m.priority >= 5 || (m.end - m.start >= 1 && !endsInsideWord(tokens, m) && !brokenByMarks(m.text)));
+  if (flags & STEP.BROKEN) names = names.map((m) => (m.priority >= 5 ? m : wholeGivenName(text, tokens, trimBullets(text, m)))).filter((m) => m.priority >= 5 || (m.end - m.start >= 1 && !endsInsideWord(tokens, m) && !brokenByMarks(m.text)));
   names.sort(byStart);
   // The rules' own choice among their candidates (as when they run alone): only those are
   // offered to the passes below (a shorter name the rules rejected for a longer one, 联防队 of
@@ -488,7 +502,7 @@ const ACTION_VERB = /^(?:联合|共同)?(?:发布|召开|举办|举行|签署|�
 const BODY_WORD = /^(?:分局|分院|分行|支行|分公司|分社|分会|中心|总站|站|队|所|院|局|处|社)$/;
 
 /** A team or group after a body's name is the body's people, not part of its name. */
-const TEAM_TAIL = /(?:科研团队|研究团队|专家团队|团队|课题组|项目组|专家组)$/;
+const TEAM_TAIL = /(?:(?:科研|研究|专家|技术|攻关|创新|研发|设计|服务|管理|医疗|救援|志愿)?团队|课题组|项目组|专家组)$/;
 
 /**
  * An organization that runs on past a body's ending into a team (研究所 + 科研团队) or into a
@@ -613,6 +627,8 @@ function placesNotPersons(text: string, tokens: readonly Token[], names: Name[])
     // A word jieba calls a name that the training corpora never mark as one (黄金周, 青少年),
     // unless a title or a verb of saying makes it one here.
     if (COMMON_NR_WORDS.has(m.text) && !PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return [];
+    // 统计分析司 | 司长: a department's last character before its head's title, not a surname (张局长 stays).
+    if (m.end - m.start === 1 && text.startsWith(`${m.text}长`, m.end)) return [];
     // 扫一扫, 看一看, 比了比: a verb said twice, never a name.
     if (/^(.)[一了]\1$/.test(m.text)) return [];
     // 微信群, 抖音号: a platform's name opens it; no surname does.
