@@ -10,7 +10,7 @@ import type { Token } from '../segment';
 import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
 import { COMMON_NR_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
-import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, TRANSLIT_CHARS } from './lexicon';
+import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, TIBETAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -54,9 +54,11 @@ export const STEP = {
   HYPHENATED: 131072,
   /** A name of the tagger's that ends inside one of jieba's common words (中国新能源汽 | 车出口) or runs into a title's brackets (英国《金融时报) is no name. */
   BROKEN: 262144,
+  /** Two elements of Tibetan names side by side are one person (次仁旺堆, 旦增顿珠). */
+  TIBETAN: 524288,
 } as const;
 /** The passes the recognizer runs (PERSONS measured no gain over the tagger with the rules' hints). */
-export const ALL_STEPS = 0x7ffff & ~STEP.PERSONS;
+export const ALL_STEPS = 0xfffff & ~STEP.PERSONS;
 
 export interface CombineOptions {
   /** Passes to run, a bit mask of {@link STEP}; all by default. */
@@ -156,6 +158,26 @@ function trimBullets(text: string, m: Name): Name {
   while (start < end && /[·•・、，,。：:；;\s]/.test(text[start]!)) start++;
   while (end > start && /[·•・、，,。：:；;\s]/.test(text[end - 1]!)) end--;
   return start === m.start && end === m.end ? m : nameOf(text, start, end, m.type, m.priority);
+}
+
+/** Two elements of Tibetan names (次仁, 旺堆): the pattern is built once. */
+const TIBETAN_NAME = new RegExp(`(?:${[...TIBETAN_NAME_PARTS].join('|')}){2}`, 'g');
+
+/**
+ * Two elements of Tibetan names side by side are one person (次仁旺堆, where the tagger marked
+ * 次仁 or nothing), unless another kind of name covers them or a person runs on past them.
+ */
+function tibetanNames(text: string, names: Name[]): Name[] {
+  let out = names;
+  for (const m of text.matchAll(TIBETAN_NAME)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const hits = out.filter((n) => n.start < end && start < n.end);
+    if (hits.some((n) => n.type !== 'PERSON' || n.start < start || n.end > end || n.priority >= 5)) continue;
+    if (hits.length === 1 && hits[0]!.start === start && hits[0]!.end === end) continue;
+    out = [...out.filter((n) => !hits.includes(n)), nameOf(text, start, end, 'PERSON', 2)].sort(byStart);
+  }
+  return out;
 }
 
 /** Paired marks a name may hold only in pairs: 市委“两新”工委, 中国地质大学（武汉）. */
@@ -260,6 +282,7 @@ export function combineNames(
   names.sort(byStart);
   if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
   if (flags & STEP.HYPHENATED) names = hyphenatedNames(text, names);
+  if (flags & STEP.TIBETAN) names = tibetanNames(text, names);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
   return instituteShortForms(text, tokens, names);
