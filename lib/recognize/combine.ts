@@ -180,6 +180,18 @@ function tibetanNames(text: string, names: Name[]): Name[] {
   return out;
 }
 
+/** Whether a common noun of two characters or more ends right at `at` (自由贸易/l, 枢纽/n). */
+function nounBefore(tokens: readonly Token[], at: number): boolean {
+  const t = tokens[firstTokenAfter(tokens, at - 1)];
+  return !!t && t.end === at && t.end - t.start >= 2 && /^(?:n|l|nz|i)$/.test(t.tag);
+}
+
+/** Whether jieba reads a name as a word of its own (港 of 自由贸易 | 港 | 建设, not 华 of 华人). */
+function wordAlone(tokens: readonly Token[], m: Name): boolean {
+  const t = tokens[firstTokenAfter(tokens, m.start)];
+  return !!t && t.start === m.start && t.end === m.end;
+}
+
 /** Paired marks a name may hold only in pairs: 市委“两新”工委, 中国地质大学（武汉）. */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['（', '）'], ['(', ')'], ['「', '」'], ['『', '』'], ['‘', '’']];
 const OPENING_MARK = /^[“（(「『‘]/;
@@ -483,6 +495,9 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     if (m.type === 'ORG' && DEPARTMENT_WORDS.has(m.text)) continue;
     // 新区, 开发区, 我省, 城区: a kind of place or a reference, not a place's name (the guide's not-places).
     if (m.type === 'PLACE' && m.priority < 5 && NOT_PLACE.has(m.text)) continue;
+    // 自由贸易 | 港, 国际枢纽 | 港: a one-character form right after a noun of two characters or
+    // more closes that noun (a free-trade port), it is no place of its own (访港, 深港 stay).
+    if (m.type === 'PLACE' && m.end - m.start === 1 && m.priority < 5 && nounBefore(tokens, m.start) && wordAlone(tokens, m)) continue;
     // 中药, 中医药, 中餐, 中文: words of their own, not China's one-character form.
     if (m.type === 'PLACE' && m.text === '中' && /[药医餐文式]/.test(text[m.end] ?? '')) continue;
     // 黄南州图书馆, 县文化馆: a public library, archive or cultural centre of a level of government is a body.
