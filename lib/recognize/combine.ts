@@ -10,7 +10,7 @@ import type { Token } from '../segment';
 import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
 import { COMMON_NR_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
-import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, TIBETAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
+import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -56,9 +56,11 @@ export const STEP = {
   BROKEN: 262144,
   /** Two elements of Tibetan names side by side are one person (次仁旺堆, 旦增顿珠). */
   TIBETAN: 524288,
+  /** A two-character surname takes its given name (上官 | 慧敏, 令 | 狐晓峰 → 令狐晓峰). */
+  COMPOUND_SURNAMES: 1048576,
 } as const;
 /** The passes the recognizer runs (PERSONS measured no gain over the tagger with the rules' hints). */
-export const ALL_STEPS = 0xfffff & ~STEP.PERSONS;
+export const ALL_STEPS = 0x1fffff & ~STEP.PERSONS;
 
 export interface CombineOptions {
   /** Passes to run, a bit mask of {@link STEP}; all by default. */
@@ -160,6 +162,48 @@ function trimBullets(text: string, m: Name): Name {
   return start === m.start && end === m.end ? m : nameOf(text, start, end, m.type, m.priority);
 }
 
+const COMPOUND_SURNAME = new RegExp([...SURNAMES_DOUBLE].join('|'), 'g');
+/** Titles and roles that a person's name follows (研究员 公孙兆麟, 庭长 宇文长风). */
+const TITLE_BEFORE = /(?:记者|通讯员|教授|研究员|院长|庭长|队长|大队长|局长|处长|主任|书记|董事长|总经理|专家|民警|检察官|法官|医生|医师|教师|老师|院士|省长|市长|县长|区长|镇长|校长|村民|居民|党员|同志)[ 　]?$/;
+
+/**
+ * A two-character surname and its given name are one person where the tagger read only the
+ * given name (上官 | 慧敏) or started inside the surname (令 | 狐晓峰), or, after a title,
+ * nothing (研究员公孙兆麟团队: the given name ends where the sentence goes on). A name the
+ * tagger read whole keeps its length (司马迁, 诸葛亮 have one-character given names).
+ */
+function compoundSurnames(text: string, names: Name[]): Name[] {
+  let out = names;
+  for (const m of text.matchAll(COMPOUND_SURNAME)) {
+    const start = m.index;
+    const hits = out.filter((n) => n.start < start + 4 && start < n.end);
+    let end = 0;
+    if (hits.length === 1 && hits[0]!.type === 'PERSON' && hits[0]!.priority < 5) {
+      const hit = hits[0]!;
+      // The tagger read the given name alone (上官 | 慧敏) or from the surname's second character
+      // on (令 | 狐晓峰), that character no surname of its own (原所长 | 孙晓波 stays).
+      const given = hit.end - start - 2;
+      if ((hit.start === start + 2 || (hit.start === start + 1 && !SURNAMES_SINGLE.has(text[start + 1]!))) && given >= 1 && given <= 2) end = hit.end;
+    } else if (!hits.length && TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
+      // Nothing read after a title (研究员公孙兆麟): the given name ends where the sentence goes on.
+      for (const given of [2, 1]) {
+        const at = start + 2 + given;
+        const name = text.slice(start + 2, at);
+        if (/^[\u4e00-\u9fff]+$/.test(name) && ![...name].some((c) => NOT_GIVEN_NAME_CHARS.has(c)) && NAME_ENDS_BEFORE.test(text.slice(at, at + 2))) {
+          end = at;
+          break;
+        }
+      }
+    }
+    if (!end) continue;
+    out = [...out.filter((n) => !hits.includes(n)), nameOf(text, start, end, 'PERSON', 2)].sort(byStart);
+  }
+  return out;
+}
+
+/** What may follow a person's name in a sentence: punctuation, a verb of saying, a team, a list. */
+const NAME_ENDS_BEFORE = /^(?:$|[^\u4e00-\u9fff]|说|表示|指出|介绍|认为|强调|团队|一行|等|在|和|与|、)/;
+
 /** Two elements of Tibetan names (次仁, 旺堆): the pattern is built once. */
 const TIBETAN_NAME = new RegExp(`(?:${[...TIBETAN_NAME_PARTS].join('|')}){2}`, 'g');
 
@@ -225,7 +269,7 @@ const ZONE_END = /(?:新区|开发区|高新区|经开区|工业园区|产业园
 /** Words after a place (or an organization) that name a newspaper, news site or broadcaster. */
 const MEDIA_WORDS = ['广播电视台', '融媒体中心', '新闻网', '电视台', '日报社', '日报', '晚报', '早报', '商报', '新闻', '报社', '在线', '网'].sort((a, b) => b.length - a.length);
 /** Characters that end a department or a body's name. */
-const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系)$/;
+const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系|工商联|妇联|文联|残联|侨联|科协)$/;
 /** Endings of a unit inside a parent body: 研究所, 天文台, 竺可桢学院, 平台处, 分会. */
 const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|中心|站|分会|分局|分行|支行|分公司|子公司|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
 /** Tags of words that never belong inside a name: verbs, prepositions, conjunctions, particles, adverbs, pronouns. */
@@ -295,6 +339,7 @@ export function combineNames(
   if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
   if (flags & STEP.HYPHENATED) names = hyphenatedNames(text, names);
   if (flags & STEP.TIBETAN) names = tibetanNames(text, names);
+  if (flags & STEP.COMPOUND_SURNAMES) names = compoundSurnames(text, names);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
   return instituteShortForms(text, tokens, names);
@@ -534,7 +579,7 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
 }
 
 /** Verbs of what bodies do in the news (发布, 召开, 印发 …), alone or after 联合/共同. */
-const ACTION_VERB = /^(?:联合|共同)?(?:发布|召开|举办|举行|签署|开展|印发|出台|启动|推出|主办|承办|公布|发出|下发|授予|表彰|通报|发起|揭晓|颁发|部署)$/;
+const ACTION_VERB = /^(?:联合|共同)?(?:发布|召开|举办|举行|签署|开展|印发|出台|启动|推出|主办|承办|公布|发出|下发|授予|表彰|通报|发起|揭晓|颁发|部署|带领|指导|邀请)$/;
 
 /** A word that is a body's ending by itself (支行, 分局, 中心), whatever jieba tags it. */
 const BODY_WORD = /^(?:分局|分院|分行|支行|分公司|分社|分会|中心|总站|站|队|所|院|局|处|社)$/;
@@ -591,6 +636,9 @@ function campuses(text: string, names: Name[]): Name[] {
 /** Heads of a body's short form that follow its place's name: 海北 + 州, 德令哈 + 市. */
 const HEAD = /^[省市县区州旗盟]/;
 
+/** Endings of a place that acts with a body (a town, a street, a village). */
+const LEFT_PLACE_END = /(?:镇|乡|街道|社区|村)$/;
+
 /** Words that join two bodies acting together (联合印发, 会同, 和). */
 const BODY_JOINERS = /(?:联合|会同|协同|以及|和|与|及|同|、)/g;
 
@@ -610,9 +658,11 @@ function splitBodies(text: string, names: Name[]): Name[] {
       const after = at + j[0].length;
       const left = text.slice(start, at);
       const right = text.slice(after, m.end);
-      if (left.length < 3 || right.length < 3 || !BODY_END.test(left) || !BODY_END.test(right)) continue;
+      // (A town or a street acting with a body, 洪善镇 | 联合 | 县农机发展中心, is a place.)
+      const place = !BODY_END.test(left) && LEFT_PLACE_END.test(left);
+      if (left.length < 3 || right.length < 3 || (!BODY_END.test(left) && !place) || !BODY_END.test(right)) continue;
       if (!HEAD.test(right) && !startsWithPlace(right)) continue;
-      out.push(nameOf(text, start, at, 'ORG', m.priority));
+      out.push(nameOf(text, start, at, place ? 'PLACE' : 'ORG', m.priority));
       start = after;
     }
     if (!out.length) return [m];
