@@ -58,9 +58,11 @@ export const STEP = {
   TIBETAN: 524288,
   /** A two-character surname takes its given name (上官 | 慧敏, 令 | 狐晓峰 → 令狐晓峰). */
   COMPOUND_SURNAMES: 1048576,
+  /** A cooperative or family farm is one organization with the names before it (甘谷县众鑫辣椒种植专业合作社). */
+  COOPERATIVES: 2097152,
 } as const;
 /** The passes the recognizer runs (PERSONS measured no gain over the tagger with the rules' hints). */
-export const ALL_STEPS = 0x1fffff & ~STEP.PERSONS;
+export const ALL_STEPS = 0x3fffff & ~STEP.PERSONS;
 
 export interface CombineOptions {
   /** Passes to run, a bit mask of {@link STEP}; all by default. */
@@ -204,6 +206,38 @@ function compoundSurnames(text: string, names: Name[]): Name[] {
 /** What may follow a person's name in a sentence: punctuation, a verb of saying, a team, a list. */
 const NAME_ENDS_BEFORE = /^(?:$|[^\u4e00-\u9fff]|说|表示|指出|介绍|认为|强调|团队|一行|等|在|和|与|、)/;
 
+/** The endings of farmers' cooperatives and family farms. */
+const COOPERATIVE_END = /(?:农民)?(?:专业合作社|股份经济合作社|经济合作社|合作联社|合作社|家庭农场)/g;
+/** Words a cooperative's name is made of before its ending: places, names, products, trades. */
+const COOPERATIVE_PART_TAG = /^(?:ns|n|nz|nr|nrt|x|j|vn|ng)$/;
+const COOPERATIVE_TRADE = /^(?:种植|养殖|种养|加工|生产|营销|销售|农机|植保|土地)$/;
+
+/**
+ * A farmers' cooperative or family farm is one organization with the words before it that name
+ * it: places, a name, a product, a trade (甘谷县 | 众鑫 | 辣椒 | 种植 | 专业合作社, 鑫田 |
+ * 家庭农场). Without a place or a name among them (当归种植专业合作社) it is a kind, not one body.
+ */
+function cooperatives(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names;
+  for (const m of text.matchAll(COOPERATIVE_END)) {
+    const end = m.index + m[0].length;
+    let k = firstTokenAfter(tokens, m.index) - 1;
+    let start = m.index;
+    let named = false;
+    for (let words = 0; k >= 0 && words < 8; k--, words++) {
+      const t = tokens[k]!;
+      if (t.end !== start || !/^[\u4e00-\u9fff]+$/.test(t.word) || /^[一二三四五六七八九十百千万几两多各该本全]/.test(t.word) || (!COOPERATIVE_PART_TAG.test(t.tag) && !COOPERATIVE_TRADE.test(t.word))) break;
+      if (/^(?:ns|nz|nr|nrt|x|j)$/.test(t.tag) || lookupPlace(t.word)) named = true;
+      start = t.start;
+    }
+    if (!named || start === m.index) continue;
+    const hits = out.filter((n) => n.start < end && start < n.end);
+    if (hits.some((n) => n.start < start || n.end > end || n.priority >= 5 || (n.type === 'ORG' && n.start === start && n.end === end))) continue;
+    out = [...out.filter((n) => !hits.includes(n)), nameOf(text, start, end, 'ORG', 2)].sort(byStart);
+  }
+  return out;
+}
+
 /** Two elements of Tibetan names (次仁, 旺堆): the pattern is built once. */
 const TIBETAN_NAME = new RegExp(`(?:${[...TIBETAN_NAME_PARTS].join('|')}){2}`, 'g');
 
@@ -340,6 +374,7 @@ export function combineNames(
   if (flags & STEP.HYPHENATED) names = hyphenatedNames(text, names);
   if (flags & STEP.TIBETAN) names = tibetanNames(text, names);
   if (flags & STEP.COMPOUND_SURNAMES) names = compoundSurnames(text, names);
+  if (flags & STEP.COOPERATIVES) names = cooperatives(text, tokens, names);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
   return instituteShortForms(text, tokens, names);
