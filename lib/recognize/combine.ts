@@ -10,7 +10,7 @@ import type { Token } from '../segment';
 import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
 import { COMMON_NR_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
-import { DEPARTMENTS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
+import { DEPARTMENTS, DOTTED_NAME_CHARS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -238,6 +238,24 @@ function cooperatives(text: string, tokens: readonly Token[], names: Name[]): Na
   return out;
 }
 
+/** Titles and roles that end right before a name (主席, 总统, 护边员, 村民): a name does not grow over them. */
+const TITLE_END = /(?:主席|总统|总理|首相|议员|议长|部长|大使|主任|书记|局长|社长|会长|院长|团长|队长|经理|教授|博士|记者|代表|委员|选手|[员民长家师生手])$/;
+
+/**
+ * A person written in parts joined by a middle dot takes the whole of its first part where the
+ * tagger cut it (曼江·吐尔逊 of 护边员热合曼江·吐尔逊): up to eight name characters, not over
+ * another name. (Its end is left as read: what follows a name may be made of such characters.)
+ */
+function dottedNames(text: string, names: Name[]): Name[] {
+  return names.map((m, k) => {
+    if (m.type !== 'PERSON' || m.priority >= 5 || !/[·•‧・]/.test(m.text)) return m;
+    const floor = k > 0 ? names[k - 1]!.end : 0;
+    let start = m.start;
+    while (start > floor && m.start - start < 8 && DOTTED_NAME_CHARS.has(text[start - 1]!) && !TITLE_END.test(text.slice(Math.max(0, start - 3), start))) start--;
+    return start === m.start ? m : nameOf(text, start, m.end, 'PERSON', m.priority);
+  });
+}
+
 /** Two elements of Tibetan names (次仁, 旺堆): the pattern is built once. */
 const TIBETAN_NAME = new RegExp(`(?:${[...TIBETAN_NAME_PARTS].join('|')}){2}`, 'g');
 
@@ -371,7 +389,7 @@ export function combineNames(
   if (flags & STEP.ABBREVIATIONS) for (const c of won(rules.abbreviations)) if (free(c)) take(c, 1);
   names.sort(byStart);
   if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
-  if (flags & STEP.HYPHENATED) names = hyphenatedNames(text, names);
+  if (flags & STEP.HYPHENATED) names = dottedNames(text, hyphenatedNames(text, names));
   if (flags & STEP.TIBETAN) names = tibetanNames(text, names);
   if (flags & STEP.COMPOUND_SURNAMES) names = compoundSurnames(text, names);
   if (flags & STEP.COOPERATIVES) names = cooperatives(text, tokens, names);

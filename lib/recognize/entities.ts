@@ -27,6 +27,7 @@ import {
   SURNAME_HONORIFICS,
   SURNAMES_SINGLE,
   TRANSLIT_CHARS,
+  DOTTED_NAME_CHARS,
   ABBR,
   NOT_PAIR,
   PAIR_NEXT,
@@ -763,11 +764,11 @@ function findDottedNames(text: string, out: Candidate[]): void {
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
     let head = first.length;
-    while (head > 0 && TRANSLIT_CHARS.has(first[head - 1]!)) head--;
+    while (head > 0 && DOTTED_NAME_CHARS.has(first[head - 1]!)) head--;
     let tail = 0;
-    while (tail < last.length && TRANSLIT_CHARS.has(last[tail]!)) tail++;
+    while (tail < last.length && DOTTED_NAME_CHARS.has(last[tail]!)) tail++;
     const middle = parts.slice(2, -2).filter((_part, k) => k % 2 === 0);
-    if (first.length - head < 1 || tail < 1 || middle.some((p) => ![...p].every((c) => TRANSLIT_CHARS.has(c)))) continue;
+    if (first.length - head < 1 || tail < 1 || middle.some((p) => ![...p].every((c) => DOTTED_NAME_CHARS.has(c)))) continue;
     const start = m.index + head;
     const end = m.index + m[0].length - (last.length - tail);
     out.push({ start, end, type: 'PERSON', text: text.slice(start, end), priority: 4 });

@@ -145,6 +145,13 @@ export const TRANSLIT_CHARS = new Set([
   ...'阿埃艾爱安昂奥巴拔柏邦鲍贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯弗福夫盖甘冈戈格古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利莉连列林琳刘隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密明摩莫默姆穆纳娜奈南内尼涅宁诺欧帕潘佩彭皮珀普奇齐乔琼丘萨塞瑟森沙莎尚舍什施史舒斯松苏索塔泰坦汤唐特滕提汀通图托瓦万旺威韦维魏温沃乌伍武西希锡席夏谢辛休雅亚扬耶叶伊因英尤约泽扎詹兹佐延若茨丝蕾芙玛妮娃琪黛蒂迦拜姆赛萨索哲裘鲍科罗纳梅丽芭莎琪妮露茜珍汀薇妲缇翰逊钦契士蒂茨沃兹乔杰迈柯伯托普肖努·',
 ]);
 
+/**
+ * Characters of names written in parts joined by a middle dot: the transliteration characters and
+ * those Uyghur and Kazakh names add (阿不都热合曼·托乎提, 热合曼江·吐尔逊, 买买提·吾斯曼). Used
+ * only next to a dot, which says "a name" by itself.
+ */
+export const DOTTED_NAME_CHARS: ReadonlySet<string> = new Set([...TRANSLIT_CHARS, ...'热合江吐不都乎买依木吾力孜别那卜']);
+
 /** Endings of words that hold a person's name before them: 邓小平理论, 毛泽东思想. */
 export const NAME_COMPOUND_ENDINGS = ['理论', '思想', '同志', '主义', '精神', '故居', '纪念馆', '旧居'];
 
