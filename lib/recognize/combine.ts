@@ -186,21 +186,31 @@ function compoundSurnames(text: string, names: Name[]): Name[] {
       // on (令 | 狐晓峰), that character no surname of its own (原所长 | 孙晓波 stays).
       const given = hit.end - start - 2;
       if ((hit.start === start + 2 || (hit.start === start + 1 && !SURNAMES_SINGLE.has(text[start + 1]!))) && given >= 1 && given <= 2) end = hit.end;
+      // The surname alone (民警 | 尉迟 | 浩然): its given name, as after a title.
+      else if (hit.start === start && hit.end === start + 2 && !NAME_ENDS_BEFORE.test(text.slice(start + 2, start + 4))) end = givenNameEnd(text, start) || givenNameEnd(text, start, true);
     } else if (!hits.length && TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
       // Nothing read after a title (研究员公孙兆麟): the given name ends where the sentence goes on.
-      for (const given of [2, 1]) {
-        const at = start + 2 + given;
-        const name = text.slice(start + 2, at);
-        if (/^[\u4e00-\u9fff]+$/.test(name) && ![...name].some((c) => NOT_GIVEN_NAME_CHARS.has(c)) && NAME_ENDS_BEFORE.test(text.slice(at, at + 2))) {
-          end = at;
-          break;
-        }
-      }
+      end = givenNameEnd(text, start);
     }
     if (!end) continue;
     out = [...out.filter((n) => !hits.includes(n)), nameOf(text, start, end, 'PERSON', 2)].sort(byStart);
   }
   return out;
+}
+
+/**
+ * Where the given name after a two-character surname at `start` ends: one or two characters
+ * with no function character, before what may follow a name (公孙兆麟 | 团队, 司马迁 | 说), or
+ * before anything with `anyNext` (where the tagger already read a person: 尉迟 | 浩然通过); 0 if
+ * no such end.
+ */
+function givenNameEnd(text: string, start: number, anyNext = false): number {
+  for (const given of [2, 1]) {
+    const at = start + 2 + given;
+    const name = text.slice(start + 2, at);
+    if (/^[\u4e00-\u9fff]+$/.test(name) && ![...name].some((c) => NOT_GIVEN_NAME_CHARS.has(c)) && (anyNext || NAME_ENDS_BEFORE.test(text.slice(at, at + 2)))) return at;
+  }
+  return 0;
 }
 
 /** What may follow a person's name in a sentence: punctuation, a verb of saying, a team, a list. */
@@ -274,6 +284,20 @@ function tibetanNames(text: string, names: Name[]): Name[] {
     out = [...out.filter((n) => !hits.includes(n)), nameOf(text, start, end, 'PERSON', 2)].sort(byStart);
   }
   return out;
+}
+
+/** Separators of a breadcrumb's steps (首页 > 新闻中心 > 部门动态). */
+const CRUMB = /[>›»＞]/;
+/** Labels of a page's footer that end like a body's name (ICP备案号, 网站标识码). */
+const FOOTER_LABEL = /(?:备案号|备案|标识码|许可证号)$/;
+
+/** Whether a name is a step of a breadcrumb: a separator before it, and one or the line's end after it. */
+function inBreadcrumb(text: string, m: Name): boolean {
+  let before = m.start - 1;
+  while (before >= 0 && /[ \t　]/.test(text[before]!)) before--;
+  let after = m.end;
+  while (after < text.length && /[ \t　]/.test(text[after]!)) after++;
+  return before >= 0 && CRUMB.test(text[before]!) && (after >= text.length || text[after] === '\n' || CRUMB.test(text[after]!));
 }
 
 /** Whether a common noun of two characters or more ends right at `at` (自由贸易/l, 枢纽/n). */
@@ -538,6 +562,9 @@ function startsWithPlace(name: string): boolean {
 /** A house or building number closing an address (1号, 12号院, 3号楼). */
 const HOUSE_NUMBER = /[0-9０-９]+(?:-[0-9０-９]+)?号(?:院|楼)?$/;
 
+/** A house number inside an address read as one place (蜀州中路88号市民中心): the road ends before it. */
+const NUMBER_THEN_MORE = /(?<=[路街道巷里弄])[0-9０-９]+号/;
+
 /** Places named after a generic unit: their name must start where a word starts. */
 const UNIT_PLACE = /(?:社区|小区|村|街道)$/;
 
@@ -591,6 +618,9 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     }
     // A department's kind alone (融媒体中心, 人民医院) names no one body, even as a known word.
     if (m.type === 'ORG' && DEPARTMENT_WORDS.has(m.text)) continue;
+    // 首页 > 新闻中心 > 部门动态: a section of a site's breadcrumb, unless a place or a unit's
+    // head names one body (首页 > 县财政局 > …); ICP备案号, 网站标识码: a footer's labels.
+    if (m.type === 'ORG' && m.priority < 5 && ((inBreadcrumb(text, m) && !SHORT_FORM_HEAD.test(m.text) && !startsWithPlace(m.text) && !lookupPlace(m.text)) || FOOTER_LABEL.test(m.text))) continue;
     // 新区, 开发区, 我省, 城区: a kind of place or a reference, not a place's name (the guide's not-places).
     if (m.type === 'PLACE' && m.priority < 5 && NOT_PLACE.has(m.text)) continue;
     // 自由贸易 | 港, 国际枢纽 | 港: a one-character form right after a noun of two characters or
@@ -621,7 +651,7 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     const placeBefore = before?.type === 'PLACE' && before.end === m.start && ADMIN_UNIT_END.test(before.text);
     if (UNIT_PLACE.test(m.text) && first && first.start < m.start && first.end > m.start && !placeBefore && !FUNCTION_CHAR.test(text.slice(first.start, m.start))) continue;
     // 赣东大道1号: an address's number is no part of the road's name.
-    const number = m.type === 'PLACE' ? HOUSE_NUMBER.exec(m.text) : null;
+    const number = m.type === 'PLACE' ? HOUSE_NUMBER.exec(m.text) ?? NUMBER_THEN_MORE.exec(m.text) : null;
     if (number && number.index >= 2) {
       out.push(nameOf(text, m.start, m.start + number.index, 'PLACE', m.priority));
       continue;
