@@ -236,7 +236,7 @@ function cooperatives(text: string, tokens: readonly Token[], names: Name[]): Na
     let named = false;
     for (let words = 0; k >= 0 && words < 8; k--, words++) {
       const t = tokens[k]!;
-      if (t.end !== start || !/^[\u4e00-\u9fff]+$/.test(t.word) || /^[一二三四五六七八九十百千万几两多各该本全]/.test(t.word) || (!COOPERATIVE_PART_TAG.test(t.tag) && !COOPERATIVE_TRADE.test(t.word))) break;
+      if (t.end !== start || !/^[\u4e00-\u9fff]+$/.test(t.word) || /^[一二三四五六七八九十百千万几两多各该本全]/.test(t.word) || (!COOPERATIVE_PART_TAG.test(t.tag) && !COOPERATIVE_TRADE.test(t.word) && !/^[村镇乡县区市]$/.test(t.word))) break;
       if (/^(?:ns|nz|nr|nrt|x|j)$/.test(t.tag) || lookupPlace(t.word)) named = true;
       start = t.start;
     }
