@@ -104,6 +104,21 @@ describe('recognize: any input is safe', () => {
       { numRuns: 200 },
     );
   });
+
+  it('gives valid offsets where the combination repairs names, and never a name across a line (property)', async () => {
+    // What the combination's passes look for: two-character surnames, Tibetan and Uyghur names,
+    // cooperatives, breadcrumbs, addresses, paired marks, bylines, lists, verbs of action.
+    const pieces = fc.constantFrom('上官', '慧敏', '令狐', '尉迟', '次仁', '旺堆', '阿不都', '热合曼', '·', '托乎提', '专业合作社', '家庭农场', '众鑫', '石匠', '村', '首页', ' > ', '新闻中心', '路', '88号', '袁家界', '研究院', '联合发布', '支行', '“', '”', '『', '』', '《', '》', '\n', '扫一扫', '记者 ', '王 浩', '、', '研究员', '黄金周', '城关镇', '联合', '县农业农村局', '自由贸易', '港', '司长');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(pieces, fc.string({ maxLength: 2 })), { maxLength: 30 }), async (parts) => {
+        const text = parts.join('');
+        const spans = await recognize(text, segmenter, { tagger });
+        expectValidSpans(text, spans);
+        for (const s of spans) if (['PERSON', 'PLACE', 'ORG'].includes(s.type)) expect(s.text).not.toContain('\n');
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('recognize: a page of paragraphs', () => {
