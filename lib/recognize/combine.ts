@@ -52,7 +52,11 @@ export const STEP = {
   SPLIT_BODIES: 65536,
   /** A foreign name written with a hyphen is one person (让-皮埃尔·德拉罗什, 舒尔茨-伯格曼). */
   HYPHENATED: 131072,
-  /** A name of the tagger's that ends inside one of jieba's common words (中国新能源汽 | 车出口) or runs into a title's brackets (英国《金融时报) is no name. */
+  /**
+   * The tagger's names mended or set aside: a list's bullet cut off (·凯里学院), a given name jieba
+   * reads whole taken whole (诸葛云 | 云帆); a name that ends inside a common word (中国新能源汽 |
+   * 车出口), runs into a title's brackets (英国《金融时报) or holds one mark of a pair is no name.
+   */
   BROKEN: 262144,
   /** Two elements of Tibetan names side by side are one person (次仁旺堆, 旦增顿珠). */
   TIBETAN: 524288,
@@ -164,6 +168,11 @@ function trimBullets(text: string, m: Name): Name {
   return start === m.start && end === m.end ? m : nameOf(text, start, end, m.type, m.priority);
 }
 
+/** `names` with `hits` (some of them) replaced by `name`, sorted by start. */
+function replaceHits(names: readonly Name[], hits: readonly Name[], name: Name): Name[] {
+  return [...names.filter((n) => !hits.includes(n)), name].sort(byStart);
+}
+
 const COMPOUND_SURNAME = new RegExp([...SURNAMES_DOUBLE].join('|'), 'g');
 /** Titles and roles that a person's name follows (研究员 公孙兆麟, 庭长 宇文长风). */
 const TITLE_BEFORE = /(?:记者|通讯员|教授|研究员|院长|庭长|队长|大队长|局长|处长|主任|书记|董事长|总经理|专家|民警|检察官|法官|医生|医师|教师|老师|院士|省长|市长|县长|区长|镇长|校长|村民|居民|党员|同志)[ 　]?$/;
@@ -193,7 +202,7 @@ function compoundSurnames(text: string, names: Name[]): Name[] {
       end = givenNameEnd(text, start);
     }
     if (!end) continue;
-    out = [...out.filter((n) => !hits.includes(n)), nameOf(text, start, end, 'PERSON', 2)].sort(byStart);
+    out = replaceHits(out, hits, nameOf(text, start, end, 'PERSON', 2));
   }
   return out;
 }
@@ -243,7 +252,7 @@ function cooperatives(text: string, tokens: readonly Token[], names: Name[]): Na
     if (!named || start === m.index) continue;
     const hits = out.filter((n) => n.start < end && start < n.end);
     if (hits.some((n) => n.start < start || n.end > end || n.priority >= 5 || (n.type === 'ORG' && n.start === start && n.end === end))) continue;
-    out = [...out.filter((n) => !hits.includes(n)), nameOf(text, start, end, 'ORG', 2)].sort(byStart);
+    out = replaceHits(out, hits, nameOf(text, start, end, 'ORG', 2));
   }
   return out;
 }
@@ -281,7 +290,7 @@ function tibetanNames(text: string, names: Name[]): Name[] {
     const hits = out.filter((n) => n.start < end && start < n.end);
     if (hits.some((n) => n.type !== 'PERSON' || n.start < start || n.end > end || n.priority >= 5)) continue;
     if (hits.length === 1 && hits[0]!.start === start && hits[0]!.end === end) continue;
-    out = [...out.filter((n) => !hits.includes(n)), nameOf(text, start, end, 'PERSON', 2)].sort(byStart);
+    out = replaceHits(out, hits, nameOf(text, start, end, 'PERSON', 2));
   }
   return out;
 }
