@@ -557,7 +557,7 @@ function listPersons(text: string, names: Name[], taken: Uint8Array): Name[] {
  * ORG): generic units (社区, 街道, 村), then a generic kind of body or place. A head of a short
  * form (省, 市, 县, 区, 州) makes a name in context (区团委, 县融媒体中心) and is not generic.
  */
-const GENERIC_NAME = /^(?:[镇乡村]|街道|社区|小区|楼栋|网格|基层|行业|全市|全省|全县)*(?:党工委|大工委|党委|党总支|党支部|党小组|党组|党组织|团委|联防队|巡逻队|志愿服务队|志愿队|居委会|村委会|业委会|管委会|理事会|议事会|工作站|指导站|服务站|服务中心|党群服务中心|中心|公司|医院|学校|园区|社区|小区|村|协会|商会|联盟)$/;
+const GENERIC_NAME = /^(?:[镇乡村]|街道|社区|小区|楼栋|网格|基层|行业|全市|全省|全县|景区|[省市县区乡镇村]级)*(?:党工委|大工委|党委|党总支|党支部|党小组|党组|党组织|团委|联防队|巡逻队|志愿服务队|志愿队|执法大队|调查队|工作室|融媒体中心|居委会|村委会|业委会|管委会|理事会|议事会|工作站|指导站|服务站|服务中心|党群服务中心|中心|公司|医院|学校|园区|社区|小区|村|协会|商会|联盟)$/;
 
 /** A body's short form: a unit's head, then its department (省工信厅, 县融媒体中心, 市委宣传部). */
 const SHORT_FORM_HEAD = /^(?:[省市县区州旗盟镇乡]|自治区|自治州)(?!委$)[\u4e00-\u9fff]{2,}$/;
@@ -695,7 +695,10 @@ function trimTail(text: string, tokens: readonly Token[], m: Name): Name {
   // A body and what it did read as one (人民网研究院 | 联合发布 | 县级融媒体中心…): the body ends
   // before a verb of official action that follows a body's ending.
   for (let k = 0; k < inside.length; k++) {
-    if (!ACTION_VERB.test(inside[k]!.word)) continue;
+    // 组织 is a noun inside names (党组织, 上海合作组织, 社会组织): a verb only after a company's,
+    // an office's or a federation's ending (县工商联 | 组织 | …, 供电公司 | 组织 | …).
+    const organizes = inside[k]!.word === '组织' && /(?:公司|集团|局|厅|委|办|联|协|中心)$/.test(text.slice(m.start, inside[k]!.start));
+    if (!ACTION_VERB.test(inside[k]!.word) && !organizes) continue;
     const at = k > 0 && /^(?:联合|共同)$/.test(inside[k - 1]!.word) ? inside[k - 1]!.start : inside[k]!.start;
     if (at > m.start + 1 && BODY_END.test(text.slice(m.start, at))) return nameOf(text, m.start, at, 'ORG', m.priority);
   }
@@ -731,8 +734,8 @@ const HEAD = /^[省市县区州旗盟]/;
 /** Endings of a place that acts with a body (a town, a street, a village). */
 const LEFT_PLACE_END = /(?:镇|乡|街道|社区|村)$/;
 
-/** Words that join two bodies acting together (联合印发, 会同, 和). */
-const BODY_JOINERS = /(?:联合|会同|协同|以及|和|与|及|同|、)/g;
+/** Words that join two bodies acting together (联合印发, 会同, 和, 县工商联组织…公司). */
+const BODY_JOINERS = /(?:联合|会同|协同|组织|邀请|以及|和|与|及|同|、)/g;
 
 /**
  * An organization the model ran over two bodies acting together (玉树州生态环境局联合果洛州林草局,
