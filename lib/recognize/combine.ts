@@ -160,11 +160,14 @@ function wholeGivenName(text: string, tokens: readonly Token[], m: Name): Name {
   return nameOf(text, m.start, m.end + 1, 'PERSON', m.priority);
 }
 
+const BULLET = /[·•・、，,。：:；;\s]/;
+
 /** A list's bullets and separators at a name's edges (·凯里学院 after a bullet), cut off. */
 function trimBullets(text: string, m: Name): Name {
+  if (!BULLET.test(text[m.start]!) && !BULLET.test(text[m.end - 1]!)) return m;
   let { start, end } = m;
-  while (start < end && /[·•・、，,。：:；;\s]/.test(text[start]!)) start++;
-  while (end > start && /[·•・、，,。：:；;\s]/.test(text[end - 1]!)) end--;
+  while (start < end && BULLET.test(text[start]!)) start++;
+  while (end > start && BULLET.test(text[end - 1]!)) end--;
   return start === m.start && end === m.end ? m : nameOf(text, start, end, m.type, m.priority);
 }
 
@@ -324,6 +327,8 @@ function wordAlone(tokens: readonly Token[], m: Name): boolean {
 /** Paired marks a name may hold only in pairs: 市委“两新”工委, 中国地质大学（武汉）. */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['（', '）'], ['(', ')'], ['「', '」'], ['『', '』'], ['‘', '’']];
 const OPENING_MARK = /^[“（(「『‘]/;
+/** Any punctuation, space or mark: a name without one is not broken by marks. */
+const MARK = /[\p{P}\s]/u;
 const CLOSING_MARK = /[”）)」』’]$/;
 
 /**
@@ -331,6 +336,8 @@ const CLOSING_MARK = /[”）)」』’]$/;
  * (绍兴”研 of “跟着课本游绍兴”研学), or opens or closes with punctuation (·凯里学院 of a list's bullet).
  */
 function brokenByMarks(name: string): boolean {
+  // Most names hold no mark at all: one test says so.
+  if (!MARK.test(name)) return false;
   if (/[《》]/.test(name)) return true;
   for (const [open, close] of PAIRS) if (name.split(open).length !== name.split(close).length) return true;
   // Balanced by now: an opening or closing mark at an edge is one of a pair inside ('『花儿』队).
