@@ -26,6 +26,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // After the unit and DOM tests: a browser's start-up and its timed waits do not share
+          // a 2-core machine with the unit tests' training and benchmarks.
+          sequence: { groupOrder: 1 },
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
         },
@@ -36,7 +39,7 @@ export default defineConfig({
           name: 'e2e-firefox',
           environment: 'node',
           // After the other projects: Firefox and Chromium never run at once.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e-firefox/**/*.test.ts'],
           globalSetup: ['tests/e2e-firefox/global-setup.ts'],
           testTimeout: 60_000,

@@ -8,6 +8,8 @@ import { CONTENT_SCRIPT, CONTENT_STYLES } from './content-files';
 const SCRIPT_ID = 'user-sites';
 /** How long after the browser starts loaded pages are checked for a missing content script, ms. */
 const STARTUP_WINDOW_MS = 30_000;
+/** When open tabs are checked again after the worker starts, ms. */
+const STARTUP_RECHECKS_MS = [1_500, 4_000, 10_000, 20_000];
 
 /**
  * Sites the user granted from the options page (optional host permissions) get the same
@@ -22,6 +24,10 @@ export function setupUserSites(): void {
   // the first half minute are checked too; then the listener goes, so tab updates do not keep
   // waking the worker.
   void syncUserSites().then(() => injectWhereMissing());
+  // And again a few times while the browser starts: an injection can fail while the browser is
+  // still restoring its state (seen under load: a page that completed then stayed without
+  // its script, though the registration was kept and the site granted).
+  for (const delay of STARTUP_RECHECKS_MS) setTimeout(() => void injectWhereMissing(), delay);
   // Listening to the browser's start makes it start the worker then, so the check above runs.
   browser.runtime.onStartup.addListener(() => {});
   const onUpdated = (_tabId: number, change: { status?: string }) => {
@@ -89,7 +95,9 @@ async function injectWhereMissing(): Promise<void> {
       const present = await content.call('annotations/list', {});
       if (present.ok || !present.transport) continue;
       await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: [CONTENT_STYLES] }).catch(() => undefined);
-      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] }).catch(() => undefined);
+      await browser.scripting
+        .executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] })
+        .catch((error: unknown) => console.warn('[user sites] cannot run the content script in a tab; checked again later', error));
     }
   } catch (error) {
     console.warn('[user sites] cannot check open tabs', error);
