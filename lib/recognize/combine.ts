@@ -22,7 +22,7 @@ export const STEP = {
   SPLIT_PLACES: 2,
   /** A place and the zone, park or community named after it are one place (济南 + 高新区). */
   ZONES: 4,
-  /** A place and a newspaper or news site word are one organization (福州 + 晚报, 中国 + 社会科学网). */
+  /** A place and a newspaper or news site word are one organization (福州 + 晚报, 中国 + 社会科学网, 凤县 + 人民政府门户网站). */
   MEDIA: 8,
   /** Places that begin an organization's name belong to it (茶园镇 + 新民村党支部). */
   PLACE_IN_ORG: 16,
@@ -359,7 +359,7 @@ const LANDMARK_END = /(?:石窟|窟|寺|古城|古镇|老街)$/;
 /** Endings of a development zone's or new area's name. */
 const ZONE_END = /(?:新区|开发区|高新区|经开区|工业园区|产业园区|保税区|自贸区|试验区|示范区)$/;
 /** Words after a place (or an organization) that name a newspaper, news site or broadcaster. */
-const MEDIA_WORDS = ['广播电视台', '融媒体中心', '新闻网', '电视台', '日报社', '日报', '晚报', '早报', '商报', '新闻', '报社', '在线', '网'].sort((a, b) => b.length - a.length);
+const MEDIA_WORDS = ['人民政府门户网站', '人民政府网站', '人民政府网', '政府门户网站', '政府网', '广播电视台', '融媒体中心', '新闻网', '电视台', '日报社', '日报', '晚报', '早报', '商报', '新闻', '报社', '在线', '网'].sort((a, b) => b.length - a.length);
 /** Characters that end a department or a body's name. */
 const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系|工商联|妇联|文联|残联|侨联|科协)$/;
 /** Endings of a unit inside a parent body: 研究所, 天文台, 竺可桢学院, 平台处, 分会. */
