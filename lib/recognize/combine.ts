@@ -7,7 +7,7 @@
  * words and strings in, name candidates out.
  */
 import type { Token } from '../segment';
-import { chineseNameStrength, type Candidate, type RuleCandidates } from './entities';
+import { chineseNameStrength, surnameLength, type Candidate, type RuleCandidates } from './entities';
 import { COMMON_NR_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
 import { DEPARTMENTS, DOTTED_NAME_CHARS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
@@ -126,6 +126,11 @@ function tokensIn(tokens: readonly Token[], start: number, end: number): Token[]
   return out;
 }
 
+/** The token holding the character at `at` (or the first after it, where the tokens skip it); undefined past the last. */
+function tokenAt(tokens: readonly Token[], at: number): Token | undefined {
+  return tokens[firstTokenAfter(tokens, at)];
+}
+
 function nameOf(text: string, start: number, end: number, type: Name['type'], priority: number): Name {
   return { start, end, type, text: text.slice(start, end), priority };
 }
@@ -140,8 +145,7 @@ const COMMON_WORD_TAG = /^(?:n|v|vn|vd|a|ad|an|d|l|i|f|t|m|q)$/;
  * 南市屯村 of 村农民, or two characters in, 吉林省委 of 省委书记, stays.)
  */
 function endsInsideWord(tokens: readonly Token[], m: Name): boolean {
-  const k = firstTokenAfter(tokens, m.end - 1);
-  const t = tokens[k];
+  const t = tokenAt(tokens, m.end - 1);
   if (!t || t.start !== m.end - 1 || t.start <= m.start || t.end - t.start < 3 || !COMMON_WORD_TAG.test(t.tag)) return false;
   return !BODY_END.test(m.text) && !PLACE_ENDING.test(m.text) && !ADMIN_SUFFIX.test(m.text);
 }
@@ -153,8 +157,8 @@ function endsInsideWord(tokens: readonly Token[], m: Name): boolean {
  */
 function wholeGivenName(text: string, tokens: readonly Token[], m: Name): Name {
   if (m.type !== 'PERSON') return m;
-  const surname = SURNAMES_DOUBLE.has(m.text.slice(0, 2)) ? 2 : 1;
-  const t = tokens[firstTokenAfter(tokens, m.end - 1)];
+  const surname = surnameLength(m.text) === 2 ? 2 : 1;
+  const t = tokenAt(tokens, m.end - 1);
   if (!t || t.start <= m.start + surname - 1 || t.start !== m.end - 1 || t.end !== m.end + 1 || m.end + 1 - m.start > surname + 2) return m;
   if (!/^[\u4e00-\u9fff]$/.test(text[m.end]!) || NOT_GIVEN_NAME_CHARS.has(text[m.end]!)) return m;
   return nameOf(text, m.start, m.end + 1, 'PERSON', m.priority);
@@ -314,13 +318,13 @@ function inBreadcrumb(text: string, m: Name): boolean {
 
 /** Whether a common noun of two characters or more ends right at `at` (自由贸易/l, 枢纽/n). */
 function nounBefore(tokens: readonly Token[], at: number): boolean {
-  const t = tokens[firstTokenAfter(tokens, at - 1)];
+  const t = tokenAt(tokens, at - 1);
   return !!t && t.end === at && t.end - t.start >= 2 && /^(?:n|l|nz|i)$/.test(t.tag);
 }
 
 /** Whether jieba reads a name as a word of its own (港 of 自由贸易 | 港 | 建设, not 华 of 华人). */
 function wordAlone(tokens: readonly Token[], m: Name): boolean {
-  const t = tokens[firstTokenAfter(tokens, m.start)];
+  const t = tokenAt(tokens, m.start);
   return !!t && t.start === m.start && t.end === m.end;
 }
 
@@ -798,7 +802,7 @@ function placeHeads(text: string, names: Name[]): Name[] {
 /** Before a surname standing for a person: 老张, 小李. */
 const SURNAME_ALONE_BEFORE = /[老小姓]/;
 /** After a surname standing for a person: a title, an honorific, a kinship word, a cup named for him, a list. */
-const SURNAME_ALONE_AFTER = /^(?:[、，,和与及]|某|总|工|老|姓|家(?![界村庄寨坪湾沟岭山屯营堡河桥集镇岗洼峪])|氏|杯|外长|议长|首相|主席|总理|总书记|书记|先生|女士|小姐|同志|老师|师傅|大爷|大娘|大妈|大姐|大哥|大叔|大嫂|阿姨|奶奶|爷爷|大夫|医生|教授|院士|大使|部长|局长|厅长|处长|科长|县长|市长|省长|镇长|乡长|村长|所长|站长|校长|院长|主任|经理|董事长|书记|队长|班长|连长|排长|团长|师长|警官|法官|律师|会计|老汉|老伯|副)/;
+const SURNAME_ALONE_AFTER = /^(?:[、，,和与及]|某|总|工|老|姓|家(?![界村庄寨坪湾沟岭山屯营堡河桥集镇岗洼峪])|氏|杯|外长|议长|首相|主席|总理|总书记|书记|先生|女士|小姐|同志|老师|师傅|大爷|大娘|大妈|大姐|大哥|大叔|大嫂|阿姨|奶奶|爷爷|大夫|医生|教授|院士|大使|部长|局长|厅长|处长|科长|县长|市长|省长|镇长|乡长|村长|所长|站长|校长|院长|主任|经理|董事长|队长|班长|连长|排长|团长|师长|警官|法官|律师|会计|老汉|老伯|副)/;
 
 /** Landform endings of place names that people's names do not have (界, 峡, 岛, 寨, 沟, 湾, 滩). */
 const LANDFORM_END = /[界峪峡岛寨沟湾滩堰]$/;

@@ -184,7 +184,8 @@ function isTitle(word: string): boolean {
   return false;
 }
 
-function surnameLength(name: string): number {
+/** How many characters of `name` are a surname of the lists: 2 (欧阳), 1 (王) or 0. */
+export function surnameLength(name: string): number {
   if (SURNAMES_DOUBLE.has(name.slice(0, 2))) return 2;
   if (SURNAMES_SINGLE.has(name[0]!)) return 1;
   return 0;

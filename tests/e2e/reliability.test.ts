@@ -5,7 +5,7 @@
  * long pages read in parts, and pages that change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { askContent, FIXTURES_DIR, pointOnText, STRICT_CSP, useExtensionSession, waitFor, cardOf } from './harness';
@@ -299,22 +299,32 @@ document.getElementById('more').onclick = () => { c.hidden = false; };</script>
     await page.close();
   });
 
-  it('loses nothing when the recognizer restarts mid-page', async () => {
-    const url = `http://www.gov.cn:${session.server.port}/restart-report.html`;
+  /**
+   * How many spans a long report of `paragraphs` gets when nothing goes wrong (read once in a page
+   * of its own), then the same report opened again and read until its first part is painted.
+   */
+  async function reportPaintedOnce(file: string, paragraphs: number, beforeLoad?: (page: Page) => Promise<void>) {
+    const url = `http://www.gov.cn:${session.server.port}/${file}`;
     const reference = await session.browser.context.newPage();
-    await longReport(reference, url, 800);
+    await longReport(reference, url, paragraphs);
     await reference.goto(url);
     const expected = (await readDone(url, 100)).entities.length;
     await reference.close();
 
     const page = await session.browser.context.newPage();
-    await longReport(page, url, 800);
+    await longReport(page, url, paragraphs);
+    await beforeLoad?.(page);
     await page.goto(url);
-    // As soon as the first part is back, the offscreen document (the recognizer) goes away.
     await waitFor(async () => {
       const l = await listing(url);
       return l?.progress.firstPaintMs !== null && l?.progress.firstPaintMs !== undefined ? true : undefined;
     });
+    return { url, page, expected };
+  }
+
+  it('loses nothing when the recognizer restarts mid-page', async () => {
+    // As soon as the first part is back, the offscreen document (the recognizer) goes away.
+    const { url, page, expected } = await reportPaintedOnce('restart-report.html', 800);
     const closed = await session.browser.serviceWorker.evaluate(async () => {
       if (!(await chrome.offscreen.hasDocument())) return false;
       await chrome.offscreen.closeDocument();
@@ -328,25 +338,14 @@ document.getElementById('more').onclick = () => { c.hidden = false; };</script>
   });
 
   it('loses nothing when the extension\'s worker is stopped mid-page', async () => {
-    const url = `http://www.gov.cn:${session.server.port}/worker-stop-report.html`;
-    const reference = await session.browser.context.newPage();
-    await longReport(reference, url, 3000);
-    await reference.goto(url);
-    const expected = (await readDone(url, 100)).entities.length;
-    await reference.close();
-
-    const page = await session.browser.context.newPage();
-    await longReport(page, url, 3000);
-    const cdp = await session.browser.context.newCDPSession(page);
-    await page.goto(url);
     // As soon as the first part is back, every service worker stops (as Chromium stops an idle
     // one, or one that an update replaces): the requests in flight lose their answers.
-    await waitFor(async () => {
-      const l = await listing(url);
-      return l?.progress.firstPaintMs !== null && l?.progress.firstPaintMs !== undefined ? true : undefined;
+    let cdp: CDPSession | undefined;
+    const { url, page, expected } = await reportPaintedOnce('worker-stop-report.html', 3000, async (p) => {
+      cdp = await session.browser.context.newCDPSession(p);
     });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp!.send('ServiceWorker.enable');
+    await cdp!.send('ServiceWorker.stopAllWorkers');
     // Stopped while parts were still being recognized.
     expect((await listing(url))?.progress.doneMs).toBeNull();
     const list = await readDone(url, 100);
