@@ -204,9 +204,13 @@ function compoundSurnames(text: string, names: Name[]): Name[] {
       if ((hit.start === start + 2 || (hit.start === start + 1 && !SURNAMES_SINGLE.has(text[start + 1]!))) && given >= 1 && given <= 2) end = hit.end;
       // The surname alone (民警 | 尉迟 | 浩然): its given name, as after a title.
       else if (hit.start === start && hit.end === start + 2 && !NAME_ENDS_BEFORE.test(text.slice(start + 2, start + 4))) end = givenNameEnd(text, start) || givenNameEnd(text, start, true);
-    } else if (!hits.length && TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
-      // Nothing read after a title (研究员公孙兆麟): the given name ends where the sentence goes on.
-      end = givenNameEnd(text, start);
+    } else if (hits.length === 2 && hits.every((h) => h.type === 'PERSON' && h.priority < 5) && hits[0]!.start === start && hits[0]!.end === start + 3 && hits[1]!.start === start + 3 && hits[1]!.end === start + 4) {
+      // The given name's last character read as a person of its own (欧阳明 | 轩).
+      end = start + 4;
+    } else if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start)) && hits.every((h) => h.priority < 5 && (h.type !== 'PERSON' || h.start >= start))) {
+      // Nothing read after a title (研究员公孙兆麟), or a place or body read from the surname on
+      // (教授南宫 | 博文担任研究院, 南宫 a city): the given name ends where the sentence goes on.
+      if (hits.length === 0 || (hits.length === 1 && hits[0]!.type !== 'PERSON' && hits[0]!.start === start && hits[0]!.end > start + 3)) end = givenNameEnd(text, start);
     }
     if (!end) continue;
     out = replaceHits(out, hits, nameOf(text, start, end, 'PERSON', 2));
@@ -230,7 +234,7 @@ function givenNameEnd(text: string, start: number, anyNext = false): number {
 }
 
 /** What may follow a person's name in a sentence: punctuation, a verb of saying, a team, a list. */
-const NAME_ENDS_BEFORE = /^(?:$|[^\u4e00-\u9fff]|说|表示|指出|介绍|认为|强调|团队|一行|等|在|和|与|、)/;
+const NAME_ENDS_BEFORE = /^(?:$|[^\u4e00-\u9fff]|说|表示|指出|介绍|认为|强调|团队|一行|等|在|和|与|、|担任|出任|兼任|当选|带领|率领|领衔|主持|荣获)/;
 
 /** The endings of farmers' cooperatives and family farms. */
 const COOPERATIVE_END = /(?:农民)?(?:专业合作社|股份经济合作社|经济合作社|合作联社|合作社|家庭农场)/g;
@@ -802,10 +806,10 @@ function placeHeads(text: string, names: Name[]): Name[] {
 /** Before a surname standing for a person: 老张, 小李. */
 const SURNAME_ALONE_BEFORE = /[老小姓]/;
 /** After a surname standing for a person: a title, an honorific, a kinship word, a cup named for him, a list. */
-const SURNAME_ALONE_AFTER = /^(?:[、，,和与及]|某|总|工|老|姓|家(?![界村庄寨坪湾沟岭山屯营堡河桥集镇岗洼峪])|氏|杯|外长|议长|首相|主席|总理|总书记|书记|先生|女士|小姐|同志|老师|师傅|大爷|大娘|大妈|大姐|大哥|大叔|大嫂|阿姨|奶奶|爷爷|大夫|医生|教授|院士|大使|部长|局长|厅长|处长|科长|县长|市长|省长|镇长|乡长|村长|所长|站长|校长|院长|主任|经理|董事长|队长|班长|连长|排长|团长|师长|警官|法官|律师|会计|老汉|老伯|副)/;
+const SURNAME_ALONE_AFTER = /^(?:[、，,和与及]|某|总|工|老|姓|家(?![界村庄寨坪湾沟岭山屯营堡河桥集镇岗洼峪潭垭港坝湖礁])|氏|杯|外长|议长|首相|主席|总理|总书记|书记|先生|女士|小姐|同志|老师|师傅|大爷|大娘|大妈|大姐|大哥|大叔|大嫂|阿姨|奶奶|爷爷|大夫|医生|教授|院士|大使|部长|局长|厅长|处长|科长|县长|市长|省长|镇长|乡长|村长|所长|站长|校长|院长|主任|经理|董事长|队长|班长|连长|排长|团长|师长|警官|法官|律师|会计|老汉|老伯|副)/;
 
 /** Landform endings of place names that people's names do not have (界, 峡, 岛, 寨, 沟, 湾, 滩). */
-const LANDFORM_END = /[界峪峡岛寨沟湾滩堰]$/;
+const LANDFORM_END = /[界峪峡岛寨沟湾滩堰湖港礁坝潭垭洼]$/;
 
 /** Levels whose names are not given to people. */
 const PLACE_LEVELS_NOT_NAMES = new Set(['province', 'prefecture', 'country', 'region']);
@@ -918,11 +922,18 @@ function regionsOfForms(tokens: readonly Token[], names: Name[]): Name[] {
   return out;
 }
 
+/**
+ * Named parks, the guide's places (中拉贸易产业园, 天府软件园, 植物园), which the tagger learned as
+ * bodies from a few corpus sentences (东大软件园); a park's 管委会 or company ends otherwise.
+ */
+const PARK_END = /(?:(?:产业|工业|科技|软件|物流|创业|孵化|生态|农业|科创|文创|物联网|智造|电商|总部)园区?|植物园|动物园|公园|陵园|园区)$/;
+
 function joinZones(text: string, names: Name[], winners: readonly Name[]): Name[] {
   const out = names.slice();
   for (let k = 0; k < out.length; k++) {
     const m = out[k]!;
-    if (m.type !== 'PLACE') continue;
+    if (m.type === 'ORG' && m.priority < 5 && m.end - m.start >= 4 && PARK_END.test(m.text)) out[k] = { ...m, type: 'PLACE' };
+    if (out[k]!.type !== 'PLACE') continue;
     const len = wordAt(text, m.end, ZONE_WORDS);
     if (!len) continue;
     const end = m.end + len;
