@@ -6,11 +6,16 @@
  *
  * Options: `--epochs N` (10), `--limit N` sentences per corpus (all), `--out FILE`, `--seed N`,
  * `--prune W` (weights below W are dropped; 4), `--bits B` (hash bits; 22), `--augment R` (share of sentences given a made name; 0.4), `--runs N` (perceptrons averaged; 2), `--no-augment`.
+ * `--hold-out K --hold-out-dir DIR`: every K-th sentence of each corpus is left out of training
+ * and written to `DIR/CORPUS.held-out.jsonl`, so a model trained so (give it `--out`, never the
+ * shipped file) can be scored on text of each corpus's kind that it never saw
+ * (`eval.ts --model FILE --gold NAME=DIR/CORPUS.held-out.jsonl`): an estimate of the MSRA and
+ * People's Daily test sets, which are held out of this repository.
  *
  * Exit code 1 if a corpus cannot be read.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { prepareSegmenter } from '../recognize';
 import { parseGold } from '../recognize/gold';
 import { NODE_MODEL_FILE } from '../recognize/tagger/node';
@@ -51,9 +56,22 @@ function read(file: string): NamedCorpus['records'] {
 }
 
 const limit = Number(arg('--limit') ?? 0);
+const holdOut = Number(arg('--hold-out') ?? 0);
+const holdOutDir = arg('--hold-out-dir');
+if (holdOut && (!Number.isInteger(holdOut) || holdOut < 2 || !holdOutDir || !arg('--out'))) {
+  console.error('--hold-out K takes a whole number ≥ 2 and needs --hold-out-dir DIR and --out FILE (the shipped model is never trained on less)');
+  process.exit(2);
+}
 const corpora: NamedCorpus[] = TRAINING_CORPORA.map((name) => {
-  const records = read(resolve(SHARED, 'train', `${name}.jsonl`));
-  return { name, records: limit ? records.slice(0, limit) : records };
+  let records = read(resolve(SHARED, 'train', `${name}.jsonl`));
+  if (limit) records = records.slice(0, limit);
+  if (holdOut) {
+    const held = records.filter((_r, k) => k % holdOut === holdOut - 1);
+    records = records.filter((_r, k) => k % holdOut !== holdOut - 1);
+    mkdirSync(holdOutDir!, { recursive: true });
+    writeFileSync(join(holdOutDir!, `${name}.held-out.jsonl`), held.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  }
+  return { name, records };
 });
 const devFile = resolve(SHARED, 'eval/pd98-dev.jsonl');
 const dev = existsSync(devFile) ? { name: 'pd98-dev', records: read(devFile) } : undefined;
