@@ -299,7 +299,8 @@ function tibetanNames(text: string, names: Name[]): Name[] {
     const start = m.index;
     const end = start + m[0].length;
     const hits = out.filter((n) => n.start < end && start < n.end);
-    if (hits.some((n) => n.type !== 'PERSON' || n.start < start || n.end > end || n.priority >= 5)) continue;
+    // (A person run on into the conjunction after it, 泽仁和 | 降央拉措, does not run on.)
+    if (hits.some((n) => n.type !== 'PERSON' || n.start < start || (n.end > end && !(n.end === end + 1 && /[和与及]/.test(text[end]!))) || n.priority >= 5)) continue;
     if (hits.length === 1 && hits[0]!.start === start && hits[0]!.end === end) continue;
     out = replaceHits(out, hits, nameOf(text, start, end, 'PERSON', 2));
   }

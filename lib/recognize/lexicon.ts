@@ -16,7 +16,7 @@ export const SURNAMES_SINGLE = set(`
  * Elements of Tibetan personal names as Chinese writes them: a Tibetan name is two of them (次仁旺堆,
  * 旦增顿珠, 扎西多吉). Seen in the training corpora 62 times out of 64 inside a person's name.
  */
-export const TIBETAN_NAME_PARTS = set(`次仁 扎西 旦增 达瓦 尼玛 格桑 洛桑 多吉 顿珠 卓玛 央金 拉姆 平措 边巴 索朗 普布 巴桑 德吉 曲珍 次旦 益西 群培 贡嘎 罗布 白玛 仁青 强巴 土登 丹增 桑珠 欧珠 旺堆 旺姆 米玛 拉巴 巴珠 达娃 卓嘎 央宗 曲措 措姆 扎巴 坚参 江村 嘉措 加措 才让 才旦 更登 贡布 洛追 南杰 琼达 仁增 桑杰 索南 西绕 阿旺 晋美 久美 吉美 拉毛 多杰 周措 仁欠 才仁 公保 夏吾 万玛 完玛 更藏 措吉 吉毛 尕藏 桑吉 德庆 玉珍 普琼 次珍 群宗 洛松 泽仁 泽旺 降措 俄色 斗拉`);
+export const TIBETAN_NAME_PARTS = set(`次仁 扎西 旦增 达瓦 尼玛 格桑 洛桑 多吉 顿珠 卓玛 央金 拉姆 平措 边巴 索朗 普布 巴桑 德吉 曲珍 次旦 益西 群培 贡嘎 罗布 白玛 仁青 强巴 土登 丹增 桑珠 欧珠 旺堆 旺姆 米玛 拉巴 巴珠 达娃 卓嘎 央宗 曲措 措姆 扎巴 坚参 江村 嘉措 加措 才让 才旦 更登 贡布 洛追 南杰 琼达 仁增 桑杰 索南 西绕 阿旺 晋美 久美 吉美 拉毛 多杰 周措 仁欠 才仁 公保 夏吾 万玛 完玛 更藏 措吉 吉毛 尕藏 桑吉 德庆 玉珍 普琼 次珍 群宗 洛松 泽仁 泽旺 降措 俄色 斗拉 洛绒 四郎 降央 泽郎 斯朗 呷绒 根秋 俄珠 巴登 拥措 德青 曲扎 向巴 旦巴 仁真 洛布 拉措`);
 
 export const SURNAMES_DOUBLE = set(`欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 太史 申屠 钟离`);
 
