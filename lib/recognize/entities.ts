@@ -423,11 +423,18 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
 }
 
 /** Whether token `k` can begin an organization's name: a place, a proper noun or a head. */
+/**
+ * A zone's whole name that jieba reads as one word of any tag (杨凌农业高新技术产业示范区/l): it
+ * opens its management committee's name (…示范区管理委员会).
+ */
+const ZONE_WORD = /^[\u4e00-\u9fff]{2,}(?:开发区|示范区|高新区|试验区|实验区|保税区|经开区|合作区|新区|工业园区?|产业园区?|科技园区?)$/;
+
 function isOrgHead(t: Tokens, k: number): boolean {
   const w = t.word(k);
   const tag = t.tag(k);
   return (
     t.isPlace(k) ||
+    ZONE_WORD.test(w) ||
     t.placeFrom.has(k) ||
     (HEAD_TAGS.has(tag) && !(tag === 'x' && junkWord(w))) ||
     ORG_HEADS.has(w) ||
@@ -527,7 +534,8 @@ function findOrgs(t: Tokens, out: Candidate[]): void {
         ORG_HEADS.has(pw) ||
         ORG_INNER.has(pw) ||
         orgSuffixLength(pw) > 0 ||
-        ((pt === 'n' || pt === 'vn' || pt === 'b' || pt === 'ng') && pw.length >= 2);
+        ((pt === 'n' || pt === 'vn' || pt === 'b' || pt === 'ng') && pw.length >= 2) ||
+        ZONE_WORD.test(pw);
       if (!fits) break;
       j = k;
       // A one-character head (省, 市, 县) begins a short form; nothing before it belongs to it.
