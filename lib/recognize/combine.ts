@@ -8,7 +8,7 @@
  */
 import type { Token } from '../segment';
 import { chineseNameStrength, surnameLength, type Candidate, type RuleCandidates } from './entities';
-import { COMMON_NR_WORDS } from './data/common-words';
+import { COMMON_NR_WORDS, KNOWN_PERSON_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
 import { DEPARTMENTS, DOTTED_NAME_CHARS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
@@ -178,6 +178,23 @@ function trimBullets(text: string, m: Name): Name {
 /** `names` with `hits` (some of them) replaced by `name`, sorted by start. */
 function replaceHits(names: readonly Name[], hits: readonly Name[], name: Name): Name[] {
   return [...names.filter((n) => !hits.includes(n)), name].sort(byStart);
+}
+
+/**
+ * A word jieba tags as a name that the training corpora mark as a person wherever it occurs
+ * (苏轼, 白居易, 司马迁) is a person where the tagger marked nothing there or only a one-character
+ * form inside it (在苏 | 轼塑像前: 苏 for Jiangsu); a longer name holding it stays (白居易纪念馆).
+ */
+function knownPersons(tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names;
+  for (const t of tokens) {
+    if (t.tag.charCodeAt(0) !== 110 /* n */ || t.tag.charCodeAt(1) !== 114 /* r */ || !KNOWN_PERSON_WORDS.has(t.word)) continue;
+    const hits = out.filter((n) => n.start < t.end && t.start < n.end);
+    if (hits.length === 1 && hits[0]!.type === 'PERSON' && hits[0]!.start === t.start && hits[0]!.end === t.end) continue;
+    if (hits.some((n) => n.priority >= 5 || (n.end - n.start > 1 && (n.type !== 'PERSON' || n.start < t.start || n.end > t.end)))) continue;
+    out = replaceHits(out, hits, { start: t.start, end: t.end, type: 'PERSON', text: t.word, priority: 3 });
+  }
+  return out;
 }
 
 const COMPOUND_SURNAME = new RegExp([...SURNAMES_DOUBLE].join('|'), 'g');
@@ -406,6 +423,7 @@ export function combineNames(
   const winners = options.winners ?? resolveCandidates([...rules.places, ...rules.orgs, ...rules.persons, ...rules.bylines, ...rules.dotted, ...rules.abbreviations, ...(options.known ?? [])]);
   const winnerSet = new Set(winners);
   if (flags & STEP.KNOWN && options.known?.length) names = withKnown(names, options.known);
+  if (flags & STEP.KNOWN) names = knownPersons(tokens, names);
   if (flags & STEP.PLACE_NOT_PERSON) names = placesNotPersons(text, tokens, names);
   if (flags & STEP.SPLIT_BODIES) names = splitBodies(text, names);
   if (flags & STEP.PLACE_HEAD) names = placeHeads(text, names);
