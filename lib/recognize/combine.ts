@@ -1150,7 +1150,8 @@ function placesIntoOrgs(text: string, names: Name[]): Name[] {
     const org = names[last + 1];
     // An organization whose own name begins with a place (大连 of 大连理工大学) is complete: the
     // places before it stay apart (辽宁省 | 大连市 | 大连理工大学).
-    const named = org ? longestPlaceAt(text, org.start) : null;
+    // (A short form before it, no unit's suffix, is the name's own opening: 广西 + 右江鑫铝科技有限公司.)
+    const named = org && ADMIN_UNIT_END.test(names[last]!.text) ? longestPlaceAt(text, org.start) : null;
     const single = last === k && m.end - m.start === 1; // a one-character form (访华 | 新华社)
     if (!org || org.type !== 'ORG' || org.start !== names[last]!.end || org.priority >= 5 || (named && named.end - org.start >= 2) || single || KNOWN_ORGS.has(org.text) || KNOWN_MEDIA.has(org.text)) {
       out.push(m);
@@ -1205,7 +1206,10 @@ function joinDepartments(text: string, tokens: readonly Token[], names: Name[], 
     // (a place before a body is the tagger's to read), or after its one place (松江区 +
     // 融媒体中心); and it ends in a department's word.
     if (first.start !== c.start || (inside.length === 1 && first.end === c.end)) return null;
-    if (first.type !== 'ORG' && (inside.length > 1 || !PLACE_DEPARTMENTS.has(text.slice(first.end, c.end)))) return null;
+    // (Or after its chain of places, each a unit: 讷河市 + 拉哈镇 + 人民政府.)
+    const last = inside[inside.length - 1]!;
+    const chain = inside.length > 1 && inside.every((m, k) => m.type === 'PLACE' && (k === 0 || m.start === inside[k - 1]!.end) && ADMIN_UNIT_END.test(m.text));
+    if (first.type !== 'ORG' && ((inside.length > 1 && !chain) || !PLACE_DEPARTMENTS.has(text.slice(last.end, c.end)))) return null;
     if (!wordsFit(text, tokens, c, inside) || !departmentTail(tokens, inside[inside.length - 1]!.end, c.end)) return null;
     return nameOf(text, c.start, c.end, 'ORG', first.priority);
   });
