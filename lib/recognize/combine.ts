@@ -637,6 +637,10 @@ const EVERY_LEVEL_BEFORE = /各[省市县区州盟旗乡镇、，,（）()\s]*$/
  * set aside (走进 | 社区党支部), and a community or village that starts inside a word of the
  * sentence (党员 | 到社区 → 员到社区).
  */
+/** A body's party group or committee at the end of its name. */
+const PARTY_GROUP_END = /(?:党组|党委|党总支|党工委)$/;
+/** A member's or secretary's title after a party group. */
+const GROUP_TITLE_AFTER = /^(?:成员|书记|副书记|委员)/;
 /** A party committee's working departments, named alone. */
 const BARE_PARTY_DEPARTMENT = /^(?:宣传部|组织部|统战部|政法委|纪委|监委|纪工委|编办|网信办|社会工作部)$/;
 /** The title of a department's head right after it. */
@@ -666,6 +670,13 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     }
     // A department's kind alone (融媒体中心, 人民医院) names no one body, even as a known word.
     if (m.type === 'ORG' && DEPARTMENT_WORDS.has(m.text)) continue;
+    // 科技局党组成员, 医院党委书记: a body's party group before a member's or secretary's title is
+    // part of that title; the body is the name (the seed gold: 科技局党组成员 → 科技局).
+    const group = m.type === 'ORG' && m.priority < 5 ? PARTY_GROUP_END.exec(m.text) : null;
+    if (group && m.text.length - group[0].length >= 3 && BODY_END.test(m.text.slice(0, -group[0].length)) && GROUP_TITLE_AFTER.test(text.slice(m.end, m.end + 3))) {
+      out.push(nameOf(text, m.start, m.end - group[0].length, 'ORG', m.priority));
+      continue;
+    }
     // 县委常委、组织部部长: a party committee's department alone before its head's title is part
     // of that title in a list of officials (the corpora mark it so: 组织部 4 times a body, 38 not).
     if (m.type === 'ORG' && m.priority < 5 && BARE_PARTY_DEPARTMENT.test(m.text) && HEAD_TITLE_AFTER.test(text.slice(m.end, m.end + 4)) && out[out.length - 1]?.end !== m.start) continue;
@@ -1150,8 +1161,10 @@ function placesIntoOrgs(text: string, names: Name[]): Name[] {
     const org = names[last + 1];
     // An organization whose own name begins with a place (大连 of 大连理工大学) is complete: the
     // places before it stay apart (辽宁省 | 大连市 | 大连理工大学).
-    // (A short form before it, no unit's suffix, is the name's own opening: 广西 + 右江鑫铝科技有限公司.)
-    const named = org && ADMIN_UNIT_END.test(names[last]!.text) ? longestPlaceAt(text, org.start) : null;
+    // (A short form before it, no unit's suffix, is the name's own opening, 广西 + 右江鑫铝科技有限公司,
+    // unless the name opens with a unit's full name: 吉林 | 东丰县第五中学.)
+    let named = org ? longestPlaceAt(text, org.start) : null;
+    if (named && !ADMIN_UNIT_END.test(names[last]!.text) && !ADMIN_UNIT_END.test(text.slice(org!.start, named.end))) named = null;
     const single = last === k && m.end - m.start === 1; // a one-character form (访华 | 新华社)
     if (!org || org.type !== 'ORG' || org.start !== names[last]!.end || org.priority >= 5 || (named && named.end - org.start >= 2) || single || KNOWN_ORGS.has(org.text) || KNOWN_MEDIA.has(org.text)) {
       out.push(m);
