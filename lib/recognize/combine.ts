@@ -431,7 +431,7 @@ export function combineNames(
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
   if (flags & STEP.ZONES) names = regionsOfForms(tokens, joinZones(text, names, winners));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
-  if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, names)));
+  if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, shops(text, tokens, names))));
   if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, winners);
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
@@ -1147,6 +1147,60 @@ function companiesWithBrand(text: string, names: Name[]): Name[] {
   return out;
 }
 
+/**
+ * The endings of the names of shops, workshops, clinics and schools that notices list after their
+ * place (寿光市稻田镇 + 鑫旺便利店, 江口县太平镇 + 中心完小): bodies, like companies. (Hotels,
+ * restaurants and farm resorts are venues, the guide's places: 桂园宾馆.)
+ */
+const SHOP_END = /(?:超市|便利店|商店|商行|商场|门市部|经营部|批发部|便民店|药房|药店|诊所|卫生室|门诊部|养生馆|美容院|美容店|美发店|理发店|汽修店|修理厂|修理部|维修店|维修部|加工厂|加工坊|厂|店|采石场|养殖场|中心完小|完小|中心校|初级中学|高级中学|中学|小学|幼儿园|分店)$/;
+/** Where a shop's name runs on from its place: the unit or street it is in. */
+const SHOP_PLACE_END = /(?:[省市县区州旗盟镇乡村]|街道|社区|大街|大道|路|街)$/;
+/** A count (3家, 两所): what follows it is a kind, not a name. */
+const COUNT = /^(?:[0-9０-９]|[一二三四五六七八九十两几数]+[个家座所名位条间处]?$)/;
+/** Words that open a reference to many or to a kind, not a name (各中学, 全县超市, 本店). */
+const SHOP_NOT_NAME = /^[各全本该每这那某多其新老大小]/;
+
+/**
+ * Shops and schools after their place are bodies: one the tagger called a place is a body
+ * (鑫旺便利店), and after a place it read (…街道, …镇, …大街) a name of up to ten characters ending
+ * like a shop or school, holding no verb or function word, is one (乐家福 + 超市, 中心完小), so
+ * that the place joins it below.
+ */
+function shops(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names.map((m) => {
+    if (m.priority >= 5) return m;
+    if (m.type === 'PLACE' && m.end - m.start >= 4 && SHOP_END.test(m.text)) return { ...m, type: 'ORG' as const };
+    // A town's central school cut before its kind: …镇中心 | 完小.
+    const kind = m.type === 'ORG' && m.text.endsWith('中心') ? /^(?:完小|小学|学校|校|幼儿园)/.exec(text.slice(m.end, m.end + 3)) : null;
+    return kind ? nameOf(text, m.start, m.end + kind[0].length, 'ORG', m.priority) : m;
+  });
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k]!;
+    if (m.type !== 'PLACE' || !SHOP_PLACE_END.test(m.text)) continue;
+    const next = out[k + 1];
+    if (next && next.start === m.end && next.type === 'PLACE' && SHOP_PLACE_END.test(next.text)) continue; // the chain goes on
+    const rest = /^[\u4e00-\u9fff]{2,12}/.exec(text.slice(m.end, m.end + 12))?.[0];
+    if (!rest || SHOP_NOT_NAME.test(rest) || (next && next.start === m.end && next.type === 'ORG')) continue;
+    let end = 0;
+    let ending = 0;
+    for (let len = 3; len <= rest.length && !end; len++) {
+      const hit = SHOP_END.exec(rest.slice(0, len));
+      if (hit) [end, ending] = [m.end + len, m.end + hit.index];
+    }
+    // A name of two characters or more before the ending, or a school's long ending alone (中心完小; 中小学 is no name).
+    if (!end || (ending === m.end ? end - ending < 4 : ending - m.end < 2)) continue;
+    // A name of words only: no verb, function word or count before the shop's ending.
+    const words = tokensIn(tokens, m.end, end);
+    // (A one-character verb inside the name is part of it: 佳客 | 来 | 超市.)
+    const unfit = (t: Token, k: number) => NOT_IN_NAME.test(t.tag) && !(k > 0 && t.word.length === 1 && t.tag === 'v');
+    if (!words.length || words[0]!.start > m.end || words.some((t, k) => t.end <= ending && (unfit(t, k) || FUNCTION_CHAR.test(t.word) || (t.tag === 'm' && COUNT.test(t.word))))) continue;
+    const hits = out.filter((n) => n.start < end && m.end < n.end);
+    if (hits.some((n) => n.end > end || n.priority >= 5 || n.type === 'PERSON')) continue;
+    out = replaceHits(out, hits, nameOf(text, m.end, end, 'ORG', 2));
+  }
+  return out;
+}
+
 /** Places directly before an organization's name belong to it (the guide: 德清县乾元镇中心小学 is one ORG). */
 function placesIntoOrgs(text: string, names: Name[]): Name[] {
   const out: Name[] = [];
@@ -1165,6 +1219,8 @@ function placesIntoOrgs(text: string, names: Name[]): Name[] {
     // unless the name opens with a unit's full name: 吉林 | 东丰县第五中学.)
     let named = org ? longestPlaceAt(text, org.start) : null;
     if (named && !ADMIN_UNIT_END.test(names[last]!.text) && !ADMIN_UNIT_END.test(text.slice(org!.start, named.end))) named = null;
+    // (A shop or school is named after its village or street, never a unit of its own: 板桥镇 + 永兴石料厂.)
+    if (named && SHOP_END.test(org!.text)) named = null;
     const single = last === k && m.end - m.start === 1; // a one-character form (访华 | 新华社)
     if (!org || org.type !== 'ORG' || org.start !== names[last]!.end || org.priority >= 5 || (named && named.end - org.start >= 2) || single || KNOWN_ORGS.has(org.text) || KNOWN_MEDIA.has(org.text)) {
       out.push(m);
