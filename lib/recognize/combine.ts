@@ -151,6 +151,28 @@ function endsInsideWord(tokens: readonly Token[], m: Name): boolean {
 }
 
 /**
+ * Common words that open with a body's ending (部署, 部门, 处理, 会议): a name ending on their first
+ * character ran into them. (Not 镇压 or 局面: jieba glues a place's or body's own ending onto the
+ * next word too often, 龙集镇 | 压实, for those to say anything.)
+ */
+const WORDS_OPENING_LIKE_BODIES = new Set(['部署', '部门', '部分', '处理', '处置', '处于', '所有', '所在', '所属', '会同', '会议', '会上', '会后', '会见']);
+
+/**
+ * A body or place that ends one character into such a word (市教育局统一部 of 部署, 教育部 of
+ * 部门) is cut back to the last word it holds whole, if that ends like a body or place (市教育局),
+ * or left empty (to be dropped) if not.
+ */
+function backToWord(text: string, tokens: readonly Token[], m: Name): Name {
+  if (m.type === 'PERSON' || m.end - m.start < 3) return m;
+  const t = tokenAt(tokens, m.end - 1);
+  if (!t || t.start !== m.end - 1 || t.end !== m.end + 1 || !WORDS_OPENING_LIKE_BODIES.has(t.word)) return m;
+  const kept = text.slice(m.start, t.start);
+  const whole = tokenAt(tokens, m.start);
+  if (whole && whole.start >= m.start && (BODY_END.test(kept) || ADMIN_SUFFIX.test(kept)) && kept.length >= 2) return nameOf(text, m.start, t.start, m.type, m.priority);
+  return { ...m, end: m.start, text: '' };
+}
+
+/**
  * A person cut one character into a given name that jieba reads as one word (诸葛云 of 诸葛 |
  * 云帆, 王云 of 王 | 云帆) takes the whole word, up to three characters after one surname and
  * four after two (欧阳修 | 曾 stays: 曾 is a word of its own).
@@ -415,7 +437,7 @@ export function combineNames(
     for (const b of rules.bylines) if (!names.some((m) => overlaps(m, b))) names.push({ ...b, priority: 5 });
   }
   // (The rules then fill what was under it: 英国 before 《金融时报》.)
-  if (flags & STEP.BROKEN) names = names.map((m) => (m.priority >= 5 ? m : wholeGivenName(text, tokens, trimBullets(text, m)))).filter((m) => m.priority >= 5 || (m.end - m.start >= 1 && !endsInsideWord(tokens, m) && !brokenByMarks(m.text)));
+  if (flags & STEP.BROKEN) names = names.map((m) => (m.priority >= 5 ? m : backToWord(text, tokens, wholeGivenName(text, tokens, trimBullets(text, m))))).filter((m) => m.priority >= 5 || (m.end - m.start >= 1 && !endsInsideWord(tokens, m) && !brokenByMarks(m.text)));
   names.sort(byStart);
   // The rules' own choice among their candidates (as when they run alone): only those are
   // offered to the passes below (a shorter name the rules rejected for a longer one, 联防队 of
