@@ -451,7 +451,7 @@ export function combineNames(
   if (flags & STEP.PLACE_HEAD) names = placeHeads(text, names);
   if (flags & STEP.CAMPUS) names = campuses(text, names);
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
-  if (flags & STEP.ZONES) names = regionsOfForms(tokens, joinZones(text, names, winners));
+  if (flags & STEP.ZONES) names = namedZones(text, tokens, regionsOfForms(tokens, joinZones(text, names, winners)));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
   if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, shops(text, tokens, names))));
   if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, winners);
@@ -956,6 +956,54 @@ function wordAt(text: string, at: number, words: readonly string[]): number {
  * also with the rules' longer zone names (川渝 + 高竹新区, 辽宁 + 百岁国际家居建材工业园) when
  * they hold the model's place whole.
  */
+/** The endings of the science cities, innovation ports and economic zones high-tech-zone news names. */
+const NAMED_ZONE_END = /(?:软件城|科学城|科技城|生物城|大学城|创新港|新城|经济区|新片区|示范园|汽车小镇)/g;
+/** Tags of the words a zone's name is made of (丝路, 天府 国际, 董家 口, 金鸡湖 生物医药). */
+const ZONE_NAME_TAG = /^(?:n|nr|nrfg|nrt|ns|nt|nz|x|j|b|ng|q|zg|g)$/;
+/** Words of the sentence around a zone's name that jieba may tag as nouns (落户/n 丝路软件城). */
+const ZONE_STOP = new Set(['获批', '批准', '项目', '落户', '入驻', '位于', '地处', '坐落', '签约', '引进', '企业', '工程', '园区', '集团', '公司', '建设', '发展', '合作', '对接', '打造', '投资', '产业']);
+/** Levels of the places that stay apart before a zone named after a part of them (北京 | 中关村科学城). */
+const UNIT_LEVELS = new Set(['country', 'province', 'prefecture', 'county']);
+/** Words that open a description or a title, not a name (国际新城, 这座新城, 国家知识产权示范园). */
+const ZONE_NOT_NAME = /^(?:国际|生态|智慧|现代|特色|美丽|未来|科技|产业|城市|全国|全省|全市|国家|省级|市级|县级|新|老|大|小|全|各|该|本|这|那|我|其)/;
+
+/**
+ * A science city, innovation port or economic zone named by words before its ending (丝路 +
+ * 软件城, 天府国际 + 生物城, 董家口 + 经济区, 金鸡湖生物医药 + 创新港) is one place, whatever the
+ * tagger marked inside it: the words back from the ending while they can be a name's (no verb,
+ * adjective, count or function word; at most eight characters), from a place the tagger read or
+ * the first such word. A name that holds it, or a person or body across it, leaves it be.
+ */
+function namedZones(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names;
+  for (const z of text.matchAll(NAMED_ZONE_END)) {
+    const tailStart = z.index;
+    const end = tailStart + z[0].length;
+    let k = firstTokenAfter(tokens, tailStart);
+    if (tokens[k]?.start !== tailStart) continue;
+    let start = tailStart;
+    let proper = false;
+    while (k > 0) {
+      const t = tokens[k - 1]!;
+      if (!ZONE_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || ZONE_STOP.has(t.word) || tailStart - t.start > 8) break;
+      const level = lookupPlace(t.word)?.level;
+      if (level && UNIT_LEVELS.has(level)) break;
+      start = t.start;
+      if (/^(?:n[rstz]|nrfg|nrt|x|j)$/.test(t.tag)) proper = true;
+      k--;
+    }
+    // A classifier opens no name (口 of 董家口 is inside one).
+    while (start < tailStart && tokens[firstTokenAfter(tokens, start)]?.tag === 'q') start = tokens[firstTokenAfter(tokens, start)]!.end;
+    if (tailStart - start < 2 || ZONE_NOT_NAME.test(text.slice(start, tailStart)) || (z[0] === '新城' && !proper)) continue;
+    const hits = out.filter((n) => n.start < end && start < n.end);
+    // (A person the tagger read in the name is none: 张江 of 张江科学城.)
+    if (hits.some((n) => n.priority >= 5 || (n.type === 'PERSON' && (n.end > tailStart || z[0] === '新城')) || (n.type === 'ORG' && n.end > end) || (n.start <= start && n.end >= end))) continue;
+    // A place the tagger read before the words opens the zone (成都 + 天府国际生物城 stays apart: a unit's full name or a city's).
+    out = replaceHits(out, hits.filter((n) => n.start >= start || n.end > start), nameOf(text, start, end, 'PLACE', 2));
+  }
+  return out;
+}
+
 /** Landforms a region named by one-character forms of places is (青藏高原, 云贵高原). */
 const REGION_LANDFORM = /^[\u4e00-\u9fff]{2,3}(?:高原|盆地|平原|丘陵|山脉|三角洲)$/;
 const REGION_END = new Set([...'原地陵脉洲'].map((c) => c.charCodeAt(0)));
