@@ -320,6 +320,7 @@ export function findRuleCandidates(text: string, tokens: readonly Token[]): Rule
   findOrgs(t, out.orgs);
   findPersons(t, out.persons);
   findBylines(text, out.bylines);
+  findNoticePersons(text, out.bylines);
   findDottedNames(text, out.dotted);
   findPlaceAbbreviations(t, out.abbreviations);
   return out;
@@ -759,6 +760,29 @@ const BYLINE_TAIL = /^(?:摄影报道|综合报道|报道|摄影|摄|供图|制�
 const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[ \t　/／]*摄(?=[\s　）)\n。与和]|$)/g;
 /** An author's name alone on its line, or before the text after a space: 高吉楠 截至目前…. */
 const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[ 　]+\S)/g;
+
+/**
+ * Personnel notices: a cadre's profile opening with the name (苟立新，男，汉族，1979年2月生), the
+ * person named by an appointment or removal (任命匡丽华为…, 免去莫光明的…职务), a notice's contact
+ * (联系人：佟立新). The name must look like a Chinese one (a surname first).
+ */
+const PROFILE = /(?:^|[\n；;。])[\s　]*([\u4e00-\u9fff]{2,4})(?=[，,（(](?:男|女)[，,、）)])/g;
+const APPOINTED = /(?:任命|免去|聘任|聘请|提名|推荐|决定)([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=为|的|担任|兼任|任|同志)/g;
+const CONTACT = /联系人[：:\s　]*([\u4e00-\u9fff]{2,4}?)(?=[\s　，,；;（(、/]|电话|手机|$)/g;
+
+/** People named by personnel notices (see {@link PROFILE}), as sure as bylines. */
+function findNoticePersons(text: string, out: Candidate[]): void {
+  for (const rx of [PROFILE, APPOINTED, CONTACT]) {
+    if (rx === PROFILE ? !/[男女]/.test(text) : rx === APPOINTED ? !/任命|免去|聘任|聘请|提名|推荐|决定/.test(text) : !text.includes('联系人')) continue;
+    for (const m of text.matchAll(rx)) {
+      const name = m[1]!;
+      if (chineseNameStrength(name) === null || NOT_PERSON.has(name) || lookupPlace(name)) continue;
+      const start = m.index + m[0].length - name.length - (m[0].endsWith('同志') ? 2 : 0);
+      if (text.slice(start, start + name.length) !== name) continue;
+      out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 5 });
+    }
+  }
+}
 
 /** A foreign name in parts joined by a middle dot: 科菲·安南, 鲍里斯·贝克尔. */
 const DOTTED_NAME = /[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+/g;
