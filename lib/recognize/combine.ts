@@ -295,7 +295,8 @@ function cooperatives(text: string, tokens: readonly Token[], names: Name[]): Na
     let named = false;
     for (let words = 0; k >= 0 && words < 8; k--, words++) {
       const t = tokens[k]!;
-      if (t.end !== start || !/^[\u4e00-\u9fff]+$/.test(t.word) || /^[一二三四五六七八九十百千万几两多各该本全]/.test(t.word) || (!COOPERATIVE_PART_TAG.test(t.tag) && !COOPERATIVE_TRADE.test(t.word) && !/^[村镇乡县区市]$/.test(t.word))) break;
+      // (A count opens no name, 三家合作社; a name may open with a numeral, 五福村.)
+      if (t.end !== start || !/^[\u4e00-\u9fff]+$/.test(t.word) || t.tag === 'm' || COUNT.test(t.word) || /^[多各该本全]/.test(t.word) || (!COOPERATIVE_PART_TAG.test(t.tag) && !COOPERATIVE_TRADE.test(t.word) && !/^[村镇乡县区市]$/.test(t.word))) break;
       if (/^(?:ns|nz|nr|nrt|x|j)$/.test(t.tag) || lookupPlace(t.word)) named = true;
       start = t.start;
     }
@@ -411,7 +412,7 @@ const MEDIA_WORDS = ['人民政府门户网站', '人民政府网站', '人民�
 /** Characters that end a department or a body's name. */
 const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系|工商联|妇联|文联|残联|侨联|科协)$/;
 /** Endings of a unit inside a parent body: 研究所, 天文台, 竺可桢学院, 平台处, 分会. */
-const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|中心|站|分会|分局|分行|支行|分公司|子公司|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
+const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|中心|站|分会|分局|分行|支行|分公司|子公司|分店|门店|营业部|分理处|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
 /** Tags of words that never belong inside a name: verbs, prepositions, conjunctions, particles, adverbs, pronouns. */
 const NOT_IN_NAME = /^(?:v|vd|vg|vi|vq|p|c|u|ud|ug|uj|ul|uv|uz|d|dg|r|rg|y|e|o|zg)$/;
 /** Characters that begin the words of a sentence, not of a name (在, 和, 对 …): a name does not grow over them. */
@@ -1338,7 +1339,7 @@ function joinDepartments(text: string, tokens: readonly Token[], names: Name[], 
     out.splice(k, last - k + 1, nameOf(text, a.start, end, 'ORG', a.priority));
   }
   const bodies = winners.filter((c) => c.type === 'ORG' && BODY_END.test(c.text));
-  return sweep(out, bodies, (c, inside) => {
+  return officesElsewhere(text, sweep(out, bodies, (c, inside) => {
     if (!inside.length || inside.some((m) => !contains(c, m) || m.priority >= 5 || m.type === 'PERSON')) return null;
     const first = inside[0]!;
     // The rule's name grows the model's body to the right only: a department after its body
@@ -1351,8 +1352,23 @@ function joinDepartments(text: string, tokens: readonly Token[], names: Name[], 
     if (first.type !== 'ORG' && ((inside.length > 1 && !chain) || !PLACE_DEPARTMENTS.has(text.slice(last.end, c.end)))) return null;
     if (!wordsFit(text, tokens, c, inside) || !departmentTail(tokens, inside[inside.length - 1]!.end, c.end)) return null;
     return nameOf(text, c.start, c.end, 'ORG', first.priority);
-  });
+  }));
 }
+
+/** A government's office in another place is one body with it: 黔南州人民政府 + 驻 + 上海联络处. */
+function officesElsewhere(text: string, names: Name[]): Name[] {
+  const out = names.slice();
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    if (a.type !== 'ORG' || b.type !== 'ORG' || a.priority >= 5 || b.priority >= 5 || b.start !== a.end + 1 || text[a.end] !== '驻' || !OFFICE_ELSEWHERE.test(b.text)) continue;
+    out.splice(k, 2, nameOf(text, a.start, b.end, 'ORG', a.priority));
+  }
+  return out;
+}
+
+/** What a body keeps in another place (…驻上海联络处, …驻北京办事处). */
+const OFFICE_ELSEWHERE = /(?:联络处|办事处|代表处|联络组|工作组|记者站)$/;
 
 /** A court's chambers and bureaus, longest first (ANNOTATION.md: departments of a named parent). */
 const COURT_CHAMBERS = ['立案庭', '民事审判庭', '刑事审判庭', '行政审判庭', '审判监督庭', '环境资源审判庭', '少年审判庭', '执行局', '民一庭', '民二庭', '民三庭', '刑一庭', '刑二庭', '行政庭', '执行庭', '审管办']
