@@ -693,6 +693,18 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     }
     // A department's kind alone (融媒体中心, 人民医院) names no one body, even as a known word.
     if (m.type === 'ORG' && DEPARTMENT_WORDS.has(m.text)) continue;
+    // 中央党校大学学历, 省委党校研究生学历: a degree's level after the school that gave it.
+    const degree = m.type === 'ORG' && m.priority < 5 && text.startsWith('学历', m.end) ? /(?:大学|研究生|大专|本科|中专)$/.exec(m.text) : null;
+    if (degree && /校$/.test(m.text.slice(0, -degree[0].length))) {
+      out.push(nameOf(text, m.start, m.end - degree[0].length, 'ORG', m.priority));
+      continue;
+    }
+    // 莫洛镇县委组织部: a town and a county's body read as one are where the body sits, and the body.
+    const lower = m.type === 'ORG' && m.priority < 5 ? /^(.{2,8}?(?:镇|乡|街道))(?=[省市县区州旗](?:委|政府|人大|政协|纪委|监委))/.exec(m.text) : null;
+    if (lower) {
+      out.push(nameOf(text, m.start, m.start + lower[1]!.length, 'PLACE', m.priority), nameOf(text, m.start + lower[1]!.length, m.end, 'ORG', m.priority));
+      continue;
+    }
     // 科技局党组成员, 医院党委书记: a body's party group before a member's or secretary's title is
     // part of that title; the body is the name (the seed gold: 科技局党组成员 → 科技局).
     const group = m.type === 'ORG' && m.priority < 5 ? PARTY_GROUP_END.exec(m.text) : null;
@@ -856,7 +868,8 @@ function placeHeads(text: string, names: Name[]): Name[] {
       const start = m.start - len;
       if (start < 0 || (before && before.end > start) || !placeMayStartAt(text, start)) continue;
       // The place ends at the head (海北 + 州), or, one to three characters into the name, crosses its start.
-      for (let into = head ? 1 : 2; into <= 3 && m.start + into < m.end; into++) {
+      // (Up to eight: the long names of autonomous counties, 围场满族 | 蒙古族自治县.)
+      for (let into = head ? 1 : 2; into <= 8 && m.start + into < m.end; into++) {
         if (len + into >= 3 && lookupPlace(text.slice(start, m.start + into))) return nameOf(text, start, m.end, 'ORG', m.priority);
       }
     }
@@ -1272,6 +1285,13 @@ function shops(text: string, tokens: readonly Token[], names: Name[]): Name[] {
   return out;
 }
 
+/** A township's or street's name before a body of a county or city (莫洛镇 | 县委组织部): where the body sits, not its owner. */
+const LOWER_UNIT_END = /(?:镇|乡|街道|村|社区)$/;
+const HIGHER_BODY = /^[省市县区州旗](?:委|政府|人大|政协|纪委|监委)/;
+function lowerBeforeHigher(place: string, org: string): boolean {
+  return LOWER_UNIT_END.test(place) && HIGHER_BODY.test(org);
+}
+
 /** Places directly before an organization's name belong to it (the guide: 德清县乾元镇中心小学 is one ORG). */
 function placesIntoOrgs(text: string, names: Name[]): Name[] {
   const out: Name[] = [];
@@ -1293,7 +1313,9 @@ function placesIntoOrgs(text: string, names: Name[]): Name[] {
     // (A shop or school is named after its village or street, never a unit of its own: 板桥镇 + 永兴石料厂.)
     if (named && SHOP_END.test(org!.text)) named = null;
     const single = last === k && m.end - m.start === 1; // a one-character form (访华 | 新华社)
-    if (!org || org.type !== 'ORG' || org.start !== names[last]!.end || org.priority >= 5 || (named && named.end - org.start >= 2) || single || KNOWN_ORGS.has(org.text) || KNOWN_MEDIA.has(org.text)) {
+    // An address (中街20号 | 县委组织部) names where a body sits, not the body.
+    const address = /[0-9０-９]号$/.test(names[last]!.text);
+    if (!org || org.type !== 'ORG' || org.start !== names[last]!.end || org.priority >= 5 || (named && named.end - org.start >= 2) || single || address || lowerBeforeHigher(names[last]!.text, org!.text) || KNOWN_ORGS.has(org.text) || KNOWN_MEDIA.has(org.text)) {
       out.push(m);
       continue;
     }
