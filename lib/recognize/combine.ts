@@ -221,7 +221,7 @@ function knownPersons(tokens: readonly Token[], names: Name[]): Name[] {
 
 const COMPOUND_SURNAME = new RegExp([...SURNAMES_DOUBLE].join('|'), 'g');
 /** Titles and roles that a person's name follows (研究员 公孙兆麟, 庭长 宇文长风). */
-const TITLE_BEFORE = /(?:记者|通讯员|教授|研究员|院长|庭长|队长|大队长|局长|处长|主任|书记|董事长|总经理|专家|民警|检察官|法官|医生|医师|教师|老师|院士|省长|市长|县长|区长|镇长|校长|村民|居民|党员|同志)[ 　]?$/;
+const TITLE_BEFORE = /(?:记者|通讯员|教授|研究员|院长|庭长|队长|大队长|局长|处长|主任|书记|董事长|总经理|经理|厂长|站长|所长|馆长|专家|民警|检察官|法官|医生|医师|护士|村医|教师|老师|院士|省长|市长|县长|区长|镇长|乡长|村长|校长|工程师|技术员|讲解员|志愿者|网格员|职工|焊工|村民|居民|市民|游客|牧民|党员|代表|委员|同志)[ 　]?$/;
 
 /**
  * A two-character surname and its given name are one person where the tagger read only the
@@ -476,6 +476,8 @@ export function combineNames(
     for (const c of gaps.sort((a, b) => b.end - b.start - (a.end - a.start))) if (free(c)) take(c, 2);
   }
   if (flags & STEP.PERSONS) for (const c of won([...rules.persons, ...rules.dotted])) if (free(c)) take(c, 2);
+  // The rules' people after a role or title (村民 | 贠秋菊, 研究员 | 焦若澄), where the tagger marked nothing.
+  else if (flags & STEP.GAPS) for (const c of won(rules.persons)) if (free(c) && TITLE_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))) take(c, 2);
   if (flags & STEP.ABBREVIATIONS) for (const c of won(rules.abbreviations)) if (free(c)) take(c, 1);
   names.sort(byStart);
   if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
