@@ -750,14 +750,14 @@ const MEDIA_BEFORE_ROLE = '[\\u4e00-\\u9fff]{2,8}?(?=记者|通讯员|摄影记�
  */
 const BYLINE_NAME = '(?:[\\u4e00-\\u9fff][ 　][\\u4e00-\\u9fff](?![\\u4e00-\\u9fff])|[\\u4e00-\\u9fff·]{2,4})';
 const BYLINE = new RegExp(
-  `(?<=^|[（(【\\[\\s□■●◎|｜讯电])(?:${MEDIA_BEFORE_ROLE})?(?:${ROLE_ALT})[ \\t　:：|｜]*((?:(?!(?:${ROLE_ALT})[ \\t　:：|｜])${BYLINE_NAME}(?:[ \\t　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
+  `(?<=^|[（(【\\[\\s□■●◎|｜讯电。！？；])(?:${MEDIA_BEFORE_ROLE})?(?:${ROLE_ALT})[ \\t　:：|｜]*((?:(?!(?:${ROLE_ALT})[ \\t　:：|｜])${BYLINE_NAME}(?:[ \\t　、,，]+|(?=[）)】\\]\\n|｜]|$)))+)`,
   'g',
 );
 /** The names of a byline's group, one by one. */
 const BYLINE_NAMES = new RegExp(BYLINE_NAME, 'g');
 /** Words after the names of a byline that are no name: 摄影报道, 报道, 摄. */
 const BYLINE_TAIL = /^(?:摄影报道|综合报道|报道|摄影|摄|供图|制图|整理)$/;
-const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff]{2,3})[ \t　/／]*摄(?=[\s　）)\n。与和]|$)/g;
+const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff][ 　][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})[ \t　/／]*摄(?=[\s　）)\n。与和]|$)/g;
 /** An author's name alone on its line, or before the text after a space: 高吉楠 截至目前…. */
 const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[ 　]+\S)/g;
 
@@ -830,7 +830,8 @@ function findBylines(text: string, out: Candidate[]): void {
   }
   for (const m of text.includes('摄') ? text.matchAll(CREDIT) : []) {
     const name = m[1]!;
-    if (!chineseNameStrength(name)) continue;
+    // (A two-character name printed with a space between its characters: 胡 斌 摄.)
+    if (!chineseNameStrength(name.replace(/[ 　]/, ''))) continue;
     const start = m.index + m[0].indexOf(name);
     out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 5 });
   }
