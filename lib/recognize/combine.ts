@@ -616,7 +616,7 @@ function listPersons(text: string, names: Name[], taken: Uint8Array): Name[] {
  * ORG): generic units (社区, 街道, 村), then a generic kind of body or place. A head of a short
  * form (省, 市, 县, 区, 州) makes a name in context (区团委, 县融媒体中心) and is not generic.
  */
-const GENERIC_NAME = /^(?:[镇乡村]|街道|社区|小区|楼栋|网格|基层|行业|全市|全省|全县|景区|[省市县区乡镇村]级)*(?:党工委|大工委|党委|党总支|党支部|党小组|党组|党组织|团委|联防队|巡逻队|志愿服务队|志愿队|执法大队|调查队|工作室|融媒体中心|居委会|村委会|业委会|管委会|理事会|议事会|工作站|指导站|服务站|服务中心|党群服务中心|中心|公司|医院|学校|园区|社区|小区|村|协会|商会|联盟)$/;
+const GENERIC_NAME = /^(?:[镇乡村]|街道|社区|小区|楼栋|网格|基层|行业|全市|全省|全县|景区|[省市县区乡镇村]级)*(?:党工委|大工委|党委|党总支|党支部|党小组|党组|党组织|团委|联防队|巡逻队|志愿服务队|志愿队|执法大队|调查队|工作室|检查组|执法检查组|调研组|督导组|督查组|巡视组|巡察组|考察团|专家组|工作组|融媒体中心|居委会|村委会|业委会|管委会|理事会|议事会|工作站|指导站|服务站|服务中心|党群服务中心|中心|公司|医院|学校|园区|社区|小区|村|协会|商会|联盟)$/;
 
 /** A body's short form: a unit's head, then its department (省工信厅, 县融媒体中心, 市委宣传部). */
 const SHORT_FORM_HEAD = /^(?:[省市县区州旗盟镇乡]|自治区|自治州)(?!委$)[\u4e00-\u9fff]{2,}$/;
@@ -695,6 +695,12 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     }
     // A department's kind alone (融媒体中心, 人民医院) names no one body, even as a known word.
     if (m.type === 'ORG' && DEPARTMENT_WORDS.has(m.text)) continue;
+    // 全国人大常委会执法检查组: a body's working group is the body and a description of it.
+    const squad = m.type === 'ORG' && m.priority < 5 && !m.text.includes('驻') ? /(?:执法检查组|检查组|调研组|督导组|督查组|巡视组|巡察组|专家组)$/.exec(m.text) : null;
+    if (squad && m.text.length - squad[0].length >= 3 && BODY_END.test(m.text.slice(0, -squad[0].length))) {
+      out.push(nameOf(text, m.start, m.end - squad[0].length, 'ORG', m.priority));
+      continue;
+    }
     // 中央党校大学学历, 省委党校研究生学历: a degree's level after the school that gave it.
     const degree = m.type === 'ORG' && m.priority < 5 && text.startsWith('学历', m.end) ? /(?:大学|研究生|大专|本科|中专)$/.exec(m.text) : null;
     if (degree && /校$/.test(m.text.slice(0, -degree[0].length))) {
