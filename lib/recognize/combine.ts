@@ -1058,11 +1058,14 @@ function regionsOfForms(tokens: readonly Token[], names: Name[]): Name[] {
  */
 const PARK_END = /(?:(?:产业|工业|科技|软件|物流|创业|孵化|生态|农业|科创|文创|物联网|智造|电商|总部)园区?|植物园|动物园|公园|陵园|园区)$/;
 
+/** Stations, airports, docks, bridges and tunnels: facilities, the guide's places (郑州南站; the corpora: 122 places, 2 bodies). */
+const TRANSPORT_END = /(?:火车站|高铁站|客运站|[东南西北]站|港站|机场|码头|大桥|隧道)$/;
+
 function joinZones(text: string, names: Name[], winners: readonly Name[]): Name[] {
   const out = names.slice();
   for (let k = 0; k < out.length; k++) {
     const m = out[k]!;
-    if (m.type === 'ORG' && m.priority < 5 && m.end - m.start >= 4 && PARK_END.test(m.text)) out[k] = { ...m, type: 'PLACE' };
+    if (m.type === 'ORG' && m.priority < 5 && ((m.end - m.start >= 4 && PARK_END.test(m.text)) || (m.end - m.start >= 3 && TRANSPORT_END.test(m.text)))) out[k] = { ...m, type: 'PLACE' };
     if (out[k]!.type !== 'PLACE') continue;
     const len = wordAt(text, m.end, ZONE_WORDS);
     if (!len) continue;
@@ -1081,7 +1084,8 @@ function joinZones(text: string, names: Name[], winners: readonly Name[]): Name[
     if (a.type !== 'PLACE' || b.type !== 'PLACE' || a.end !== b.start || ADMIN_SUFFIX.test(a.text) || a.end - a.start < 2) continue;
     // A new area that is a district of its own (浦东新区, a county of the gazetteer) stays apart.
     const level = lookupPlace(b.text)?.level;
-    const landmark = LANDMARK_END.test(b.text) && b.end - b.start >= 3 && !level;
+    // (A city's station by its side, 郑州 + 南站, too.)
+    const landmark = (LANDMARK_END.test(b.text) && b.end - b.start >= 3 && !level) || /^[东南西北]站$/.test(b.text);
     if (!landmark && (!ZONE_END.test(b.text) || b.end - b.start <= 3 || level === 'county' || level === 'prefecture')) continue;
     out.splice(k, 2, nameOf(text, a.start, b.end, 'PLACE', a.priority));
   }
