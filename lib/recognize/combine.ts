@@ -954,10 +954,13 @@ function splitPlaces(text: string, names: Name[]): Name[] {
       continue;
     }
     let from = m.start;
-    for (let p = m.start + 3; p <= m.end - 2; p++) {
+    for (let p = m.start + 2; p <= m.end - 2; p++) {
       const left = text.slice(from, p);
       const right = text.slice(p, m.end);
-      if (left.length >= 3 && ADMIN_SUFFIX.test(left) && PLACE_ENDING.test(right) && right.length >= 2) {
+      // (Or a province's or country's short name before a unit's full name: 新疆 | 阿勒泰地区, 河北 | 保定市.)
+      const shortHead = p === m.start + 2 || p === m.start + 3 ? lookupPlace(left) : undefined;
+      const split = (left.length >= 3 && ADMIN_SUFFIX.test(left)) || ((shortHead?.level === 'province' || shortHead?.level === 'country') && ADMIN_SUFFIX.test(right) && right.length >= 3 && !!lookupPlace(right));
+      if (split && PLACE_ENDING.test(right) && right.length >= 2) {
         out.push(nameOf(text, from, p, 'PLACE', m.priority));
         from = p;
       }
