@@ -410,9 +410,9 @@ const ZONE_END = /(?:新区|开发区|高新区|经开区|工业园区|产业园
 /** Words after a place (or an organization) that name a newspaper, news site or broadcaster. */
 const MEDIA_WORDS = ['人民政府门户网站', '人民政府网站', '人民政府网', '政府门户网站', '政府网', '广播电视台', '融媒体中心', '新闻网', '电视台', '日报社', '日报', '晚报', '早报', '商报', '新闻', '报社', '在线', '网'].sort((a, b) => b.length - a.length);
 /** Characters that end a department or a body's name. */
-const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系|工商联|妇联|文联|残联|侨联|科协)$/;
+const BODY_END = /(?:局|厅|处|科|室|所|院|部|委|办|庭|(?<!公)司|政府|中心|站|(?<!团)队|会|组|(?<!科研)团|社|校|馆|台|党支部|党委|党组|党工委|公司|集团|分行|支行|银行|学院|大学|中学|小学|系|工商联|妇联|文联|残联|侨联|科协)$/;
 /** Endings of a unit inside a parent body: 研究所, 天文台, 竺可桢学院, 平台处, 分会. */
-const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|中心|站|分会|分局|分行|支行|分公司|子公司|分店|门店|营业部|分理处|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
+const UNIT_END = /(?:所|台|院|系|处|科|室|部|庭|(?<!公)司|中心|站|分会|分局|分行|支行|分公司|子公司|分店|门店|营业部|分理处|工务段|机务段|车务段|电务段|供电段|学院|研究所|实验室|办公室|委员会|党委|党支部)$/;
 /** Tags of words that never belong inside a name: verbs, prepositions, conjunctions, particles, adverbs, pronouns. */
 const NOT_IN_NAME = /^(?:v|vd|vg|vi|vq|p|c|u|ud|ug|uj|ul|uv|uz|d|dg|r|rg|y|e|o|zg)$/;
 /** Characters that begin the words of a sentence, not of a name (在, 和, 对 …): a name does not grow over them. */
