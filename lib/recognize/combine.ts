@@ -455,7 +455,7 @@ export function combineNames(
   if (flags & STEP.ZONES) names = namedZones(text, tokens, regionsOfForms(tokens, joinZones(text, names, winners)));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
   if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, shops(text, tokens, names))));
-  if (flags & STEP.DEPARTMENTS) names = joinDepartments(text, tokens, names, winners);
+  if (flags & STEP.DEPARTMENTS) names = labs(text, tokens, joinDepartments(text, tokens, names, winners));
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
   for (const m of names) taken.fill(1, m.start, m.end);
@@ -1390,6 +1390,46 @@ function joinDepartments(text: string, tokens: readonly Token[], names: Name[], 
     if (!wordsFit(text, tokens, c, inside) || !departmentTail(tokens, inside[inside.length - 1]!.end, c.end)) return null;
     return nameOf(text, c.start, c.end, 'ORG', first.priority);
   }));
+}
+
+/** The endings of laboratories' and research centres' names (…全国重点实验室, …工程技术研究中心). */
+const LAB_END = /(?:全国重点实验室|国家重点实验室|省部共建重点实验室|重点实验室|联合实验室|工程技术研究中心|工程研究中心|技术创新中心|产业创新中心|制造业创新中心)/g;
+/** Tags of the words of a field or subject that names a laboratory (现代 | 中 | 药制剂, 先进 | 储能 | 材料). */
+const LAB_NAME_TAG = /^(?:n|nz|vn|t|f|b|j|x|ns|nr|nrt|nt|ng|an|l|a)$/;
+/** What is done to a laboratory, tagged like a field's words (启动/vn 现代中药制剂…实验室). */
+const LAB_STOP = new Set(['启动', '建设', '共建', '组建', '新建', '筹建', '成立', '申报', '获批', '认定', '依托', '打造', '推进', '首批', '新增', '现有', '重点']);
+
+/**
+ * A laboratory or research centre named by its field is one body (现代中药制剂 + 全国重点实验室,
+ * 先进储能材料 + 工程技术研究中心): the words back from the ending while they can be a field's (no
+ * verb, preposition, count or function word; at most twelve characters), taking in the body or
+ * place the tagger read there (兰州大学 + 功能有机分子化学国家重点实验室). A name without a word of
+ * its own before the ending (省级重点实验室, 各重点实验室) is a kind.
+ */
+function labs(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names;
+  for (const z of text.matchAll(LAB_END)) {
+    const endingStart = z.index;
+    const end = endingStart + z[0].length;
+    let k = firstTokenAfter(tokens, endingStart);
+    if (tokens[k]?.start !== endingStart && !out.some((n) => n.start < endingStart && n.end > endingStart)) continue;
+    let start = endingStart;
+    while (k > 0) {
+      const t = tokens[k - 1]!;
+      if (t.end > start || !LAB_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || LAB_STOP.has(t.word) || endingStart - t.start > 12) break;
+      start = t.start;
+      k--;
+    }
+    // A body or place the tagger read that runs into the words is taken in whole.
+    for (const n of out) if (n.type !== 'PERSON' && n.start < start && n.end > start && n.priority < 5) start = n.start;
+    const field = text.slice(start, endingStart);
+    if (field.length < 2 || /^(?:省级|市级|国家级|国家|省|市|各|全|该|本|多|一批|这|那)/.test(field) && !out.some((n) => n.start === start && n.type !== 'PERSON')) continue;
+    const hits = out.filter((n) => n.start < end && start < n.end);
+    if (hits.some((n) => n.priority >= 5 || n.type === 'PERSON' || n.start < start || n.end > end)) continue;
+    if (hits.length === 1 && hits[0]!.start === start && hits[0]!.end === end && hits[0]!.type === 'ORG') continue;
+    out = replaceHits(out, hits, nameOf(text, start, end, 'ORG', 2));
+  }
+  return out;
 }
 
 /** A government's office in another place is one body with it: 黔南州人民政府 + 驻 + 上海联络处. */
