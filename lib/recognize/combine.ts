@@ -454,7 +454,7 @@ export function combineNames(
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
   if (flags & STEP.ZONES) names = namedZones(text, tokens, regionsOfForms(tokens, joinZones(text, names, winners)));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
-  if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, shops(text, tokens, names))));
+  if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, brandsWithTrade(text, tokens, shops(text, tokens, names)))));
   if (flags & STEP.DEPARTMENTS) names = labs(text, tokens, joinDepartments(text, tokens, names, winners));
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
@@ -1187,6 +1187,37 @@ const COMPANY_END = /(?:有限公司|有限责任公司|股份有限公司|集�
 const BRAND_BREAK = /[的了在是和与及或等为对从把被将向于由以而]/;
 
 const FOREIGN_COMPANY_END = /(?:股份有限公司|有限责任公司|有限公司|股份公司|公司|集团)$/;
+
+/** A company's trade as its short name ends (益盛 + 药业, 创信 + 电子材料, 金扬 + 矿机). */
+const SHORT_TRADE = /^(?:药业|制药|医药|电子材料|新材料|电子|电缆|矿机|矿业|化工|重工|机械|科技|能源|新能源|乳业|食品|生物|实业|光电|智能|股份|集团)/;
+/** Characters of counts and of the sentence, which jieba's unknown words hold (四是, 专讲, 两大) and brands do not. */
+const NOT_BRAND_CHAR = /[一二三四五六七八九十百千万两几是讲说把被将的了在和与及或等为对从由以要也都就还又再只更最很个各该本其]/;
+/** Words after a trade that make it a kind of industry or product, not a company (锂电新能源 + 产业集群). */
+const TRADE_KIND_NEXT = /^(?:产业|行业|集群|领域|企业|产品|技术|项目|基地|园|材料|装备|板块|赛道|市场)/;
+
+/**
+ * A company called by its brand and trade, without 公司 (益盛药业, 青海 + 创信电子材料): a word
+ * jieba does not know or calls a proper noun, of two characters, right before a trade word; a
+ * place before it joins below. Names the tagger read inside are replaced; a person is not.
+ */
+function brandsWithTrade(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  let out = names;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const brand = tokens[k]!;
+    if ((brand.tag !== 'x' && brand.tag !== 'nz') || brand.word.length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(brand.word) || NOT_BRAND_CHAR.test(brand.word)) continue;
+    const trade = SHORT_TRADE.exec(text.slice(brand.end, brand.end + 4));
+    if (!trade || tokens[k + 1]!.start !== brand.end) continue;
+    const end = brand.end + trade[0].length;
+    // The trade ends a word (电子 | 材料 as one trade, not 电子商务).
+    const last = tokenAt(tokens, end - 1);
+    if (!last || last.end !== end || TRADE_KIND_NEXT.test(text.slice(end, end + 2)) || /基$/.test(brand.word)) continue;
+    const hits = out.filter((n) => n.start < end && brand.start < n.end);
+    if (hits.some((n) => n.priority >= 5 || n.type === 'PERSON' || n.start < brand.start || n.end > end)) continue;
+    if (hits.length === 1 && hits[0]!.type === 'ORG' && hits[0]!.start === brand.start && hits[0]!.end === end) continue;
+    out = replaceHits(out, hits, nameOf(text, brand.start, end, 'ORG', 2));
+  }
+  return out;
+}
 const PROPER_BRAND_TAGS = new Set(['nrt', 'nr', 'nz', 'x', 'eng']);
 
 /**
