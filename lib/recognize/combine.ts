@@ -986,7 +986,7 @@ const NAMED_ZONE_END = /(?:软件城|科学城|科技城|生物城|大学城|创
 /** Tags of the words a zone's name is made of (丝路, 天府 国际, 董家 口, 金鸡湖 生物医药). */
 const ZONE_NAME_TAG = /^(?:n|nr|nrfg|nrt|ns|nt|nz|x|j|b|ng|q|zg|g)$/;
 /** Words of the sentence around a zone's name that jieba may tag as nouns (落户/n 丝路软件城). */
-const ZONE_STOP = new Set(['获批', '批准', '项目', '落户', '入驻', '位于', '地处', '坐落', '签约', '引进', '企业', '工程', '园区', '集团', '公司', '建设', '发展', '合作', '对接', '打造', '投资', '产业']);
+const ZONE_STOP = new Set(['参观', '游览', '考察', '走进', '来到', '前往', '打卡', '探访', '保护', '治理', '修复', '获批', '批准', '项目', '落户', '入驻', '位于', '地处', '坐落', '签约', '引进', '企业', '工程', '园区', '集团', '公司', '建设', '发展', '合作', '对接', '打造', '投资', '产业']);
 /** Levels of the places that stay apart before a zone named after a part of them (北京 | 中关村科学城). */
 const UNIT_LEVELS = new Set(['country', 'province', 'prefecture', 'county']);
 /** Words that open a description or a title, not a name (国际新城, 这座新城, 国家知识产权示范园). */
@@ -1000,8 +1000,22 @@ const ZONE_NOT_NAME = /^(?:国际|生态|智慧|现代|特色|美丽|未来|科�
  * the first such word. A name that holds it, or a person or body across it, leaves it be.
  */
 function namedZones(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  return namedBefore(text, tokens, namedBefore(text, tokens, names, NAMED_ZONE_END, false), LANDMARK_NAME_END, true);
+}
+
+/**
+ * Landmarks named by a proper word before a landmark's ending (毛乌素 + 沙地, 麦积山 + 石窟, 龙脊 +
+ * 梯田, 怒江 + 大峡谷): one place, as zones are; the name holds a word jieba does not know or calls
+ * a name, and may be a unit's own name (怒江), up to six characters. (Not 遗址, 古镇, 草原: People's
+ * Daily marks 阳关 of 阳关遗址, as the guide keeps 石羊河 of 石羊河流域; nor 故居: the corpora mark
+ * the person of 孙中山故居.)
+ */
+const LANDMARK_NAME_END = /(?:石窟|沙地|梯田|古道|大峡谷|雪山|森林公园|湿地公园|遗址公园|国家公园)/g;
+
+/** The zones (or, with `landmark`, the landmarks) named by the words before an ending of `endings`. */
+function namedBefore(text: string, tokens: readonly Token[], names: Name[], endings: RegExp, landmark: boolean): Name[] {
   let out = names;
-  for (const z of text.matchAll(NAMED_ZONE_END)) {
+  for (const z of text.matchAll(endings)) {
     const tailStart = z.index;
     const end = tailStart + z[0].length;
     let k = firstTokenAfter(tokens, tailStart);
@@ -1010,16 +1024,17 @@ function namedZones(text: string, tokens: readonly Token[], names: Name[]): Name
     let proper = false;
     while (k > 0) {
       const t = tokens[k - 1]!;
-      if (!ZONE_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || ZONE_STOP.has(t.word) || tailStart - t.start > 8) break;
+      if (!ZONE_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || ZONE_STOP.has(t.word) || tailStart - t.start > (landmark ? 6 : 8)) break;
       const level = lookupPlace(t.word)?.level;
-      if (level && UNIT_LEVELS.has(level)) break;
+      // (A landmark may be named by the unit alone: 怒江 + 大峡谷.)
+      if (level && UNIT_LEVELS.has(level) && !(landmark && start === tailStart)) break;
       start = t.start;
       if (/^(?:n[rstz]|nrfg|nrt|x|j)$/.test(t.tag)) proper = true;
       k--;
     }
     // A classifier opens no name (口 of 董家口 is inside one).
     while (start < tailStart && tokens[firstTokenAfter(tokens, start)]?.tag === 'q') start = tokens[firstTokenAfter(tokens, start)]!.end;
-    if (tailStart - start < 2 || ZONE_NOT_NAME.test(text.slice(start, tailStart)) || (z[0] === '新城' && !proper)) continue;
+    if (tailStart - start < 2 || ZONE_NOT_NAME.test(text.slice(start, tailStart)) || ((z[0] === '新城' || landmark) && !proper)) continue;
     const hits = out.filter((n) => n.start < end && start < n.end);
     // (A person the tagger read in the name is none: 张江 of 张江科学城.)
     if (hits.some((n) => n.priority >= 5 || (n.type === 'PERSON' && (n.end > tailStart || z[0] === '新城')) || (n.type === 'ORG' && n.end > end) || (n.start <= start && n.end >= end))) continue;
