@@ -90,7 +90,8 @@ describe('article focus on real page layouts', () => {
     expect((await highlightPlaces(page)).inside + (await highlightPlaces(page)).outside).toBe(0);
     // What the reader selects is read and marked, and only that.
     const headline = await page.evaluate(() => {
-      const link = [...document.querySelectorAll('a')].find((a) => /[市省]/.test(a.textContent ?? '') && (a.textContent ?? '').length >= 8)!;
+      // A headline naming a province or city in full (甘肃省与…), so that it holds a name to mark.
+      const link = [...document.querySelectorAll('a')].find((a) => /[\u4e00-\u9fff]{2}[市省]/.test(a.textContent ?? '') && (a.textContent ?? '').length >= 8)!;
       const range = document.createRange();
       range.selectNodeContents(link);
       getSelection()!.removeAllRanges();
