@@ -755,6 +755,11 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     const before = out[out.length - 1];
     const placeBefore = before?.type === 'PLACE' && before.end === m.start && ADMIN_UNIT_END.test(before.text);
     if (UNIT_PLACE.test(m.text) && first && first.start < m.start && first.end > m.start && !placeBefore && !FUNCTION_CHAR.test(text.slice(first.start, m.start))) continue;
+    // 六广河畔, 阳明洞中: a landform and the locative jieba glued onto it; the landform is the place.
+    if (m.type === 'PLACE' && m.priority < 5 && m.end - m.start >= 4 && /[河湖江山洞海谷溪峡泉岛][畔边中旁内]$/.test(m.text)) {
+      out.push(nameOf(text, m.start, m.end - 1, 'PLACE', m.priority));
+      continue;
+    }
     // 赣东大道1号: an address's number is no part of the road's name.
     const number = m.type === 'PLACE' ? HOUSE_NUMBER.exec(m.text) ?? NUMBER_THEN_MORE.exec(m.text) : null;
     if (number && number.index >= 2) {
@@ -1034,6 +1039,8 @@ function namedBefore(text: string, tokens: readonly Token[], names: Name[], endi
     }
     // A classifier opens no name (口 of 董家口 is inside one).
     while (start < tailStart && tokens[firstTokenAfter(tokens, start)]?.tag === 'q') start = tokens[firstTokenAfter(tokens, start)]!.end;
+    // (A preposition jieba glued on opens no name: 沿 | 唐蕃古道.)
+    if (start < tailStart && /^[沿在从向往到于经]$/.test(text[start]!) && tokens[firstTokenAfter(tokens, start)]?.end !== start + 1) start++;
     if (tailStart - start < 2 || ZONE_NOT_NAME.test(text.slice(start, tailStart)) || ((z[0] === '新城' || landmark) && !proper)) continue;
     const hits = out.filter((n) => n.start < end && start < n.end);
     // (A person the tagger read in the name is none: 张江 of 张江科学城.)

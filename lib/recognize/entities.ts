@@ -756,7 +756,7 @@ const BYLINE = new RegExp(
 /** The names of a byline's group, one by one. */
 const BYLINE_NAMES = new RegExp(BYLINE_NAME, 'g');
 /** Words after the names of a byline that are no name: 摄影报道, 报道, 摄. */
-const BYLINE_TAIL = /^(?:摄影报道|综合报道|报道|摄影|摄|供图|制图|整理)$/;
+const BYLINE_TAIL = /^(?:摄影报道|综合报道|参与采写|报道|摄影|摄|供图|制图|整理)$/;
 const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff][ 　][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})[ \t　/／]*摄(?=[\s　）)\n。与和]|$)/g;
 /** An author's name alone on its line, or before the text after a space: 高吉楠 截至目前…. */
 const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[ 　]+\S)/g;
