@@ -963,8 +963,9 @@ function splitPlaces(text: string, names: Name[]): Name[] {
       const left = text.slice(from, p);
       const right = text.slice(p, m.end);
       // (Or a province's or country's short name before a unit's full name: 新疆 | 阿勒泰地区, 河北 | 保定市.)
-      const shortHead = p === m.start + 2 || p === m.start + 3 ? lookupPlace(left) : undefined;
-      const split = (left.length >= 3 && ADMIN_SUFFIX.test(left)) || ((shortHead?.level === 'province' || shortHead?.level === 'country') && ADMIN_SUFFIX.test(right) && right.length >= 3 && !!lookupPlace(right));
+      const shortHead = p <= m.start + 7 ? lookupPlace(left) : undefined;
+      // (After a country, a region the gazetteer need not know: 哈萨克斯坦 | 图尔克斯坦州.)
+      const split = (left.length >= 3 && ADMIN_SUFFIX.test(left)) || ((shortHead?.level === 'province' || shortHead?.level === 'country') && ADMIN_SUFFIX.test(right) && right.length >= 3 && (shortHead.level === 'country' || !!lookupPlace(right)));
       if (split && PLACE_ENDING.test(right) && right.length >= 2) {
         out.push(nameOf(text, from, p, 'PLACE', m.priority));
         from = p;
