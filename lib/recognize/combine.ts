@@ -920,6 +920,8 @@ function placesNotPersons(text: string, tokens: readonly Token[], names: Name[])
     // A word jieba calls a name that the training corpora never mark as one (黄金周, 青少年),
     // unless a title or a verb of saying makes it one here.
     if (COMMON_NR_WORDS.has(m.text) && !PERSON_NEXT.test(text.slice(m.end, m.end + 2))) return [];
+    // 刘某, 赵某某: a person whose name a notice masks is the surname with its 某.
+    if (m.end - m.start === 1 && text[m.end] === '某') return [nameOf(text, m.start, m.end + (text[m.end + 1] === '某' ? 2 : 1), 'PERSON', m.priority)];
     // 登上袁 | 家界: a surname alone is a person only as 老张, 小李, 张局长, 汤尤杯 are.
     if (m.end - m.start === 1 && !SURNAME_ALONE_BEFORE.test(text[m.start - 1] ?? '') && !SURNAME_ALONE_AFTER.test(text.slice(m.end, m.end + 3)) && !names.some((n) => n !== m && n.type === 'PERSON' && (n.end === m.start || n.start === m.end))) return [];
     // 统计分析司 | 司长: a department's last character before its head's title, not a surname (张局长 stays).
@@ -1030,7 +1032,8 @@ function namedBefore(text: string, tokens: readonly Token[], names: Name[], endi
     let proper = false;
     while (k > 0) {
       const t = tokens[k - 1]!;
-      if (!ZONE_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || ZONE_STOP.has(t.word) || tailStart - t.start > (landmark ? 6 : 8)) break;
+      // (A zone's own word ends the place before: 西安高新区 | 丝路软件城, 西咸新区 | 沣东新城.)
+      if (!ZONE_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || ZONE_STOP.has(t.word) || ZONE_END.test(t.word) || tailStart - t.start > (landmark ? 6 : 8)) break;
       const level = lookupPlace(t.word)?.level;
       // (A landmark may be named by the unit alone: 怒江 + 大峡谷.)
       if (level && UNIT_LEVELS.has(level) && !(landmark && start === tailStart)) break;

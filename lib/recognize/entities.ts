@@ -769,14 +769,16 @@ const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[
 const PROFILE = /(?:^|[\n；;。])[\s　]*([\u4e00-\u9fff]{2,4})(?=[，,（(](?:男|女)[，,、）)])/g;
 const APPOINTED = /(?:任命|免去|聘任|聘请|提名|推荐|决定)([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=为|的|担任|兼任|任|同志)/g;
 const CONTACT = /联系人[：:\s　]*([\u4e00-\u9fff]{2,4}?)(?=[\s　，,；;（(、/]|电话|手机|$)/g;
+/** A person a notice names by surname and 某 (当事人刘某, 被告人赵某某, 、钱某某): after a party's role or in a list. */
+const MASKED = /(?:当事人|被告人|犯罪嫌疑人|嫌疑人|被害人|受害人|原告|被告|申请人|被申请人|上诉人|被执行人|经营者|负责人|法定代表人|雇员|员工|村民|居民|患者|驾驶人|司机|男子|女子|[、，,：:（(])[ 　]?([\u4e00-\u9fff]某某?)(?![\u4e00-\u9fff]*?(?:公司|单位|企业|部门|地|处|村|镇|县|市))/g;
 
 /** People named by personnel notices (see {@link PROFILE}), as sure as bylines. */
 function findNoticePersons(text: string, out: Candidate[]): void {
-  for (const rx of [PROFILE, APPOINTED, CONTACT]) {
-    if (rx === PROFILE ? !/[男女]/.test(text) : rx === APPOINTED ? !/任命|免去|聘任|聘请|提名|推荐|决定/.test(text) : !text.includes('联系人')) continue;
+  for (const rx of [PROFILE, APPOINTED, CONTACT, MASKED]) {
+    if (rx === PROFILE ? !/[男女]/.test(text) : rx === APPOINTED ? !/任命|免去|聘任|聘请|提名|推荐|决定/.test(text) : rx === CONTACT ? !text.includes('联系人') : !text.includes('某')) continue;
     for (const m of text.matchAll(rx)) {
       const name = m[1]!;
-      if (chineseNameStrength(name) === null || NOT_PERSON.has(name) || lookupPlace(name)) continue;
+      if (rx === MASKED ? !SURNAMES_SINGLE.has(name[0]!) : chineseNameStrength(name) === null || NOT_PERSON.has(name) || lookupPlace(name)) continue;
       const start = m.index + m[0].length - name.length - (m[0].endsWith('同志') ? 2 : 0);
       if (text.slice(start, start + name.length) !== name) continue;
       out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 5 });
