@@ -1314,7 +1314,7 @@ const SHOP_PLACE_END = /(?:[省市县区州旗盟镇乡村]|街道|社区|大街
 /** A count (3家, 两所): what follows it is a kind, not a name. */
 const COUNT = /^(?:[0-9０-９]|[一二三四五六七八九十两几数]+[个家座所名位条间处]?$)/;
 /** Words that open a reference to many or to a kind, not a name (各中学, 全县超市, 本店). */
-const SHOP_NOT_NAME = /^[各全本该每这那某多其新老大小]/;
+const SHOP_NOT_NAME = /^(?:[各全本该每这那某多其新老大小]|连锁|品牌|社区|农村|乡村|城市|街边|路边|周边|附近|当地|本地|中小|个体|民营|国有|私营|药品|食品|餐饮|零售|批发|便民|平价|网红)/;
 
 /**
  * Shops and schools after their place are bodies: one the tagger called a place is a body
