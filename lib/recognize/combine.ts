@@ -1046,6 +1046,7 @@ function namedBefore(text: string, tokens: readonly Token[], names: Name[], endi
     // (A preposition jieba glued on opens no name: 沿 | 唐蕃古道.)
     if (start < tailStart && /^[沿在从向往到于经]$/.test(text[start]!) && tokens[firstTokenAfter(tokens, start)]?.end !== start + 1) start++;
     if (tailStart - start < 2 || ZONE_NOT_NAME.test(text.slice(start, tailStart)) || ((z[0] === '新城' || landmark) && !proper)) continue;
+    if (tokensIn(tokens, start, tailStart).every((t) => KIND_WORDS.has(t.word))) continue;
     const hits = out.filter((n) => n.start < end && start < n.end);
     // (A person the tagger read in the name is none: 张江 of 张江科学城.)
     if (hits.some((n) => n.priority >= 5 || (n.type === 'PERSON' && (n.end > tailStart || z[0] === '新城')) || (n.type === 'ORG' && n.end > end) || (n.start <= start && n.end >= end))) continue;
@@ -1453,8 +1454,11 @@ function joinDepartments(text: string, tokens: readonly Token[], names: Name[], 
 const LAB_END = /(?:全国重点实验室|国家重点实验室|省部共建重点实验室|重点实验室|联合实验室|工程技术研究中心|工程研究中心|技术创新中心|产业创新中心|制造业创新中心)/g;
 /** Tags of the words of a field or subject that names a laboratory (现代 | 中 | 药制剂, 先进 | 储能 | 材料). */
 const LAB_NAME_TAG = /^(?:n|nz|vn|t|f|b|j|x|ns|nr|nrt|nt|ng|an|l|a)$/;
-/** Words that name a kind of laboratory, not one (企业技术创新中心, 高校重点实验室). */
-const LAB_KIND_WORDS = new Set(['企业', '高校', '技术', '工程', '科技', '产业', '行业', '国家', '省级', '市级', '省', '市', '县', '各类', '一批', '创新', '科研', '研发', '联合', '协同', '新型', '区域', '制造业']);
+/**
+ * Words that name a kind of laboratory or zone, not one (企业技术创新中心, 高校重点实验室,
+ * 一流大学城, 数字经济新片区): a name made of them only is a description.
+ */
+const KIND_WORDS = new Set(['企业', '高校', '技术', '工程', '科技', '产业', '行业', '国家', '省级', '市级', '省', '市', '县', '各类', '一批', '创新', '科研', '研发', '联合', '协同', '新型', '区域', '制造业', '一流', '智能', '智慧', '制造', '数字', '经济', '数字经济', '农业', '现代农业', '生态', '文化', '旅游', '文旅', '物流', '电商', '新兴', '高端', '绿色', '低碳', '综合', '示范', '特色', '大学', '高新技术', '战略性']);
 /** What is done to a laboratory, tagged like a field's words (启动/vn 现代中药制剂…实验室). */
 const LAB_STOP = new Set(['启动', '建设', '共建', '组建', '新建', '筹建', '成立', '申报', '获批', '认定', '依托', '打造', '推进', '首批', '新增', '现有', '重点']);
 
@@ -1483,7 +1487,7 @@ function labs(text: string, tokens: readonly Token[], names: Name[]): Name[] {
     for (const n of out) if (n.type !== 'PERSON' && n.start < start && n.end > start && n.priority < 5) start = n.start;
     const field = text.slice(start, endingStart);
     // A field of kind words only names a kind (企业 | 技术创新中心, 高校 | 重点实验室).
-    if (tokensIn(tokens, start, endingStart).every((t) => LAB_KIND_WORDS.has(t.word))) continue;
+    if (tokensIn(tokens, start, endingStart).every((t) => KIND_WORDS.has(t.word))) continue;
     if (field.length < 2 || /^(?:省级|市级|国家级|国家|省|市|各|全|该|本|多|一批|这|那)/.test(field) && !out.some((n) => n.start === start && n.type !== 'PERSON')) continue;
     const hits = out.filter((n) => n.start < end && start < n.end);
     if (hits.some((n) => n.priority >= 5 || n.type === 'PERSON' || n.start < start || n.end > end)) continue;
