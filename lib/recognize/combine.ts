@@ -209,9 +209,13 @@ function replaceHits(names: readonly Name[], hits: readonly Name[], name: Name):
  */
 function knownPersons(tokens: readonly Token[], names: Name[]): Name[] {
   let out = names;
+  // Names are sorted by start and so are tokens: the names a token can cross start at `first` or after.
+  let first = 0;
   for (const t of tokens) {
     if (t.tag.charCodeAt(0) !== 110 /* n */ || t.tag.charCodeAt(1) !== 114 /* r */ || !KNOWN_PERSON_WORDS.has(t.word)) continue;
-    const hits = out.filter((n) => n.start < t.end && t.start < n.end);
+    while (first < out.length && out[first]!.end <= t.start) first++;
+    const hits: Name[] = [];
+    for (let k = first; k < out.length && out[k]!.start < t.end; k++) hits.push(out[k]!);
     if (hits.length === 1 && hits[0]!.type === 'PERSON' && hits[0]!.start === t.start && hits[0]!.end === t.end) continue;
     if (hits.some((n) => n.priority >= 5 || (n.end - n.start > 1 && (n.type !== 'PERSON' || n.start < t.start || n.end > t.end)))) continue;
     out = replaceHits(out, hits, { start: t.start, end: t.end, type: 'PERSON', text: t.word, priority: 3 });
@@ -1219,6 +1223,8 @@ const FOREIGN_COMPANY_END = /(?:股份有限公司|有限责任公司|有限公�
 const SHORT_TRADE = /^(?:药业|制药|医药|电子材料|新材料|电子|电缆|矿机|矿业|化工|重工|机械|科技|能源|新能源|乳业|食品|生物|实业|光电|智能|股份|集团)/;
 /** Characters of counts and of the sentence, which jieba's unknown words hold (四是, 专讲, 两大) and brands do not. */
 const NOT_BRAND_CHAR = /[一二三四五六七八九十百千万两几是讲说把被将的了在和与及或等为对从由以要也都就还又再只更最很个各该本其]/;
+/** The first characters of {@link SHORT_TRADE}'s words: most unknown words are followed by none. */
+const TRADE_FIRST = new Set([...'药制医电新矿化重机科能乳食生实光智股集'].map((c) => c.charCodeAt(0)));
 /** Words after a trade that make it a kind of industry or product, not a company (锂电新能源 + 产业集群). */
 const TRADE_KIND_NEXT = /^(?:产业|行业|集群|领域|企业|产品|技术|项目|基地|园|材料|装备|板块|赛道|市场)/;
 
@@ -1231,7 +1237,7 @@ function brandsWithTrade(text: string, tokens: readonly Token[], names: Name[]):
   let out = names;
   for (let k = 0; k + 1 < tokens.length; k++) {
     const brand = tokens[k]!;
-    if ((brand.tag !== 'x' && brand.tag !== 'nz') || brand.word.length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(brand.word) || NOT_BRAND_CHAR.test(brand.word)) continue;
+    if ((brand.tag !== 'x' && brand.tag !== 'nz') || brand.word.length !== 2 || !TRADE_FIRST.has(text.charCodeAt(brand.end)) || !/^[\u4e00-\u9fff]{2}$/.test(brand.word) || NOT_BRAND_CHAR.test(brand.word)) continue;
     const trade = SHORT_TRADE.exec(text.slice(brand.end, brand.end + 4));
     if (!trade || tokens[k + 1]!.start !== brand.end) continue;
     const end = brand.end + trade[0].length;
