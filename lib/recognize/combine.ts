@@ -207,12 +207,11 @@ function replaceHits(names: readonly Name[], hits: readonly Name[], name: Name):
  * (苏轼, 白居易, 司马迁) is a person where the tagger marked nothing there or only a one-character
  * form inside it (在苏 | 轼塑像前: 苏 for Jiangsu); a longer name holding it stays (白居易纪念馆).
  */
-function knownPersons(tokens: readonly Token[], names: Name[]): Name[] {
+function knownPersons(known: readonly Token[], names: Name[]): Name[] {
   let out = names;
   // Names are sorted by start and so are tokens: the names a token can cross start at `first` or after.
   let first = 0;
-  for (const t of tokens) {
-    if (t.tag.charCodeAt(0) !== 110 /* n */ || t.tag.charCodeAt(1) !== 114 /* r */ || !KNOWN_PERSON_WORDS.has(t.word)) continue;
+  for (const t of known) {
     while (first < out.length && out[first]!.end <= t.start) first++;
     const hits: Name[] = [];
     for (let k = first; k < out.length && out[k]!.start < t.end; k++) hits.push(out[k]!);
@@ -221,6 +220,27 @@ function knownPersons(tokens: readonly Token[], names: Name[]): Name[] {
     out = replaceHits(out, hits, { start: t.start, end: t.end, type: 'PERSON', text: t.word, priority: 3 });
   }
   return out;
+}
+
+/** The tokens two passes start from, found in one walk over the tokens (each pass would walk them all). */
+interface TokenCandidates {
+  /** Words of {@link KNOWN_PERSON_WORDS} that jieba tags as names. */
+  knownPersons: Token[];
+  /** Indices of two-character unknown or proper words right before a trade's first character (see `brandsWithTrade`). */
+  brands: number[];
+}
+
+function tokenCandidates(text: string, tokens: readonly Token[]): TokenCandidates {
+  const knownPersons: Token[] = [];
+  const brands: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const tag = t.tag;
+    if (tag.charCodeAt(0) === 110 /* n */ && tag.charCodeAt(1) === 114 /* r */) {
+      if (KNOWN_PERSON_WORDS.has(t.word)) knownPersons.push(t);
+    } else if ((tag === 'x' || tag === 'nz') && t.end - t.start === 2 && TRADE_FIRST.has(text.charCodeAt(t.end))) brands.push(k);
+  }
+  return { knownPersons, brands };
 }
 
 const COMPOUND_SURNAME = new RegExp([...SURNAMES_DOUBLE].join('|'), 'g');
@@ -450,7 +470,8 @@ export function combineNames(
   const winners = options.winners ?? resolveCandidates([...rules.places, ...rules.orgs, ...rules.persons, ...rules.bylines, ...rules.dotted, ...rules.abbreviations, ...(options.known ?? [])]);
   const winnerSet = new Set(winners);
   if (flags & STEP.KNOWN && options.known?.length) names = withKnown(names, options.known);
-  if (flags & STEP.KNOWN) names = knownPersons(tokens, names);
+  const candidates = flags & (STEP.KNOWN | STEP.PLACE_IN_ORG) ? tokenCandidates(text, tokens) : { knownPersons: [], brands: [] };
+  if (flags & STEP.KNOWN) names = knownPersons(candidates.knownPersons, names);
   if (flags & STEP.PLACE_NOT_PERSON) names = placesNotPersons(text, tokens, names);
   if (flags & STEP.SPLIT_BODIES) names = splitBodies(text, names);
   if (flags & STEP.PLACE_HEAD) names = placeHeads(text, names);
@@ -458,7 +479,7 @@ export function combineNames(
   if (flags & STEP.SPLIT_PLACES) names = splitPlaces(text, names);
   if (flags & STEP.ZONES) names = namedZones(text, tokens, regionsOfForms(tokens, joinZones(text, names, winners)));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
-  if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, brandsWithTrade(text, tokens, shops(text, tokens, names)))));
+  if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, brandsWithTrade(text, tokens, candidates.brands, shops(text, tokens, names)))));
   if (flags & STEP.DEPARTMENTS) names = labs(text, tokens, joinDepartments(text, tokens, names, winners));
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
@@ -506,8 +527,8 @@ const INSTITUTE_PARENT = /(?:科学院|科学研究院|研究院|工程院|大�
 function instituteShortForms(text: string, tokens: readonly Token[], names: Name[]): Name[] {
   return names.map((m, k) => {
     if (m.type !== 'ORG' || !INSTITUTE_PARENT.test(m.text)) return m;
-    let t = 0;
-    while (t < tokens.length && tokens[t]!.start < m.end) t++;
+    // The token at the name's end (one it runs into starts before it, and is no field).
+    const t = firstTokenAfter(tokens, m.end);
     const field = tokens[t];
     const suo = tokens[t + 1];
     if (!field || !suo || field.start !== m.end || field.end - field.start !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(field.word)) return m;
@@ -887,6 +908,8 @@ function placeHeads(text: string, names: Name[]): Name[] {
       // The place ends at the head (海北 + 州), or, one to three characters into the name, crosses its start.
       // (Up to eight: the long names of autonomous counties, 围场满族 | 蒙古族自治县.)
       for (let into = head ? 1 : 2; into <= 8 && m.start + into < m.end; into++) {
+        // (Past three characters in, only a unit's full name, ending in its suffix.)
+        if (into > 3 && !ADMIN_UNIT_END.test(text[m.start + into - 1]!)) continue;
         if (len + into >= 3 && lookupPlace(text.slice(start, m.start + into))) return nameOf(text, start, m.end, 'ORG', m.priority);
       }
     }
@@ -1233,11 +1256,11 @@ const TRADE_KIND_NEXT = /^(?:产业|行业|集群|领域|企业|产品|技术|�
  * jieba does not know or calls a proper noun, of two characters, right before a trade word; a
  * place before it joins below. Names the tagger read inside are replaced; a person is not.
  */
-function brandsWithTrade(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+function brandsWithTrade(text: string, tokens: readonly Token[], brands: readonly number[], names: Name[]): Name[] {
   let out = names;
-  for (let k = 0; k + 1 < tokens.length; k++) {
+  for (const k of brands) {
     const brand = tokens[k]!;
-    if ((brand.tag !== 'x' && brand.tag !== 'nz') || brand.word.length !== 2 || !TRADE_FIRST.has(text.charCodeAt(brand.end)) || !/^[\u4e00-\u9fff]{2}$/.test(brand.word) || NOT_BRAND_CHAR.test(brand.word)) continue;
+    if (k + 1 >= tokens.length || !/^[\u4e00-\u9fff]{2}$/.test(brand.word) || NOT_BRAND_CHAR.test(brand.word)) continue;
     const trade = SHORT_TRADE.exec(text.slice(brand.end, brand.end + 4));
     if (!trade || tokens[k + 1]!.start !== brand.end) continue;
     const end = brand.end + trade[0].length;
