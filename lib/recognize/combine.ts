@@ -682,20 +682,16 @@ const LEVEL_HEAD = /^[省市县区州盟旗乡镇]/;
 /** 各 and level words only, with their separators and brackets, right before a name: 各市、| 各市（州）、县 |. */
 const EVERY_LEVEL_BEFORE = /各[省市县区州盟旗乡镇、，,（）()\s]*$/;
 
-/**
- * Drops generic references: a name made of generic words only, also once a verb opening it is
- * set aside (走进 | 社区党支部), and a community or village that starts inside a word of the
- * sentence (党员 | 到社区 → 员到社区).
- */
-/** A body's party group or committee at the end of its name. */
-const PARTY_GROUP_END = /(?:党组|党委|党总支|党工委)$/;
-/** A member's or secretary's title after a party group. */
-const GROUP_TITLE_AFTER = /^(?:成员|书记|副书记|委员)/;
 /** A party committee's working departments, named alone. */
 const BARE_PARTY_DEPARTMENT = /^(?:宣传部|组织部|统战部|政法委|纪委|监委|纪工委|编办|网信办|社会工作部)$/;
 /** The title of a department's head right after it. */
 const HEAD_TITLE_AFTER = /^(?:常务)?副?(?:部长|书记|主任)/;
 
+/**
+ * Drops generic references: a name made of generic words only, also once a verb opening it is
+ * set aside (走进 | 社区党支部), and a community or village that starts inside a word of the
+ * sentence (党员 | 到社区 → 员到社区).
+ */
 function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Name[] {
   const out: Name[] = [];
   let t = 0;
@@ -720,29 +716,17 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     }
     // A department's kind alone (融媒体中心, 人民医院) names no one body, even as a known word.
     if (m.type === 'ORG' && DEPARTMENT_WORDS.has(m.text)) continue;
-    // 全国人大常委会执法检查组: a body's working group is the body and a description of it.
-    const squad = m.type === 'ORG' && m.priority < 5 && !m.text.includes('驻') ? /(?:执法检查组|检查组|调研组|督导组|督查组|巡视组|巡察组|专家组)$/.exec(m.text) : null;
-    if (squad && m.text.length - squad[0].length >= 3 && BODY_END.test(m.text.slice(0, -squad[0].length))) {
-      out.push(nameOf(text, m.start, m.end - squad[0].length, 'ORG', m.priority));
-      continue;
-    }
-    // 中央党校大学学历, 省委党校研究生学历: a degree's level after the school that gave it.
-    const degree = m.type === 'ORG' && m.priority < 5 && text.startsWith('学历', m.end) ? /(?:大学|研究生|大专|本科|中专)$/.exec(m.text) : null;
-    if (degree && /校$/.test(m.text.slice(0, -degree[0].length))) {
-      out.push(nameOf(text, m.start, m.end - degree[0].length, 'ORG', m.priority));
+    // A body's tail that describes it (its working group, its party group before a member's
+    // title, a degree after a school) is cut off before anything below looks at the name.
+    const described = m.type === 'ORG' && m.priority < 5 ? cutDescription(text, m) : m;
+    if (described !== m) {
+      out.push(described);
       continue;
     }
     // 莫洛镇县委组织部: a town and a county's body read as one are where the body sits, and the body.
-    const lower = m.type === 'ORG' && m.priority < 5 ? /^(.{2,8}?(?:镇|乡|街道))(?=[省市县区州旗](?:委|政府|人大|政协|纪委|监委))/.exec(m.text) : null;
+    const lower = m.type === 'ORG' && m.priority < 5 ? TOWN_THEN_HIGHER_BODY.exec(m.text) : null;
     if (lower) {
       out.push(nameOf(text, m.start, m.start + lower[1]!.length, 'PLACE', m.priority), nameOf(text, m.start + lower[1]!.length, m.end, 'ORG', m.priority));
-      continue;
-    }
-    // 科技局党组成员, 医院党委书记: a body's party group before a member's or secretary's title is
-    // part of that title; the body is the name (the seed gold: 科技局党组成员 → 科技局).
-    const group = m.type === 'ORG' && m.priority < 5 ? PARTY_GROUP_END.exec(m.text) : null;
-    if (group && m.text.length - group[0].length >= 3 && BODY_END.test(m.text.slice(0, -group[0].length)) && GROUP_TITLE_AFTER.test(text.slice(m.end, m.end + 3))) {
-      out.push(nameOf(text, m.start, m.end - group[0].length, 'ORG', m.priority));
       continue;
     }
     // 县委常委、组织部部长: a party committee's department alone before its head's title is part
@@ -805,13 +789,42 @@ const BODY_WORD = /^(?:分局|分院|分行|支行|分公司|分社|分会|中�
 /** A team or group after a body's name is the body's people, not part of its name. */
 const TEAM_TAIL = /(?:(?:科研|研究|专家|技术|攻关|创新|研发|设计|服务|管理|医疗|救援|志愿)?团队|课题组|项目组|专家组)$/;
 
+/** Working groups, which are no bodies of their own (alone they are generic: see `GENERIC_NAME`). */
+const WORKING_GROUP = '(?:执法检查组|检查组|调研组|督导组|督查组|巡视组|巡察组|专家组)';
+
 /**
- * An organization that runs on past a body's ending into a team (研究所 + 科研团队) or into a
- * phrase of the sentence (稽查局 + 依法查处: an idiom, a verb, an adverb) ends at the body.
+ * Tails that describe the body before them rather than name one: `tail` is cut off where what is
+ * left ends like `kept` (at least `min` characters) and, if given, the text after the name
+ * starts with `next`.
+ */
+const DESCRIPTIONS: ReadonlyArray<{ tail: RegExp; kept: RegExp; min: number; next?: RegExp; unless?: RegExp }> = [
+  // 研究所 | 科研团队: the body's people.
+  { tail: TEAM_TAIL, kept: BODY_END, min: 2 },
+  // 全国人大常委会 | 执法检查组 (a body's office elsewhere, …驻…, keeps its name).
+  { tail: new RegExp(`${WORKING_GROUP}$`), kept: BODY_END, min: 3, unless: /驻/ },
+  // 科技局 | 党组成员, 医院 | 党委书记: the party group is part of the title (the seed gold).
+  { tail: /(?:党组|党委|党总支|党工委)$/, kept: BODY_END, min: 3, next: /^(?:成员|书记|副书记|委员)/ },
+  // 中央党校 | 大学学历, 省委党校 | 研究生学历: the degree the school gave.
+  { tail: /(?:大学|研究生|大专|本科|中专)$/, kept: /校$/, min: 1, next: /^学历/ },
+];
+
+/** `m` without the first of {@link DESCRIPTIONS} that applies to it, or `m` itself. */
+function cutDescription(text: string, m: Name): Name {
+  for (const d of DESCRIPTIONS) {
+    const tail = d.tail.exec(m.text);
+    if (!tail || (d.next && !d.next.test(text.slice(m.end, m.end + 3))) || d.unless?.test(m.text)) continue;
+    const kept = m.text.slice(0, tail.index);
+    if (kept.length >= d.min && d.kept.test(kept)) return nameOf(text, m.start, m.start + kept.length, 'ORG', m.priority);
+  }
+  return m;
+}
+
+/**
+ * An organization that runs on past a body's ending into a phrase of the sentence (稽查局 +
+ * 依法查处: an idiom, a verb, an adverb) ends at the body. (A team after it, 研究所 + 科研团队,
+ * was cut off with the other descriptions: see {@link DESCRIPTIONS}.)
  */
 function trimTail(text: string, tokens: readonly Token[], m: Name): Name {
-  const team = TEAM_TAIL.exec(m.text);
-  if (team && team.index > 1 && BODY_END.test(m.text.slice(0, team.index))) return nameOf(text, m.start, m.start + team.index, 'ORG', m.priority);
   const inside = tokensIn(tokens, m.start, m.end);
   const last = inside[inside.length - 1];
   // (A body's own ending that jieba tags as a verb stays: 中心 | 支行/v.)
@@ -1011,11 +1024,6 @@ function wordAt(text: string, at: number, words: readonly string[]): number {
   return 0;
 }
 
-/**
- * A place and the zone or community named after it are one place: 济南 + 高新区, 西上园 + 社区;
- * also with the rules' longer zone names (川渝 + 高竹新区, 辽宁 + 百岁国际家居建材工业园) when
- * they hold the model's place whole.
- */
 /** The endings of the science cities, innovation ports and economic zones high-tech-zone news names. */
 const NAMED_ZONE_END = /(?:软件城|科学城|科技城|生物城|大学城|创新港|新城|经济区|新片区|示范园|汽车小镇)/g;
 /** Tags of the words a zone's name is made of (丝路, 天府 国际, 董家 口, 金鸡湖 生物医药). */
@@ -1047,33 +1055,42 @@ function namedZones(text: string, tokens: readonly Token[], names: Name[]): Name
  */
 const LANDMARK_NAME_END = /(?:石窟|沙地|梯田|古道|大峡谷|雪山|森林公园|湿地公园|遗址公园|国家公园)/g;
 
+/**
+ * Where a name whose words end at `at` (token `k` holds `at` or starts there) starts, taking the
+ * tokens before `k` back one by one while `fits` says the token (the start so far given) belongs
+ * to it; `at` if none does.
+ */
+function startBefore(tokens: readonly Token[], k: number, at: number, fits: (t: Token, start: number) => boolean): number {
+  let start = at;
+  for (let j = k - 1; j >= 0 && fits(tokens[j]!, start); j--) start = tokens[j]!.start;
+  return start;
+}
+
+/** Tags of the words jieba does not know or calls names: a name of its own among them. */
+const PROPER_TAG = /^(?:n[rstz]|nrfg|nrt|x|j)$/;
+
 /** The zones (or, with `landmark`, the landmarks) named by the words before an ending of `endings`. */
 function namedBefore(text: string, tokens: readonly Token[], names: Name[], endings: RegExp, landmark: boolean): Name[] {
   let out = names;
   for (const z of text.matchAll(endings)) {
     const tailStart = z.index;
     const end = tailStart + z[0].length;
-    let k = firstTokenAfter(tokens, tailStart);
+    const k = firstTokenAfter(tokens, tailStart);
     if (tokens[k]?.start !== tailStart) continue;
-    let start = tailStart;
-    let proper = false;
-    while (k > 0) {
-      const t = tokens[k - 1]!;
+    let start = startBefore(tokens, k, tailStart, (t, from) => {
       // (A zone's own word ends the place before: 西安高新区 | 丝路软件城, 西咸新区 | 沣东新城.)
-      if (!ZONE_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || ZONE_STOP.has(t.word) || ZONE_END.test(t.word) || tailStart - t.start > (landmark ? 6 : 8)) break;
+      if (!ZONE_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || ZONE_STOP.has(t.word) || ZONE_END.test(t.word) || tailStart - t.start > (landmark ? 6 : 8)) return false;
       const level = lookupPlace(t.word)?.level;
       // (A landmark may be named by the unit alone: 怒江 + 大峡谷.)
-      if (level && UNIT_LEVELS.has(level) && !(landmark && start === tailStart)) break;
-      start = t.start;
-      if (/^(?:n[rstz]|nrfg|nrt|x|j)$/.test(t.tag)) proper = true;
-      k--;
-    }
+      return !(level && UNIT_LEVELS.has(level) && !(landmark && from === tailStart));
+    });
     // A classifier opens no name (口 of 董家口 is inside one).
     while (start < tailStart && tokens[firstTokenAfter(tokens, start)]?.tag === 'q') start = tokens[firstTokenAfter(tokens, start)]!.end;
     // (A preposition jieba glued on opens no name: 沿 | 唐蕃古道.)
     if (start < tailStart && /^[沿在从向往到于经]$/.test(text[start]!) && tokens[firstTokenAfter(tokens, start)]?.end !== start + 1) start++;
-    if (tailStart - start < 2 || ZONE_NOT_NAME.test(text.slice(start, tailStart)) || ((z[0] === '新城' || landmark) && !proper)) continue;
-    if (tokensIn(tokens, start, tailStart).every((t) => KIND_WORDS.has(t.word))) continue;
+    if (tailStart - start < 2 || ZONE_NOT_NAME.test(text.slice(start, tailStart))) continue;
+    const words = tokensIn(tokens, start, tailStart);
+    if (((z[0] === '新城' || landmark) && !words.some((t) => PROPER_TAG.test(t.tag))) || words.every((t) => KIND_WORDS.has(t.word))) continue;
     const hits = out.filter((n) => n.start < end && start < n.end);
     // (A person the tagger read in the name is none: 张江 of 张江科学城.)
     if (hits.some((n) => n.priority >= 5 || (n.type === 'PERSON' && (n.end > tailStart || z[0] === '新城')) || (n.type === 'ORG' && n.end > end) || (n.start <= start && n.end >= end))) continue;
@@ -1118,6 +1135,11 @@ const PARK_END = /(?:(?:产业|工业|科技|软件|物流|创业|孵化|生态|
 /** Stations, airports, docks, bridges and tunnels: facilities, the guide's places (郑州南站; the corpora: 122 places, 2 bodies). */
 const TRANSPORT_END = /(?:火车站|高铁站|客运站|[东南西北]站|港站|机场|码头|大桥|隧道)$/;
 
+/**
+ * A place and the zone or community named after it are one place: 济南 + 高新区, 西上园 + 社区;
+ * also with the rules' longer zone names (川渝 + 高竹新区, 辽宁 + 百岁国际家居建材工业园) when
+ * they hold the model's place whole.
+ */
 function joinZones(text: string, names: Name[], winners: readonly Name[]): Name[] {
   const out = names.slice();
   for (let k = 0; k < out.length; k++) {
@@ -1390,6 +1412,8 @@ function shops(text: string, tokens: readonly Token[], names: Name[]): Name[] {
 /** A township's or street's name before a body of a county or city (莫洛镇 | 县委组织部): where the body sits, not its owner. */
 const LOWER_UNIT_END = /(?:镇|乡|街道|村|社区)$/;
 const HIGHER_BODY = /^[省市县区州旗](?:委|政府|人大|政协|纪委|监委)/;
+/** A town's or street's name and a county's or city's body read as one (莫洛镇县委组织部). */
+const TOWN_THEN_HIGHER_BODY = new RegExp(`^(.{2,8}?(?:镇|乡|街道))(?=${HIGHER_BODY.source.slice(1)})`);
 function lowerBeforeHigher(place: string, org: string): boolean {
   return LOWER_UNIT_END.test(place) && HIGHER_BODY.test(org);
 }
@@ -1407,13 +1431,12 @@ function placesIntoOrgs(text: string, names: Name[]): Name[] {
     while (last + 1 < names.length && names[last + 1]!.start === names[last]!.end && names[last + 1]!.type === 'PLACE') last++;
     const org = names[last + 1];
     // An organization whose own name begins with a place (大连 of 大连理工大学) is complete: the
-    // places before it stay apart (辽宁省 | 大连市 | 大连理工大学).
-    // (A short form before it, no unit's suffix, is the name's own opening, 广西 + 右江鑫铝科技有限公司,
-    // unless the name opens with a unit's full name: 吉林 | 东丰县第五中学.)
-    let named = org ? longestPlaceAt(text, org.start) : null;
-    if (named && !ADMIN_UNIT_END.test(names[last]!.text) && !ADMIN_UNIT_END.test(text.slice(org!.start, named.end))) named = null;
-    // (A shop or school is named after its village or street, never a unit of its own: 板桥镇 + 永兴石料厂.)
-    if (named && SHOP_END.test(org!.text)) named = null;
+    // places before it stay apart (辽宁省 | 大连市 | 大连理工大学). Not after a short form, no
+    // unit's suffix, which is the name's own opening (广西 + 右江鑫铝科技有限公司), unless the name
+    // opens with a unit's full name (吉林 | 东丰县第五中学); nor for a shop or school, named after
+    // its village or street (板桥镇 + 永兴石料厂).
+    const own = org ? longestPlaceAt(text, org.start) : undefined;
+    const named = own && (ADMIN_UNIT_END.test(names[last]!.text) || ADMIN_UNIT_END.test(text.slice(org!.start, own.end))) && !SHOP_END.test(org!.text) ? own : undefined;
     const single = last === k && m.end - m.start === 1; // a one-character form (访华 | 新华社)
     // An address (中街20号 | 县委组织部) names where a body sits, not the body.
     const address = /[0-9０-９]号$/.test(names[last]!.text);
@@ -1503,15 +1526,9 @@ function labs(text: string, tokens: readonly Token[], names: Name[]): Name[] {
   for (const z of text.matchAll(LAB_END)) {
     const endingStart = z.index;
     const end = endingStart + z[0].length;
-    let k = firstTokenAfter(tokens, endingStart);
+    const k = firstTokenAfter(tokens, endingStart);
     if (tokens[k]?.start !== endingStart && !out.some((n) => n.start < endingStart && n.end > endingStart)) continue;
-    let start = endingStart;
-    while (k > 0) {
-      const t = tokens[k - 1]!;
-      if (t.end > start || !LAB_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]+$/.test(t.word) || FUNCTION_CHAR.test(t.word) || LAB_STOP.has(t.word) || endingStart - t.start > 12) break;
-      start = t.start;
-      k--;
-    }
+    let start = startBefore(tokens, k, endingStart, (t, from) => t.end <= from && LAB_NAME_TAG.test(t.tag) && /^[\u4e00-\u9fff]+$/.test(t.word) && !FUNCTION_CHAR.test(t.word) && !LAB_STOP.has(t.word) && endingStart - t.start <= 12);
     // A body or place the tagger read that runs into the words is taken in whole.
     for (const n of out) if (n.type !== 'PERSON' && n.start < start && n.end > start && n.priority < 5) start = n.start;
     const field = text.slice(start, endingStart);

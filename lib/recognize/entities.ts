@@ -423,13 +423,13 @@ function findPlaces(t: Tokens, out: Candidate[]): void {
   out.push(...places);
 }
 
-/** Whether token `k` can begin an organization's name: a place, a proper noun or a head. */
 /**
  * A zone's whole name that jieba reads as one word of any tag (杨凌农业高新技术产业示范区/l): it
  * opens its management committee's name (…示范区管理委员会).
  */
 const ZONE_WORD = /^[\u4e00-\u9fff]{2,}(?:开发区|示范区|高新区|试验区|实验区|保税区|经开区|合作区|新区|工业园区?|产业园区?|科技园区?)$/;
 
+/** Whether token `k` can begin an organization's name: a place, a proper noun or a head. */
 function isOrgHead(t: Tokens, k: number): boolean {
   const w = t.word(k);
   const tag = t.tag(k);
@@ -761,27 +761,37 @@ const CREDIT = /(?:^|[\s　（(】\]、，,。])([\u4e00-\u9fff][ 　][\u4e00-\u
 /** An author's name alone on its line, or before the text after a space: 高吉楠 截至目前…. */
 const AUTHOR_LINE = /(?:^|\n)[\s　]*([\u4e00-\u9fff]{2,3})(?=[\s　]*(?:\n|$)|[ 　]+\S)/g;
 
-/**
- * Personnel notices: a cadre's profile opening with the name (苟立新，男，汉族，1979年2月生), the
- * person named by an appointment or removal (任命匡丽华为…, 免去莫光明的…职务), a notice's contact
- * (联系人：佟立新). The name must look like a Chinese one (a surname first).
- */
-const PROFILE = /(?:^|[\n；;。])[\s　]*([\u4e00-\u9fff]{2,4})(?=[，,（(](?:男|女)[，,、）)])/g;
-const APPOINTED = /(?:任命|免去|聘任|聘请|提名|推荐|决定)([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=为|的|担任|兼任|任|同志)/g;
-const CONTACT = /联系人[：:\s　]*([\u4e00-\u9fff]{2,4}?)(?=[\s　，,；;（(、/]|电话|手机|$)/g;
-/** A person a notice names by surname and 某 (当事人刘某, 被告人赵某某, 、钱某某): after a party's role or in a list. */
-const MASKED = /(?:当事人|被告人|犯罪嫌疑人|嫌疑人|被害人|受害人|原告|被告|申请人|被申请人|上诉人|被执行人|经营者|负责人|法定代表人|雇员|员工|村民|居民|患者|驾驶人|司机|男子|女子|[、，,：:（(])[ 　]?([\u4e00-\u9fff]某某?)(?![\u4e00-\u9fff]*?(?:公司|单位|企业|部门|地|处|村|镇|县|市))/g;
+/** A name of a notice that must look like a Chinese one (a surname first) and be no place. */
+const chineseName = (name: string) => chineseNameStrength(name) !== null && !NOT_PERSON.has(name) && !lookupPlace(name);
 
-/** People named by personnel notices (see {@link PROFILE}), as sure as bylines. */
+/**
+ * The people personnel and penalty notices name, each pattern with a cue the text must hold for
+ * it to be run and a check of the name it captures (group 1; the `d` flag gives its offsets).
+ */
+const NOTICE_PERSONS: ReadonlyArray<{ cue: RegExp; pattern: RegExp; name: (name: string) => boolean }> = [
+  // A cadre's profile opening with the name (苟立新，男，汉族，1979年2月生).
+  { cue: /[男女]/, pattern: /(?:^|[\n；;。])[\s　]*([\u4e00-\u9fff]{2,4})(?=[，,（(](?:男|女)[，,、）)])/dg, name: chineseName },
+  // The person an appointment or removal names (任命匡丽华为…, 免去莫光明的…职务).
+  { cue: /任命|免去|聘任|聘请|提名|推荐|决定/, pattern: /(?:任命|免去|聘任|聘请|提名|推荐|决定)([\u4e00-\u9fff]{2,4}?)(?:同志)?(?=为|的|担任|兼任|任|同志)/dg, name: chineseName },
+  // A notice's contact (联系人：佟立新).
+  { cue: /联系人/, pattern: /联系人[：:\s　]*([\u4e00-\u9fff]{2,4}?)(?=[\s　，,；;（(、/]|电话|手机|$)/dg, name: chineseName },
+  // A person a notice masks, by surname and 某, after a party's role or in a list (当事人刘某, 被告人赵某某, 、钱某某).
+  {
+    cue: /某/,
+    pattern: /(?:当事人|被告人|犯罪嫌疑人|嫌疑人|被害人|受害人|原告|被告|申请人|被申请人|上诉人|被执行人|经营者|负责人|法定代表人|雇员|员工|村民|居民|患者|驾驶人|司机|男子|女子|[、，,：:（(])[ 　]?([\u4e00-\u9fff]某某?)(?![\u4e00-\u9fff]*?(?:公司|单位|企业|部门|地|处|村|镇|县|市))/dg,
+    name: (name) => SURNAMES_SINGLE.has(name[0]!),
+  },
+];
+
+/** People named by personnel and penalty notices (see {@link NOTICE_PERSONS}), as sure as bylines. */
 function findNoticePersons(text: string, out: Candidate[]): void {
-  for (const rx of [PROFILE, APPOINTED, CONTACT, MASKED]) {
-    if (rx === PROFILE ? !/[男女]/.test(text) : rx === APPOINTED ? !/任命|免去|聘任|聘请|提名|推荐|决定/.test(text) : rx === CONTACT ? !text.includes('联系人') : !text.includes('某')) continue;
-    for (const m of text.matchAll(rx)) {
+  for (const { cue, pattern, name: fits } of NOTICE_PERSONS) {
+    if (!cue.test(text)) continue;
+    for (const m of text.matchAll(pattern)) {
       const name = m[1]!;
-      if (rx === MASKED ? !SURNAMES_SINGLE.has(name[0]!) : chineseNameStrength(name) === null || NOT_PERSON.has(name) || lookupPlace(name)) continue;
-      const start = m.index + m[0].length - name.length - (m[0].endsWith('同志') ? 2 : 0);
-      if (text.slice(start, start + name.length) !== name) continue;
-      out.push({ start, end: start + name.length, type: 'PERSON', text: name, priority: 5 });
+      if (!fits(name)) continue;
+      const [start, end] = m.indices![1]!;
+      out.push({ start, end, type: 'PERSON', text: name, priority: 5 });
     }
   }
 }
