@@ -86,12 +86,13 @@ export function readingThread(entry: URL): ReadingThread {
   const tokensOf = (answer: Answer, text: string): Token[] => {
     if (!('ends' in answer)) throw new Error('reading thread: an answer without words');
     const { ends, tags, starts } = answer;
-    const tokens: Token[] = new Array(ends.length);
+    // Pushed, as the segmenter's own tokens are: one elements kind (packed) for the code reading them.
+    const tokens: Token[] = [];
     let start = 0;
     for (let k = 0; k < ends.length; k++) {
       if (starts) start = starts[k]!;
       const end = ends[k]!;
-      tokens[k] = { word: text.slice(start, end), tag: tagNames[tags[k]!]!, start, end };
+      tokens.push({ word: text.slice(start, end), tag: tagNames[tags[k]!]!, start, end });
       start = end;
     }
     return tokens;
