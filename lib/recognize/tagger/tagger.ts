@@ -363,7 +363,7 @@ export class NameTagger {
       this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
       this.force = new Uint8Array(this.labels.length);
     }
-    const { feats, emit, present, weights, shift, force, bias, charBlock } = this;
+    const { force, charBlock } = this;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       // Astral characters (emoji, rare ideographs) stay out of names, so no span splits a pair.
@@ -374,7 +374,6 @@ export class NameTagger {
     extractor.prepare(text, words, { charSlots: false, hints, skip: force, dense: true, cached: true });
     this.fillPosTags();
     const codes = extractor.featureCodes;
-    const denseTables = this.denseTables;
     // Blocks of characters met for the first time, gathered before the loop reads them.
     // Each position's block, read once here (the five windows around a character read them in
     // turn), and the edge code's for windows that stop at a line break.
@@ -387,20 +386,36 @@ export class NameTagger {
     }
     if (charBlock[BOUNDARY_CODE] === UNSEEN) this.gatherChar(BOUNDARY_CODE);
     const edgeBlock = charBlock[BOUNDARY_CODE]!;
+    this.grow();
+    // A block of characters at a time: its hashes and emissions stay in cache from where they
+    // are computed to where they are read (a page's would be a megabyte, pushing the caches out).
+    // The block is scored by a method of its own: called a few dozen times per page, it is
+    // optimized with what every block has shown it, where a loop inside this call would be
+    // compiled in the middle of the first page (on-stack replacement) and thrown away again
+    // at the first path that page had not taken yet.
+    const viterbi = this.viterbi;
+    viterbi.begin(n, this.transitions, force);
+    for (let from = 0; from < n; from += BLOCK) {
+      const to = Math.min(n, from + BLOCK);
+      this.scoreBlock(from, to, edgeBlock);
+      viterbi.advance(this.emit, from, from, to);
+    }
+    viterbi.end(this.labels);
+    return decodeSpans(this.labels, n);
+  }
+
+  /** The emissions of characters `from` to `to` (one block, after `tag`'s preparation) into {@link emit}. */
+  private scoreBlock(from: number, to: number, edgeBlock: number): void {
+    const { feats, emit, present, weights, shift, force, bias, denseTables, blockAt } = this;
+    const extractor = this.extractor;
+    const codes = extractor.featureCodes;
     const charWeights = this.charWeights;
     const cls = extractor.featureClasses;
-    this.grow();
     const { pairKeys, pairWeights, wordKeys, wordWeights, missAt, missKey, pairBits, wordBits } = this;
     const wordHashes = extractor.wordHashes;
     const wordPositions = extractor.wordPositions;
     const previousWords = extractor.previousWords;
     const nextWords = extractor.nextWords;
-    // A block of characters at a time: its hashes and emissions stay in cache from where they
-    // are computed to where they are read (a page's would be a megabyte, pushing the caches out).
-    const viterbi = this.viterbi;
-    viterbi.begin(n, this.transitions, force);
-    for (let from = 0; from < n; from += BLOCK) {
-    const to = Math.min(n, from + BLOCK);
     extractor.hashRange(from, to, feats);
     const dense = extractor.denseCodes;
     // Bring the block's cache slots in first, in a short loop: the scoring loop below is too long
@@ -563,9 +578,5 @@ export class NameTagger {
       emit[e + 11] = e11;
       emit[e + 12] = e12;
     }
-    viterbi.advance(emit, from, from, to);
-    }
-    viterbi.end(this.labels);
-    return decodeSpans(this.labels, n);
   }
 }
