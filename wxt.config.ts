@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { CORPUS_ASSET } from './lib/corpus/article';
 import { browserMessages } from './lib/i18n';
@@ -12,37 +11,11 @@ const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 's
 const require = createRequire(import.meta.url);
 
 
-/**
- * jieba-wasm's web glue falls back to `new URL('jieba_rs_wasm_bg.wasm', import.meta.url)`.
- * Vite turns that into an asset import, and in WXT's IIFE bundles (background, content)
- * assets are inlined as base64: 4 MB per bundle. We always pass the URL to `init()`, so the
- * fallback is replaced by an error and the binary is shipped once as a public asset.
- */
-function jiebaWasmOnce(): Plugin {
-  return {
-    name: 'jieba-wasm-once',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/jieba-wasm[\\/]pkg[\\/]web[\\/]jieba_rs_wasm\.js$/.test(id)) return null;
-      const fallback = "new URL('jieba_rs_wasm_bg.wasm', import.meta.url)";
-      if (!code.includes(fallback)) {
-        this.error('jieba-wasm changed its loader; update the jieba-wasm-once plugin in wxt.config.ts');
-      }
-      return code.replace(
-        fallback,
-        '(() => { throw new Error("jieba-wasm: pass the URL of the .wasm asset to init()"); })()',
-      );
-    },
-  };
-}
-
-
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere (STYLE.md): every dependency is visible in the file.
   imports: false,
   vite: () => ({
-    plugins: [jiebaWasmOnce()],
     build: {
       chunkSizeWarningLimit: 1024,
       // PROFILE_BUILD=1 keeps names readable in CPU profiles of the built extension.
@@ -66,6 +39,8 @@ export default defineConfig({
       if (sidebar) sidebar.default_title = '__MSG_extSidebarTitle__';
     },
     'build:publicAssets': async (_wxt, files) => {
+      // jieba-wasm's module, once, loaded by lib/segment/web.ts with our glue (the package's web
+      // glue is not bundled: Vite would inline the module as base64 into every bundle using it).
       const webGlue = require.resolve('jieba-wasm/web');
       files.push({
         absoluteSrc: join(dirname(webGlue), 'jieba_rs_wasm_bg.wasm'),

@@ -25,13 +25,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as jieba from 'jieba-wasm/node';
+import * as packageJieba from 'jieba-wasm/node';
 import { prepareSegmenter, recognize, ruleHints } from '../recognize';
 import { taggerFromBytes } from '../recognize/tagger/load';
 import { NODE_MODEL_FILE, nodeTagger } from '../recognize/tagger/node';
 import { createJiebaSegmenter } from '../segment';
 import { benchCorpus } from './bench-corpus';
-import { nodeSegmenter } from '../segment/node';
+import { nodeJieba, nodeSegmenter } from '../segment/node';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE_CHARS = 10_000;
@@ -84,6 +84,10 @@ const modes: Array<[string, string[]]> = [
   ['paragraph (one call per paragraph, as annotate --jsonl and eval)', paragraphs],
 ];
 const segmenter = nodeSegmenter();
+// Raw tag() is the same module instance's the recognizer cuts with (as in the extension, one
+// instance serves all), through our glue (lib/segment/jieba-wasm.ts); its tag() decodes as the
+// package's glue does, which the line 'raw tag() through…' below measures on the same texts.
+const jieba = nodeJieba();
 await prepareSegmenter(segmenter);
 // The model's memory: what loading it adds to the process (the gazetteer and jieba are there before, as in the offscreen document).
 await recognize('预热：青海省西宁市', segmenter, { tagger: null });
@@ -107,6 +111,24 @@ console.log(
   `name model: ${loaded.status.bytes.toLocaleString('en-US')} bytes, ${loaded.status.rows.toLocaleString('en-US')} rows, ` +
     `loaded in ${loaded.status.loadMs.toFixed(0)} ms (first load in this process); memory grown by ${grownMb.toFixed(1)} MB once loaded and used (target ≤ 60 MB)`,
 );
+if (only === 'all' || only === 'recognizer') {
+  // The baseline's glue: raw tag() through the package's own glue and through ours, the same
+  // texts in turns (two module instances, each with its own dictionary in memory).
+  const inputs = modes[0]![1];
+  packageJieba.tag('预热', true);
+  let ours = 0;
+  let theirs = 0;
+  for (let k = 0; k < inputs.length; k++) {
+    for (const step of k % 2 ? [0, 1] : [1, 0]) {
+      const t = performance.now();
+      if (step) jieba.tag(inputs[k]!, true);
+      else packageJieba.tag(inputs[k]!, true);
+      if (step) ours += performance.now() - t;
+      else theirs += performance.now() - t;
+    }
+  }
+  console.log(`raw tag() through the package's glue ${theirs.toFixed(0)} ms, through ours ${ours.toFixed(0)} ms (pages, once): ${(ours / theirs).toFixed(2)}×`);
+}
 for (const [name, inputs] of only === 'all' || only === 'recognizer' ? modes : []) {
   const raw: number[] = [];
   const rec: number[] = [];
@@ -173,7 +195,7 @@ if (only === 'all' || only === 'recognizer') {
   // The segmenter keeps the tags of the words it has seen and the tagger keeps rows of pairs and
   // words it has read; the runs above find them warm after their first run. A first reading:
   // a new segmenter and tagger (the caches empty) over text they have not seen, once.
-  const fresh = createJiebaSegmenter(jieba);
+  const fresh = createJiebaSegmenter(nodeJieba());
   await prepareSegmenter(fresh);
   const first = taggerFromBytes(readFileSync(NODE_MODEL_FILE)).tagger;
   const unseen = pages(paragraphs.slice(0, Math.min(paragraphs.length, 3000)), PAGE_CHARS);

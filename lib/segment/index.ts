@@ -3,8 +3,9 @@
  *
  * jieba works on Unicode scalar values; everything here speaks JavaScript string indices
  * (UTF-16 code units), so spans can be used with `String.prototype.slice` and DOM ranges.
- * Two builds of jieba-wasm exist (Node and web); both expose the same functions, which the
- * adapter receives as {@link JiebaBindings}, so this module runs unchanged everywhere.
+ * jieba-wasm's module is loaded with our own glue (`jieba-wasm.ts`) in Node and in extension
+ * pages alike; the adapter receives its functions as {@link JiebaBindings} (the package's own
+ * glue has the same ones, but for `cutEnds`), so this module runs unchanged everywhere.
  */
 
 /** One word of a segmentation, with offsets into the segmented text (UTF-16, end exclusive). */
@@ -42,6 +43,11 @@ export interface JiebaBindings {
   tag(sentence: string, hmm?: boolean | null): Array<{ word: string; tag: string }>;
   tokenize(text: string, mode: string, hmm?: boolean | null): Array<{ word: string; start: number; end: number }>;
   add_word(word: string, freq?: number | null, tag?: string | null): number;
+  /**
+   * The cut as the UTF-16 offsets where its words end, without a string per word (our own glue,
+   * `jieba-wasm.ts`, has it; the package's has not); `null` when it cannot say.
+   */
+  cutEnds?(text: string, hmm: boolean): Int32Array | null;
 }
 
 /** A frequency high enough that jieba keeps a user word whole against its own dictionary. */
@@ -177,18 +183,27 @@ export function createJiebaSegmenter(jieba: JiebaBindings): Segmenter {
       const clean = replaceLoneSurrogates(text);
       if (newShare > WHOLE_TEXT_ABOVE) return tagWhole(text, clean);
       // jieba's words are slices of its input, in order: their lengths give the offsets (checked
-      // at the end; otherwise the text goes through tag() whole).
-      const words = jieba.cut(clean, true);
+      // at the end; otherwise the text goes through tag() whole). With the glue's cutEnds, the
+      // offsets come without the words, which are then sliced from the text.
+      const ends = jieba.cutEnds?.(clean, true) ?? null;
+      const words = ends ? undefined : jieba.cut(clean, true);
+      const count = ends ? ends.length : words!.length;
       // Built by push, as alignWords' are: an array of one elements kind (packed), which the
       // recognizer's code sees alike from either path.
       const tokens: Token[] = [];
       let unseen: Set<string> | undefined;
       let cursor = 0;
-      for (let k = 0; k < words.length; k++) {
-        const word = words[k]!;
-        if (!word) return tagWhole(text, clean);
+      for (let k = 0; k < count; k++) {
         const start = cursor;
-        cursor += word.length;
+        let word: string;
+        if (ends) {
+          cursor = ends[k]!;
+          word = clean.slice(start, cursor);
+        } else {
+          word = words![k]!;
+          cursor += word.length;
+        }
+        if (!word) return tagWhole(text, clean);
         let tag = tags.get(word);
         if (tag === undefined) {
           (unseen ??= new Set()).add(word);

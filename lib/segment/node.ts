@@ -1,14 +1,32 @@
 /**
- * The segmenter for Node (CLIs, tests, build-time corpus step): jieba-wasm's Node build, which
- * loads its WASM synchronously from the package on import.
+ * The segmenter for Node (CLIs, tests, build-time corpus step): jieba-wasm's module from the
+ * package's Node build, compiled and instantiated synchronously on first use with our glue
+ * (`jieba-wasm.ts`).
  */
-import * as jieba from 'jieba-wasm/node';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { createJiebaSegmenter, type Segmenter } from './index';
+import { instantiateJiebaSync, type JiebaInstance } from './jieba-wasm';
 
+let jieba: JiebaInstance | undefined;
 let instance: Segmenter | undefined;
 
-/** The process-wide Node segmenter (one WASM instance per process). */
+/**
+ * The process's jieba-wasm instance (one per process, or per worker thread).
+ *
+ * @throws Error if the package's `.wasm` file is missing or does not instantiate.
+ */
+export function nodeJieba(): JiebaInstance {
+  if (!jieba) {
+    const glue = createRequire(import.meta.url).resolve('jieba-wasm/node');
+    jieba = instantiateJiebaSync(new WebAssembly.Module(readFileSync(join(dirname(glue), 'jieba_rs_wasm_bg.wasm'))));
+  }
+  return jieba;
+}
+
+/** The process-wide Node segmenter (one WASM instance per process). Throws as {@link nodeJieba}. */
 export function nodeSegmenter(): Segmenter {
-  instance ??= createJiebaSegmenter(jieba);
+  instance ??= createJiebaSegmenter(nodeJieba());
   return instance;
 }

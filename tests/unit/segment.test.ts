@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as jieba from 'jieba-wasm/node';
 import { alignWords, createJiebaSegmenter, replaceLoneSurrogates, type JiebaBindings, type Token } from '@/lib/segment';
+import { instantiateJiebaSync } from '@/lib/segment/jieba-wasm';
 import { nodeSegmenter } from '@/lib/segment/node';
 import { recordingSegmenter } from './recording-jieba';
 
@@ -194,5 +198,74 @@ describe('the tags a segmenter keeps', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(tokens).toHaveLength(20_000);
     expect(tokens.every((t) => t.tag === 'nr')).toBe(true);
+  });
+});
+
+describe('our jieba-wasm glue (lib/segment/jieba-wasm.ts)', () => {
+  // A fresh instance of the module, so the dictionary is the package's own (the process's
+  // nodeSegmenter has words added by other tests).
+  const glue = instantiateJiebaSync(new WebAssembly.Module(readFileSync(join(dirname(createRequire(import.meta.url).resolve('jieba-wasm/node')), 'jieba_rs_wasm_bg.wasm'))));
+  const texts = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.array(fc.constantFrom('青海省', '市场监管局', '😀', '𠮷', 'café', 'AT&T', '１５．６８亿元', '　', '\n', '，', '崔永焘', '2024年', 'naïve'), { maxLength: 20 }).map((p) => p.join('')),
+  );
+
+  it('gives what the package gives for cut, tag and tokenize (property)', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(glue.cut(text, true)).toEqual(jieba.cut(text, true));
+        expect(glue.cut(text, false)).toEqual(jieba.cut(text, false));
+        expect(glue.tag(text, true)).toEqual(jieba.tag(text, true));
+        expect(glue.tokenize(text, 'search', true)).toEqual(jieba.tokenize(text, 'search', true));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the cut as word ends whose slices are the cut words (property)', () => {
+    fc.assert(
+      fc.property(texts, (raw) => {
+        const text = replaceLoneSurrogates(raw);
+        const ends = glue.cutEnds(text, true);
+        expect(ends).not.toBeNull();
+        const words: string[] = [];
+        let start = 0;
+        for (const end of ends!) {
+          words.push(text.slice(start, end));
+          start = end;
+        }
+        expect(words).toEqual(jieba.cut(text, true));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adds words as the package does', () => {
+    const text = '星火试验区管委会发布通知';
+    expect(glue.add_word('星火试验区', 100_000, 'ns')).toBe(jieba.add_word('星火试验区', 100_000, 'ns'));
+    expect(glue.tag(text, true)).toEqual(jieba.tag(text, true));
+    expect(glue.cutEnds(text, true)).toEqual(Int32Array.from([5, 8, 10, 12]));
+  });
+
+  it('makes a segmenter that gives what tag() of the whole text gives (property)', async () => {
+    const kept = createJiebaSegmenter(glue);
+    const warm = '青海省市场监管局发布了通知，'.repeat(40);
+    await kept.tag(warm);
+    await fc.assert(
+      fc.asyncProperty(texts, async (text) => {
+        await kept.tag(warm);
+        const clean = replaceLoneSurrogates(text);
+        const expected = alignWords(clean, glue.tag(clean, true));
+        for (const t of expected) t.word = text.slice(t.start, t.end);
+        expect(await kept.tag(text)).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses a module that is not jieba-wasm', () => {
+    // The smallest module: no imports, no exports.
+    const empty = new WebAssembly.Module(Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    expect(() => instantiateJiebaSync(empty)).toThrow(/no export memory/);
   });
 });
