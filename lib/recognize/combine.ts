@@ -335,18 +335,31 @@ function cooperatives(text: string, tokens: readonly Token[], names: Name[]): Na
 /** Titles and roles that end right before a name (主席, 总统, 护边员, 村民): a name does not grow over them. */
 const TITLE_END = /(?:主席|总统|总理|首相|议员|议长|部长|大使|主任|书记|局长|社长|会长|院长|团长|队长|经理|教授|博士|记者|代表|委员|选手|[员民长家师生手])$/;
 
+/** What opens the words after a name, not its last part: 努尔太 | 和妻子, 哈桑 | 说. (Not 的地得: 甘地, 彼得.) */
+const AFTER_NAME = /[和与及同跟说在是等将把被向对为也都还又就曾已则]/;
+
 /**
  * A person written in parts joined by a middle dot takes the whole of its first part where the
  * tagger cut it (曼江·吐尔逊 of 护边员热合曼江·吐尔逊): up to eight name characters, not over
- * another name. (Its end is left as read: what follows a name may be made of such characters.)
+ * another name. Its end is the tagger's, but for two cases where the rules' name with the same
+ * last dot (`dotted`, read over the characters of such names) says better: the tagger, which saw
+ * few Uyghur and Kazakh names, cut the last part short where the rules' runs on to a word's edge
+ * (古丽娜尔·叶尔波拉 | 提在), or ran it into a word after it that opens with a conjunction or
+ * verb (努尔太和 | 妻子).
  */
-function dottedNames(text: string, names: Name[]): Name[] {
+function dottedNames(text: string, tokens: readonly Token[], names: Name[], dotted: readonly Candidate[]): Name[] {
   return names.map((m, k) => {
     if (m.type !== 'PERSON' || m.priority >= 5 || !/[·•‧・]/.test(m.text)) return m;
     const floor = k > 0 ? names[k - 1]!.end : 0;
+    const ceiling = k + 1 < names.length ? names[k + 1]!.start : text.length;
     let start = m.start;
     while (start > floor && m.start - start < 8 && DOTTED_NAME_CHARS.has(text[start - 1]!) && !TITLE_END.test(text.slice(Math.max(0, start - 3), start))) start--;
-    return start === m.start ? m : nameOf(text, start, m.end, 'PERSON', m.priority);
+    const lastDot = m.start + Math.max(m.text.lastIndexOf('·'), m.text.lastIndexOf('•'), m.text.lastIndexOf('‧'), m.text.lastIndexOf('・'));
+    const rule = dotted.find((d) => d.start < lastDot && lastDot < d.end && /[·•‧・]/.test(text[lastDot]!));
+    let end = m.end;
+    if (rule && rule.end > m.end && rule.end <= ceiling && (rule.end === text.length || tokenAt(tokens, rule.end)?.start === rule.end)) end = rule.end;
+    else if (rule && rule.end < m.end && rule.end > lastDot + 1 && AFTER_NAME.test(text[rule.end]!)) end = rule.end;
+    return start === m.start && end === m.end ? m : nameOf(text, start, end, 'PERSON', m.priority);
   });
 }
 
@@ -506,7 +519,7 @@ export function combineNames(
   if (flags & STEP.ABBREVIATIONS) for (const c of won(rules.abbreviations)) if (free(c)) take(c, 1);
   names.sort(byStart);
   if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
-  if (flags & STEP.HYPHENATED) names = dottedNames(text, hyphenatedNames(text, names));
+  if (flags & STEP.HYPHENATED) names = dottedNames(text, tokens, hyphenatedNames(text, names), rules.dotted);
   if (flags & STEP.TIBETAN) names = tibetanNames(text, names);
   if (flags & STEP.COMPOUND_SURNAMES) names = compoundSurnames(text, names);
   if (flags & STEP.COOPERATIVES) names = cooperatives(text, tokens, names);

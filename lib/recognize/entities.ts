@@ -802,7 +802,8 @@ const DOTTED_NAME = /[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+/
 /** Foreign names written with middle dots, when the parts are transliterations. */
 function findDottedNames(text: string, out: Candidate[]): void {
   if (!/[·•‧・]/.test(text)) return;
-  for (const m of text.matchAll(DOTTED_NAME)) {
+  const pattern = new RegExp(DOTTED_NAME.source, 'g');
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     // The regex takes whole runs of Han characters; the name is the transliterated part next to
     // the dots: 秘书长科菲·安南 → 科菲·安南, 玛格丽特·里德说 → 玛格丽特·里德.
     const parts = m[0].split(/([·•‧・])/);
@@ -813,10 +814,17 @@ function findDottedNames(text: string, out: Candidate[]): void {
     let tail = 0;
     while (tail < last.length && DOTTED_NAME_CHARS.has(last[tail]!)) tail++;
     const middle = parts.slice(2, -2).filter((_part, k) => k % 2 === 0);
-    if (first.length - head < 1 || tail < 1 || middle.some((p) => ![...p].every((c) => DOTTED_NAME_CHARS.has(c)))) continue;
+    if (first.length - head < 1 || tail < 1 || middle.some((p) => ![...p].every((c) => DOTTED_NAME_CHARS.has(c)))) {
+      // No name here; one may start after this first dot.
+      pattern.lastIndex = m.index + first.length + 1;
+      continue;
+    }
     const start = m.index + head;
     const end = m.index + m[0].length - (last.length - tail);
     out.push({ start, end, type: 'PERSON', text: text.slice(start, end), priority: 4 });
+    // The next name may start right after this one, inside the run the regex took
+    // (努尔太和妻子古丽娜尔·叶尔波拉提: 古丽娜尔 is the next name's first part).
+    pattern.lastIndex = end;
   }
 }
 

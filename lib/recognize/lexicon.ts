@@ -152,7 +152,7 @@ export const TRANSLIT_CHARS = new Set([
  * those Uyghur and Kazakh names add (阿不都热合曼·托乎提, 热合曼江·吐尔逊, 买买提·吾斯曼). Used
  * only next to a dot, which says "a name" by itself.
  */
-export const DOTTED_NAME_CHARS: ReadonlySet<string> = new Set([...TRANSLIT_CHARS, ...'热合江吐不都乎买依木吾力孜别那卜']);
+export const DOTTED_NAME_CHARS: ReadonlySet<string> = new Set([...TRANSLIT_CHARS, ...'热合江吐不都乎买依木吾力孜别那卜太汗甫罕玉素则送肉再完满班洪']);
 
 /** Endings of words that hold a person's name before them: 邓小平理论, 毛泽东思想. */
 export const NAME_COMPOUND_ENDINGS = ['理论', '思想', '同志', '主义', '精神', '故居', '纪念馆', '旧居'];
