@@ -512,6 +512,7 @@ export function combineNames(
     // other guesses the tagger saw in its hints and set aside.
     const gaps = won([...rules.orgs, ...rules.places]).filter((c) => (c.type === 'ORG' ? SHORT_FORM_HEAD.test(c.text) || startsWithPlace(c.text) : !!lookupPlace(c.text)));
     for (const c of gaps.sort((a, b) => b.end - b.start - (a.end - a.start))) if (free(c)) take(c, 2);
+    for (const c of riverBanks(text, tokens)) if (free(c)) take(c, 2);
   }
   if (flags & STEP.PERSONS) for (const c of won([...rules.persons, ...rules.dotted])) if (free(c)) take(c, 2);
   // The rules' people after a role or title (村民 | 贠秋菊, 研究员 | 焦若澄), where the tagger marked nothing.
@@ -950,6 +951,30 @@ const SURNAME_ALONE_AFTER = /^(?:[、，,和与及]|某|总|工|老|姓|家(?![�
 
 /** Landform endings of place names that people's names do not have (界, 峡, 岛, 寨, 沟, 湾, 滩). */
 const LANDFORM_END = /[界峪峡岛寨沟湾滩堰湖港礁坝潭垭洼]$/;
+/** A river's or lake's bank, water or shore, as jieba cuts it off a name it does not know: 海兰 | 江畔. */
+const RIVER_BANK = new Set(['江畔', '江边', '江岸', '江水', '河畔', '河边', '河岸', '河水', '湖畔', '湖边', '湖岸', '湖水', '溪畔', '溪边']);
+/** jieba's tags of a name it does not know (or knows as some name). */
+const UNKNOWN_NAME_TAG = /^(?:x|nz|nr|nrt|ns|j)$/;
+
+/**
+ * A local river or lake jieba does not know, cut from its bank (海兰 | 江畔, 姚 | 江边 are 海兰江,
+ * 姚江): a word of two Han characters it tags as unknown or as a name, then 江畔, 河边, 湖水….
+ */
+function riverBanks(text: string, tokens: readonly Token[]): Name[] {
+  const out: Name[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (!RIVER_BANK.has(next.word) || t.end - t.start !== 2 || !UNKNOWN_NAME_TAG.test(t.tag) || !/^[\u4e00-\u9fff]{2}$/.test(t.word)) continue;
+    out.push(nameOf(text, t.start, next.start + 1, 'PLACE', 2));
+  }
+  return out;
+}
+
+/** Endings of rivers, lakes and mountains (which given names also end with: 李长江, 王泰山). */
+const WATER_OR_HILL_END = /[江河湖溪山岭峰]$/;
+/** What separates the items of a list. */
+const LIST_MARK = /[、和与及]/;
 
 /** Levels whose names are not given to people. */
 const PLACE_LEVELS_NOT_NAMES = new Set(['province', 'prefecture', 'country', 'region']);
@@ -982,6 +1007,9 @@ function placesNotPersons(text: string, tokens: readonly Token[], names: Name[])
     // 袁家界, 金沙滩, 长山岛: a landform's ending that names almost never end with (in the training
     // corpora 1 person to 233 places of three characters) makes a place, unless context says person.
     if (m.end - m.start === 3 && LANDFORM_END.test(m.text) && !PERSON_NEXT.test(text.slice(m.end, m.end + 2)) && !TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) return [{ ...m, type: 'PLACE' as const }];
+    // 奉化江、姚江、甬江: a name ending like a river or mountain, listed beside a place with the
+    // same ending, is one of them.
+    if (m.end - m.start <= 3 && WATER_OR_HILL_END.test(m.text) && names.some((n) => n.type === 'PLACE' && n.text.endsWith(m.text.slice(-1)) && ((n.end === m.start - 1 && LIST_MARK.test(text[n.end]!)) || (n.start === m.end + 1 && LIST_MARK.test(text[m.end]!))))) return [{ ...m, type: 'PLACE' as const }];
     // 扫一扫, 看一看, 比了比: a verb said twice, never a name.
     if (/^(.)[一了]\1$/.test(m.text)) return [];
     // 微信群, 抖音号: a platform's name opens it; no surname does.
