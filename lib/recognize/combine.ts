@@ -526,7 +526,26 @@ export function combineNames(
   if (flags & STEP.COOPERATIVES) names = cooperatives(text, tokens, names);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
+  if (flags & STEP.SPLIT_PLACES) names = provinceRegions(tokens, names, text);
   return instituteShortForms(text, tokens, names);
+}
+
+/** One-character short names of provinces (京, 湘, 滇 …). */
+const PROVINCE_SHORT = new Set([...'京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青宁新藏桂蒙']);
+
+/**
+ * A province's short name marked alone where jieba reads it with a direction as one place word
+ * is that region (湘 | 北 → 湘北, 滇西, 粤东, 黔东南): the tagger learned the short name alone
+ * from 中美, 访华 and the like.
+ */
+function provinceRegions(tokens: readonly Token[], names: Name[], text: string): Name[] {
+  return names.map((m, k) => {
+    if (m.type !== 'PLACE' || m.end - m.start !== 1 || !PROVINCE_SHORT.has(m.text)) return m;
+    const t = tokenAt(tokens, m.start);
+    if (!t || t.start !== m.start || t.tag !== 'ns' || t.end - t.start > 3 || !/^.(?:[东西南北中]|东南|东北|西南|西北)$/.test(t.word)) return m;
+    if (k + 1 < names.length && names[k + 1]!.start < t.end) return m;
+    return nameOf(text, m.start, t.end, 'PLACE', m.priority);
+  });
 }
 
 /** Bodies whose institutes are named by a field and 所 (中国科学院 + 理化所, 北京大学 + 化学所). */
