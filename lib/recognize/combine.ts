@@ -493,7 +493,7 @@ export function combineNames(
   if (flags & STEP.ZONES) names = namedZones(text, tokens, regionsOfForms(tokens, joinZones(text, names, winners)));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
   if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, brandsWithTrade(text, tokens, candidates.brands, shops(text, tokens, names)))));
-  if (flags & STEP.DEPARTMENTS) names = labs(text, tokens, joinDepartments(text, tokens, names, winners));
+  if (flags & STEP.DEPARTMENTS) names = fieldDepartments(text, tokens, labs(text, tokens, joinDepartments(text, tokens, names, winners)));
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
   for (const m of names) taken.fill(1, m.start, m.end);
@@ -1599,6 +1599,44 @@ function labs(text: string, tokens: readonly Token[], names: Name[]): Name[] {
     if (hits.some((n) => n.priority >= 5 || n.type === 'PERSON' || n.start < start || n.end > end)) continue;
     if (hits.length === 1 && hits[0]!.start === start && hits[0]!.end === end && hits[0]!.type === 'ORG') continue;
     out = replaceHits(out, hits, nameOf(text, start, end, 'ORG', 2));
+  }
+  return out;
+}
+
+/** Central bodies whose departments are 司 named by their field (国家林草局, 商务部, 欧盟委员会, 国家发展改革委). */
+const MINISTRY_END = /(?:部|局|委|委员会|署|总署|办公室)$/;
+/** jieba's tags of the words of a department's field (荒漠化 | 防治, 高校 | 学生, 贸易). */
+const FIELD_TAG = /^(?:n|vn|v|nz|b|an|j|a|l|ng)$/;
+/** Words after a body that say what it does, not which of its departments: 国家林草局 | 要求 | 各司. */
+const NOT_FIELD = new Set(['要求', '表示', '指出', '强调', '介绍', '发布', '印发', '召开', '会同', '联合', '组织', '部署', '开展', '推进', '负责', '有关', '相关', '各', '下属', '所属', '内设', '主要', '领导', '同志']);
+
+/**
+ * A central body, then its department named by a field and 司 or 总司, are one body
+ * (国家林草局 + 荒漠化防治 + 司, 欧盟委员会 + 贸易 + 总司): one to four words of the field that
+ * jieba cut apart (it tags 司 as a surname), nothing else marked between.
+ */
+function fieldDepartments(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  const out = names.slice();
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k]!;
+    if (a.type !== 'ORG' || a.priority >= 5 || !MINISTRY_END.test(a.text)) continue;
+    let i = firstTokenAfter(tokens, a.end);
+    if (tokens[i]?.start !== a.end) continue;
+    const first = i;
+    while (i < tokens.length && i - first < 4 && FIELD_TAG.test(tokens[i]!.tag) && /^[\u4e00-\u9fff]+$/.test(tokens[i]!.word) && !NOT_FIELD.has(tokens[i]!.word)) i++;
+    // (A field word that is itself 司 or 总司 ends it too.)
+    let end = -1;
+    for (let j = i; j > first; j--) {
+      const t = tokens[j];
+      if (t && (t.word === '司' || t.word === '总司') && j - first >= 1) {
+        end = t.end;
+        break;
+      }
+    }
+    if (end < 0 || end - a.end > 10) continue;
+    const next = out[k + 1];
+    if (next && next.start < end) continue;
+    out[k] = nameOf(text, a.start, end, 'ORG', a.priority);
   }
   return out;
 }
