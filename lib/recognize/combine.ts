@@ -10,7 +10,7 @@ import type { Token } from '../segment';
 import { chineseNameStrength, surnameLength, type Candidate, type RuleCandidates } from './entities';
 import { COMMON_NR_WORDS, KNOWN_PERSON_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
-import { DEPARTMENTS, DOTTED_NAME_CHARS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
+import { DEPARTMENTS, DOTTED_NAME_CHARS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, MONGOLIAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -58,7 +58,7 @@ export const STEP = {
    * 车出口), runs into a title's brackets (英国《金融时报) or holds one mark of a pair is no name.
    */
   BROKEN: 262144,
-  /** Two elements of Tibetan names side by side are one person (次仁旺堆, 旦增顿珠). */
+  /** Two elements of Tibetan or Mongolian names side by side are one person (次仁旺堆, 旦增顿珠, 苏和巴特尔). */
   TIBETAN: 524288,
   /** A two-character surname takes its given name (上官 | 慧敏, 令 | 狐晓峰 → 令狐晓峰). */
   COMPOUND_SURNAMES: 1048576,
@@ -365,19 +365,24 @@ function dottedNames(text: string, tokens: readonly Token[], names: Name[], dott
 
 /** Two elements of Tibetan names (次仁, 旺堆): the pattern is built once. */
 const TIBETAN_NAME = new RegExp(`(?:${[...TIBETAN_NAME_PARTS].join('|')}){2}`, 'g');
+/** Two elements of Mongolian names, or 包 and one (the longest elements first, so 乌兰图雅 is one). */
+const MONGOLIAN_ELEMENT = [...MONGOLIAN_NAME_PARTS].sort((a, b) => b.length - a.length).join('|');
+const MONGOLIAN_NAME = new RegExp(`(?:${MONGOLIAN_ELEMENT}|包(?=${MONGOLIAN_ELEMENT}))(?:${MONGOLIAN_ELEMENT})`, 'g');
 
 /**
- * Two elements of Tibetan names side by side are one person (次仁旺堆, where the tagger marked
- * 次仁 or nothing), unless another kind of name covers them or a person runs on past them.
+ * Two elements of Tibetan or Mongolian names side by side are one person (次仁旺堆, where the
+ * tagger marked 次仁 or nothing; 苏和巴特尔, 包满都拉), unless another kind of name covers them or
+ * a person runs on past them.
  */
 function tibetanNames(text: string, names: Name[]): Name[] {
   let out = names;
-  for (const m of text.matchAll(TIBETAN_NAME)) {
+  for (const m of [...text.matchAll(TIBETAN_NAME), ...text.matchAll(MONGOLIAN_NAME)]) {
     const start = m.index;
     const end = start + m[0].length;
     const hits = out.filter((n) => n.start < end && start < n.end);
     // (A person run on into the conjunction after it, 泽仁和 | 降央拉措, does not run on.)
-    if (hits.some((n) => n.type !== 'PERSON' || n.start < start || (n.end > end && !(n.end === end + 1 && /[和与及]/.test(text[end]!))) || n.priority >= 5)) continue;
+    // (A one-character place inside is the tagger reading a short form there: 苏 of 苏和巴特尔.)
+    if (hits.some((n) => (n.type !== 'PERSON' && !(n.type === 'PLACE' && n.end - n.start === 1)) || n.start < start || (n.end > end && !(n.end === end + 1 && /[和与及]/.test(text[end]!))) || n.priority >= 5)) continue;
     if (hits.length === 1 && hits[0]!.start === start && hits[0]!.end === end) continue;
     out = replaceHits(out, hits, nameOf(text, start, end, 'PERSON', 2));
   }

@@ -18,6 +18,14 @@ export const SURNAMES_SINGLE = set(`
  */
 export const TIBETAN_NAME_PARTS = set(`次仁 扎西 旦增 达瓦 尼玛 格桑 洛桑 多吉 顿珠 卓玛 央金 拉姆 平措 边巴 索朗 普布 巴桑 德吉 曲珍 次旦 益西 群培 贡嘎 罗布 白玛 仁青 强巴 土登 丹增 桑珠 欧珠 旺堆 旺姆 米玛 拉巴 巴珠 达娃 卓嘎 央宗 曲措 措姆 扎巴 坚参 江村 嘉措 加措 才让 才旦 更登 贡布 洛追 南杰 琼达 仁增 桑杰 索南 西绕 阿旺 晋美 久美 吉美 拉毛 多杰 周措 仁欠 才仁 公保 夏吾 万玛 完玛 更藏 措吉 吉毛 尕藏 桑吉 德庆 玉珍 普琼 次珍 群宗 洛松 泽仁 泽旺 降措 俄色 斗拉 洛绒 四郎 降央 泽郎 斯朗 呷绒 根秋 俄珠 巴登 拥措 德青 曲扎 向巴 旦巴 仁真 洛布 拉措`);
 
+/**
+ * Elements of Mongolian names as Chinese news writes them (苏和 + 巴特尔, 乌兰 + 其其格, 那仁 +
+ * 满都拉): two side by side make one person, as Tibetan names' do; so does the surname 包 before
+ * one (包满都拉). Elements that are also places' first words (乌兰 of 乌兰察布, 巴音 of 巴音郭楞)
+ * make a person only with a second element.
+ */
+export const MONGOLIAN_NAME_PARTS = set(`巴特尔 满都拉 其其格 乌兰 苏和 那仁 朝鲁 巴雅尔 额尔敦 格日勒 图雅 阿拉坦 宝音 达来 斯琴 萨仁 乌力吉 孟和 敖其尔 毕力格 吉日嘎拉 额尔德尼 那日苏 布和 道尔吉 青格勒 哈斯 呼和 特木尔 巴图 巴音 白音 乌日娜 乌云 高娃 娜仁 格根 塔娜 图门 阿拉腾 敖登 赛音 吉雅 巴根 查干 德力格尔 朝克图 苏雅拉 宝力道 照日格图 宝力高 乌日根 其木格 萨出拉 额尔德木图 巴达荣贵 阿古拉 白乙拉 那顺 孟根 乌恩 达布希拉图 额日和木 图布信 吉格木德 乌兰图雅 格日乐 斯日古楞 包勒尔 苏日娜 萨日娜 其其格玛 特古斯 锡林 呼格吉勒图 伊德尔 巴雅斯古楞`);
+
 export const SURNAMES_DOUBLE = set(`欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 太史 申屠 钟离`);
 
 /**
