@@ -10,7 +10,7 @@ import type { Token } from '../segment';
 import { chineseNameStrength, surnameLength, type Candidate, type RuleCandidates } from './entities';
 import { COMMON_NR_WORDS, KNOWN_PERSON_WORDS } from './data/common-words';
 import { longestPlaceAt, lookupPlace, placeMayStartAt } from './gazetteer';
-import { DEPARTMENTS, DOTTED_NAME_CHARS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, MONGOLIAN_NAME_PARTS, TRANSLIT_CHARS } from './lexicon';
+import { DEPARTMENTS, DOTTED_NAME_CHARS, GENERIC_ORG, KNOWN_MEDIA, KNOWN_ORGS, NOT_GIVEN_NAME_CHARS, NOT_PERSON, NOT_PLACE, ORG_SUFFIXES, PARTY_DEPARTMENTS, SEGMENTER_WORDS, SURNAMES_DOUBLE, SURNAMES_SINGLE, TIBETAN_NAME_PARTS, MONGOLIAN_NAME_PARTS, TRANSLIT_CHARS, YI_SURNAMES } from './lexicon';
 import { resolveCandidates } from './resolve';
 import type { LabeledSpan } from './tagger/labels';
 
@@ -368,15 +368,21 @@ const TIBETAN_NAME = new RegExp(`(?:${[...TIBETAN_NAME_PARTS].join('|')}){2}`, '
 /** Two elements of Mongolian names, or 包 and one (the longest elements first, so 乌兰图雅 is one). */
 const MONGOLIAN_ELEMENT = [...MONGOLIAN_NAME_PARTS].sort((a, b) => b.length - a.length).join('|');
 const MONGOLIAN_NAME = new RegExp(`(?:${MONGOLIAN_ELEMENT}|包(?=${MONGOLIAN_ELEMENT}))(?:${MONGOLIAN_ELEMENT})`, 'g');
+/**
+ * A Yi surname and a given name of two characters, neither a word of the sentence's (和, 说, 的 …)
+ * nor a place's ending (塔 | 吉克斯坦 is a country).
+ */
+const YI_NAME = new RegExp(`(?<!塔)(?:${[...YI_SURNAMES].join('|')})(?:(?![和与及说在是的了将把被向对等部斯坦省市县区州城国])[\u4e00-\u9fff]){2}`, 'g');
 
 /**
  * Two elements of Tibetan or Mongolian names side by side are one person (次仁旺堆, where the
- * tagger marked 次仁 or nothing; 苏和巴特尔, 包满都拉), unless another kind of name covers them or
- * a person runs on past them.
+ * tagger marked 次仁 or nothing; 苏和巴特尔, 包满都拉), and so is a Yi surname with a given name
+ * of two characters (沙马伍各), unless another kind of name covers them or a person runs on past
+ * them.
  */
 function tibetanNames(text: string, names: Name[]): Name[] {
   let out = names;
-  for (const m of [...text.matchAll(TIBETAN_NAME), ...text.matchAll(MONGOLIAN_NAME)]) {
+  for (const m of [...text.matchAll(TIBETAN_NAME), ...text.matchAll(MONGOLIAN_NAME), ...text.matchAll(YI_NAME)]) {
     const start = m.index;
     const end = start + m[0].length;
     const hits = out.filter((n) => n.start < end && start < n.end);

@@ -26,6 +26,13 @@ export const TIBETAN_NAME_PARTS = set(`次仁 扎西 旦增 达瓦 尼玛 格桑
  */
 export const MONGOLIAN_NAME_PARTS = set(`巴特尔 满都拉 其其格 乌兰 苏和 那仁 朝鲁 巴雅尔 额尔敦 格日勒 图雅 阿拉坦 宝音 达来 斯琴 萨仁 乌力吉 孟和 敖其尔 毕力格 吉日嘎拉 额尔德尼 那日苏 布和 道尔吉 青格勒 哈斯 呼和 特木尔 巴图 巴音 白音 乌日娜 乌云 高娃 娜仁 格根 塔娜 图门 阿拉腾 敖登 赛音 吉雅 巴根 查干 德力格尔 朝克图 苏雅拉 宝力道 照日格图 宝力高 乌日根 其木格 萨出拉 额尔德木图 巴达荣贵 阿古拉 白乙拉 那顺 孟根 乌恩 达布希拉图 额日和木 图布信 吉格木德 乌兰图雅 格日乐 斯日古楞 包勒尔 苏日娜 萨日娜 其其格玛 特古斯 锡林 呼格吉勒图 伊德尔 巴雅斯古楞`);
 
+/**
+ * Yi surnames of two characters (吉克, 沙马, 海来, 曲比 …) as Liangshan news writes them, before a
+ * given name of two (吉克阿呷, 沙马伍各). Left out: those that open common words or Han names
+ * (木乃 of 木乃伊, 吉木 of 吉木乃县, 罗洪 of 罗洪涛, 马海 of 马海燕, 阿西 of 阿西部: 阿 for Afghanistan).
+ */
+export const YI_SURNAMES = set(`吉克 海来 沙马 俄木 吉伍 阿苏 勒尔 曲比 阿的 巴莫 阿约 苏呷 沙玛 尔古 吉史 果基 比曲 日火 洛古 俄底 倮伍 瓦扎 吉觉`);
+
 export const SURNAMES_DOUBLE = set(`欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 太史 申屠 钟离`);
 
 /**
