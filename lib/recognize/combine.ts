@@ -504,7 +504,7 @@ export function combineNames(
   if (flags & STEP.ZONES) names = namedZones(text, tokens, regionsOfForms(tokens, joinZones(text, names, winners)));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
   if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, brandsWithTrade(text, tokens, candidates.brands, shops(text, tokens, names)))));
-  if (flags & STEP.DEPARTMENTS) names = fieldDepartments(text, tokens, labs(text, tokens, joinDepartments(text, tokens, names, winners)));
+  if (flags & STEP.DEPARTMENTS) names = foreignMinistries(text, tokens, fieldDepartments(text, tokens, labs(text, tokens, joinDepartments(text, tokens, names, winners))));
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
   for (const m of names) taken.fill(1, m.start, m.end);
@@ -1648,6 +1648,34 @@ function fieldDepartments(text: string, tokens: readonly Token[], names: Name[])
     const next = out[k + 1];
     if (next && next.start < end) continue;
     out[k] = nameOf(text, a.start, end, 'ORG', a.priority);
+  }
+  return out;
+}
+
+/** What joins the fields of a ministry's name (投资、工业和贸易部, 外交与对外经济部). */
+const FIELD_JOIN = /^[、和与及]$/;
+/** The fields governments name their ministries by (a closed list: 军队和内务部 is two bodies). */
+const MINISTRY_FIELDS = new Set(`外交 对外 经济 投资 工业 贸易 商务 农业 农村 畜牧 渔业 林业 水利 水资源 环境 生态 气候 能源 矿产 矿业 石油 天然气 电力 交通 运输 通信 信息 数字 技术 科技 科学 创新 教育 高等教育 文化 旅游 体育 青年 卫生 健康 社会 劳动 就业 保障 发展 规划 生产 基础设施 城市 住房 建设 国土 土地 财政 金融 计划 司法 内政 国防 安全 移民 宗教 民族 妇女 儿童 家庭 海洋 航空 航天 工贸 外贸 合作 国际 一体化 区域 地方 公共 行政 服务`.split(/\s+/));
+
+/**
+ * A country's ministry whose name joins fields (匈牙利 + 外交与对外 + 经济部, 乌兹别克斯坦 + 投资、
+ * 工业和 + 贸易部) is one body: the tagger kept only the last field's 部. The words between the
+ * country and that body are words of fields (MINISTRY_FIELDS) and what joins them, one join at
+ * least (a ministry of one field the tagger reads whole: 阿根廷生产发展部).
+ */
+function foreignMinistries(text: string, tokens: readonly Token[], names: Name[]): Name[] {
+  const out = names.slice();
+  for (let k = 0; k + 1 < out.length; k++) {
+    const country = out[k]!;
+    const body = out[k + 1]!;
+    if (country.type !== 'PLACE' || body.type !== 'ORG' || country.priority >= 5 || body.priority >= 5 || !/(?:部|署)$/.test(body.text) || body.start - country.end > 12 || body.start <= country.end) continue;
+    if (lookupPlace(country.text)?.level !== 'country') continue;
+    const between = tokensIn(tokens, country.end, body.start);
+    if (!between.length || between[0]!.start !== country.end || between[between.length - 1]!.end !== body.start) continue;
+    // (The last field is the body's own word: 工业和 | 贸易部.)
+    if (FIELD_JOIN.test(between[0]!.word) || !between.some((t) => FIELD_JOIN.test(t.word))) continue;
+    if (!between.every((t) => FIELD_JOIN.test(t.word) || MINISTRY_FIELDS.has(t.word))) continue;
+    out.splice(k, 2, nameOf(text, country.start, body.end, 'ORG', body.priority));
   }
   return out;
 }
