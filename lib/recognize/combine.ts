@@ -1001,6 +1001,9 @@ function riverBanks(text: string, tokens: readonly Token[]): Name[] {
   return out;
 }
 
+/** Words of facilities and landforms that make a place of the name before them (托勒罗特 | 码头, 马鞍 | 岛). */
+const FACILITY_WORDS = new Set(['码头', '港', '港口', '机场', '车站', '火车站', '大桥', '广场', '公园', '大街', '大道', '街', '路', '河', '湖', '山', '岛', '湾', '海峡', '半岛', '运河', '大坝', '水库']);
+
 /** Endings of rivers, lakes and mountains (which given names also end with: 李长江, 王泰山). */
 const WATER_OR_HILL_END = /[江河湖溪山岭峰]$/;
 /** What separates the items of a list. */
@@ -1040,6 +1043,11 @@ function placesNotPersons(text: string, tokens: readonly Token[], names: Name[])
     // 奉化江、姚江、甬江: a name ending like a river or mountain, listed beside a place with the
     // same ending, is one of them.
     if (m.end - m.start <= 3 && WATER_OR_HILL_END.test(m.text) && names.some((n) => n.type === 'PLACE' && n.text.endsWith(m.text.slice(-1)) && ((n.end === m.start - 1 && LIST_MARK.test(text[n.end]!)) || (n.start === m.end + 1 && LIST_MARK.test(text[m.end]!))))) return [{ ...m, type: 'PLACE' as const }];
+    // 托勒罗特 | 码头: a transliterated name before a facility's or landform's word is the place.
+    if (foreignName(m.text) && !/[·•‧・]/.test(m.text)) {
+      const next = tokenAt(tokens, m.end);
+      if (next && next.start === m.end && FACILITY_WORDS.has(next.word) && !names.some((n) => n !== m && n.start < next.end && next.start < n.end)) return [nameOf(text, m.start, next.end, 'PLACE', m.priority)];
+    }
     // 扫一扫, 看一看, 比了比: a verb said twice, never a name.
     if (/^(.)[一了]\1$/.test(m.text)) return [];
     // 微信群, 抖音号: a platform's name opens it; no surname does.
