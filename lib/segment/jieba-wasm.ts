@@ -132,13 +132,14 @@ class Glue implements JiebaInstance {
     return this;
   }
 
+  /** The module's memory as bytes: a view made again only when the memory grew (its old buffer is then detached, of length 0). */
   private memory(): Uint8Array {
-    if (this.bytes === null || this.bytes.byteLength === 0 || this.bytes.buffer !== this.wasm.memory.buffer) this.bytes = new Uint8Array(this.wasm.memory.buffer);
+    if (this.bytes === null || this.bytes.byteLength === 0) this.bytes = new Uint8Array(this.wasm.memory.buffer);
     return this.bytes;
   }
 
   private dataView(): DataView {
-    if (this.view === null || this.view.buffer !== this.wasm.memory.buffer) this.view = new DataView(this.wasm.memory.buffer);
+    if (this.view === null || this.view.byteLength === 0 || this.view.buffer !== this.wasm.memory.buffer) this.view = new DataView(this.wasm.memory.buffer);
     return this.view;
   }
 
