@@ -138,8 +138,9 @@ class Glue implements JiebaInstance {
     return this.bytes;
   }
 
+  /** The module's memory as a DataView (read once per call; a DataView over a detached buffer throws on every read, so its buffer is compared). */
   private dataView(): DataView {
-    if (this.view === null || this.view.byteLength === 0 || this.view.buffer !== this.wasm.memory.buffer) this.view = new DataView(this.wasm.memory.buffer);
+    if (this.view === null || this.view.buffer !== this.wasm.memory.buffer) this.view = new DataView(this.wasm.memory.buffer);
     return this.view;
   }
 

@@ -269,3 +269,16 @@ describe('our jieba-wasm glue (lib/segment/jieba-wasm.ts)', () => {
     expect(() => instantiateJiebaSync(empty)).toThrow(/no export memory/);
   });
 });
+
+describe('our jieba-wasm glue after the module memory grows', () => {
+  it('cuts, tags and tokenizes a text larger than the memory it had', () => {
+    const glue = instantiateJiebaSync(new WebAssembly.Module(readFileSync(join(dirname(createRequire(import.meta.url).resolve('jieba-wasm/node')), 'jieba_rs_wasm_bg.wasm'))));
+    glue.tag('青海省西宁市', true);
+    // Several megabytes of UTF-8: the module grows its memory, detaching the buffers seen before.
+    const big = '青海省市场监管局在西宁市发布通知。'.repeat(120_000);
+    expect(glue.tag(big, true).length).toBeGreaterThan(100_000);
+    expect(glue.cutEnds(big, true)![0]).toBe(3);
+    expect(glue.tokenize('青海省西宁市', 'search', true).length).toBeGreaterThan(0);
+    expect(glue.cut('青海省西宁市', true)).toEqual(jieba.cut('青海省西宁市', true));
+  });
+});
