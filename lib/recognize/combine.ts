@@ -504,7 +504,7 @@ export function combineNames(
   if (flags & STEP.ZONES) names = namedZones(text, tokens, regionsOfForms(tokens, joinZones(text, names, winners)));
   if (flags & STEP.MEDIA) names = newsApps(text, tokens, joinMedia(text, names));
   if (flags & STEP.PLACE_IN_ORG) names = foreignCompanies(text, tokens, companiesWithBrand(text, placesIntoOrgs(text, brandsWithTrade(text, tokens, candidates.brands, shops(text, tokens, names)))));
-  if (flags & STEP.DEPARTMENTS) names = foreignMinistries(text, tokens, fieldDepartments(text, tokens, labs(text, tokens, joinDepartments(text, tokens, names, winners))));
+  if (flags & STEP.DEPARTMENTS) names = grassrootsBodies(text, foreignMinistries(text, tokens, fieldDepartments(text, tokens, labs(text, tokens, joinDepartments(text, tokens, names, winners)))));
   // Where the model marks nothing, the rules: a mask of what is taken answers "is it free" at once.
   const taken = new Uint8Array(text.length + 1);
   for (const m of names) taken.fill(1, m.start, m.end);
@@ -1721,6 +1721,39 @@ function foreignMinistries(text: string, tokens: readonly Token[], names: Name[]
     if (FIELD_JOIN.test(between[0]!.word) || !between.some((t) => FIELD_JOIN.test(t.word))) continue;
     if (!between.every((t) => FIELD_JOIN.test(t.word) || MINISTRY_FIELDS.has(t.word))) continue;
     out.splice(k, 2, nameOf(text, country.start, body.end, 'ORG', body.priority));
+  }
+  return out;
+}
+
+/** A grassroots unit's place name ends so (社区, 村, 街道, 镇, 乡, 嘎查). */
+const GRASSROOTS_PLACE_END = /(?:社区|村|街道|镇|乡|嘎查)$/;
+/** The bodies of a grassroots unit, named by it (…社区党委, …村村委会, …社区居委会), longest first. */
+const GRASSROOTS_BODIES = ['村民委员会', '居民委员会', '党群服务中心', '股份经济合作社', '经济合作社', '党总支', '党支部', '党工委', '居委会', '村委会', '党委'];
+/** Places that can open a grassroots body's name, each after the one before (长沙市 + 天心区 + 坡子街街道 + 西牌楼社区). */
+const CHAIN_PLACE_END = /(?:[省市县区州旗盟镇乡村]|街道|社区|嘎查|自治州|自治县|地区)$/;
+
+/**
+ * A community's, village's or street's body named by it, with the places before it, is one body
+ * (长沙市天心区坡子街街道西牌楼社区 + 党委, 湟中区多巴镇玉拉村 + 村委会), as ANNOTATION.md has
+ * 黄河路社区党支部 and a place that begins a body's name belong to it: also where the body's word
+ * opens a title jieba reads whole (西牌楼社区 | 党委书记). What the model marked inside the word
+ * (a bare 党支部) is taken in.
+ */
+function grassrootsBodies(text: string, names: Name[]): Name[] {
+  const out = names.slice();
+  for (let k = 0; k < out.length; k++) {
+    const p = out[k]!;
+    if (p.type !== 'PLACE' || p.priority >= 5 || !GRASSROOTS_PLACE_END.test(p.text)) continue;
+    const word = GRASSROOTS_BODIES.find((w) => text.startsWith(w, p.end));
+    if (!word) continue;
+    const end = p.end + word.length;
+    let last = k;
+    while (last + 1 < out.length && out[last + 1]!.start < end) last++;
+    if (out.slice(k + 1, last + 1).some((n) => n.priority >= 5 || n.end > end || n.type === 'PERSON')) continue;
+    let first = k;
+    while (first > 0 && out[first - 1]!.type === 'PLACE' && out[first - 1]!.end === out[first]!.start && out[first - 1]!.priority < 5 && CHAIN_PLACE_END.test(out[first - 1]!.text)) first--;
+    out.splice(first, last - first + 1, nameOf(text, out[first]!.start, end, 'ORG', p.priority));
+    k = first;
   }
   return out;
 }
