@@ -837,7 +837,8 @@ function dropGeneric(text: string, tokens: readonly Token[], names: Name[]): Nam
     while (t < tokens.length && tokens[t]!.end <= m.start) t++;
     while (t > 0 && tokens[t]!.start > m.start) t--;
     const first = tokens[t];
-    const verb = first && first.start === m.start && first.end < m.end && /^v/.test(first.tag) && !ADMIN_SUFFIX.test(first.word);
+    // (A place jieba tags as a verb is no verb: 遵义/v | 大数据交易所.)
+    const verb = first && first.start === m.start && first.end < m.end && /^v/.test(first.tag) && !ADMIN_SUFFIX.test(first.word) && !lookupPlace(first.word);
     const rest = text.slice(verb ? first.end : m.start, m.end);
     if (GENERIC_NAME.test(rest) || GENERIC_ORG.has(rest) || DEPARTMENT_WORDS.has(rest)) continue;
     // Unless what the word adds before the name is a preposition jieba glued on (从省 | 生态环境厅).
