@@ -335,6 +335,8 @@ function cooperatives(text: string, tokens: readonly Token[], names: Name[]): Na
 /** Titles and roles that end right before a name (主席, 总统, 护边员, 村民): a name does not grow over them. */
 const TITLE_END = /(?:主席|总统|总理|首相|议员|议长|部长|大使|主任|书记|局长|社长|会长|院长|团长|队长|经理|教授|博士|记者|代表|委员|选手|[员民长家师生手])$/;
 
+/** A name's last middle dot. */
+const LAST_DOT = /[·•‧・](?!.*[·•‧・])/;
 /** What opens the words after a name, not its last part: 努尔太 | 和妻子, 哈桑 | 说. (Not 的地得: 甘地, 彼得.) */
 const AFTER_NAME = /[和与及同跟说在是等将把被向对为也都还又就曾已则]/;
 
@@ -354,11 +356,11 @@ function dottedNames(text: string, tokens: readonly Token[], names: Name[], dott
     const ceiling = k + 1 < names.length ? names[k + 1]!.start : text.length;
     let start = m.start;
     while (start > floor && m.start - start < 8 && DOTTED_NAME_CHARS.has(text[start - 1]!) && !TITLE_END.test(text.slice(Math.max(0, start - 3), start))) start--;
-    const lastDot = m.start + Math.max(m.text.lastIndexOf('·'), m.text.lastIndexOf('•'), m.text.lastIndexOf('‧'), m.text.lastIndexOf('・'));
-    const rule = dotted.find((d) => d.start < lastDot && lastDot < d.end && /[·•‧・]/.test(text[lastDot]!));
+    const lastDot = m.start + m.text.search(LAST_DOT);
+    const rule = dotted.find((d) => d.start < lastDot && lastDot < d.end);
     let end = m.end;
     if (rule && rule.end > m.end && rule.end <= ceiling && (rule.end === text.length || tokenAt(tokens, rule.end)?.start === rule.end)) end = rule.end;
-    else if (rule && rule.end < m.end && rule.end > lastDot + 1 && AFTER_NAME.test(text[rule.end]!)) end = rule.end;
+    else if (rule && rule.end < m.end && AFTER_NAME.test(text[rule.end]!)) end = rule.end;
     return start === m.start && end === m.end ? m : nameOf(text, start, end, 'PERSON', m.priority);
   });
 }
@@ -380,7 +382,7 @@ const YI_NAME = new RegExp(`(?<!塔)(?:${[...YI_SURNAMES].join('|')})(?:(?![和�
  * of two characters (沙马伍各), unless another kind of name covers them or a person runs on past
  * them.
  */
-function tibetanNames(text: string, names: Name[]): Name[] {
+function elementNames(text: string, names: Name[]): Name[] {
   let out = names;
   for (const m of [...text.matchAll(TIBETAN_NAME), ...text.matchAll(MONGOLIAN_NAME), ...text.matchAll(YI_NAME)]) {
     const start = m.index;
@@ -532,7 +534,7 @@ export function combineNames(
   names.sort(byStart);
   if (flags & STEP.LIST_PERSONS) names = listPersons(text, names, taken);
   if (flags & STEP.HYPHENATED) names = dottedNames(text, tokens, hyphenatedNames(text, names), rules.dotted);
-  if (flags & STEP.TIBETAN) names = tibetanNames(text, names);
+  if (flags & STEP.TIBETAN) names = elementNames(text, names);
   if (flags & STEP.COMPOUND_SURNAMES) names = compoundSurnames(text, names);
   if (flags & STEP.COOPERATIVES) names = cooperatives(text, tokens, names);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
@@ -1685,7 +1687,7 @@ function fieldDepartments(text: string, tokens: readonly Token[], names: Name[])
     let end = -1;
     for (let j = i; j > first; j--) {
       const t = tokens[j];
-      if (t && (t.word === '司' || t.word === '总司') && j - first >= 1) {
+      if (t && (t.word === '司' || t.word === '总司')) {
         end = t.end;
         break;
       }
@@ -1728,10 +1730,10 @@ function foreignMinistries(text: string, tokens: readonly Token[], names: Name[]
 
 /** A grassroots unit's place name ends so (社区, 村, 街道, 镇, 乡, 嘎查). */
 const GRASSROOTS_PLACE_END = /(?:社区|村|街道|镇|乡|嘎查)$/;
+/** Whether a place's name ends in a unit's suffix, of any level down to a village (省, 县, 街道, 社区, 村, 嘎查 …). */
+const isUnitPlace = (name: string) => ADMIN_UNIT_END.test(name) || GRASSROOTS_PLACE_END.test(name);
 /** The bodies of a grassroots unit, named by it (…社区党委, …村村委会, …社区居委会), longest first. */
 const GRASSROOTS_BODIES = ['村民委员会', '居民委员会', '党群服务中心', '股份经济合作社', '经济合作社', '党总支', '党支部', '党工委', '居委会', '村委会', '党委'];
-/** Places that can open a grassroots body's name, each after the one before (长沙市 + 天心区 + 坡子街街道 + 西牌楼社区). */
-const CHAIN_PLACE_END = /(?:[省市县区州旗盟镇乡村]|街道|社区|嘎查|自治州|自治县|地区)$/;
 
 /**
  * A community's, village's or street's body named by it, with the places before it, is one body
@@ -1752,7 +1754,8 @@ function grassrootsBodies(text: string, names: Name[]): Name[] {
     while (last + 1 < out.length && out[last + 1]!.start < end) last++;
     if (out.slice(k + 1, last + 1).some((n) => n.priority >= 5 || n.end > end || n.type === 'PERSON')) continue;
     let first = k;
-    while (first > 0 && out[first - 1]!.type === 'PLACE' && out[first - 1]!.end === out[first]!.start && out[first - 1]!.priority < 5 && CHAIN_PLACE_END.test(out[first - 1]!.text)) first--;
+    // The places before, each a unit after the one before (长沙市 + 天心区 + 坡子街街道 + 西牌楼社区).
+    while (first > 0 && out[first - 1]!.type === 'PLACE' && out[first - 1]!.end === out[first]!.start && out[first - 1]!.priority < 5 && isUnitPlace(out[first - 1]!.text)) first--;
     out.splice(first, last - first + 1, nameOf(text, out[first]!.start, end, 'ORG', p.priority));
     k = first;
   }

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as jieba from 'jieba-wasm/node';
 import { alignWords, createJiebaSegmenter, replaceLoneSurrogates, type JiebaBindings, type Token } from '@/lib/segment';
 import { instantiateJiebaSync } from '@/lib/segment/jieba-wasm';
-import { nodeSegmenter } from '@/lib/segment/node';
+import { newNodeJieba, nodeSegmenter } from '@/lib/segment/node';
 import { recordingSegmenter } from './recording-jieba';
 
 const segmenter = nodeSegmenter();
@@ -204,7 +201,7 @@ describe('the tags a segmenter keeps', () => {
 describe('our jieba-wasm glue (lib/segment/jieba-wasm.ts)', () => {
   // A fresh instance of the module, so the dictionary is the package's own (the process's
   // nodeSegmenter has words added by other tests).
-  const glue = instantiateJiebaSync(new WebAssembly.Module(readFileSync(join(dirname(createRequire(import.meta.url).resolve('jieba-wasm/node')), 'jieba_rs_wasm_bg.wasm'))));
+  const glue = newNodeJieba();
   const texts = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 40 }),
     fc.array(fc.constantFrom('青海省', '市场监管局', '😀', '𠮷', 'café', 'AT&T', '１５．６８亿元', '　', '\n', '，', '崔永焘', '2024年', 'naïve'), { maxLength: 20 }).map((p) => p.join('')),
@@ -272,7 +269,7 @@ describe('our jieba-wasm glue (lib/segment/jieba-wasm.ts)', () => {
 
 describe('our jieba-wasm glue after the module memory grows', () => {
   it('cuts, tags and tokenizes a text larger than the memory it had', () => {
-    const glue = instantiateJiebaSync(new WebAssembly.Module(readFileSync(join(dirname(createRequire(import.meta.url).resolve('jieba-wasm/node')), 'jieba_rs_wasm_bg.wasm'))));
+    const glue = newNodeJieba();
     glue.tag('青海省西宁市', true);
     // Several megabytes of UTF-8: the module grows its memory, detaching the buffers seen before.
     const big = '青海省市场监管局在西宁市发布通知。'.repeat(120_000);
