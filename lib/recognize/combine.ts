@@ -64,9 +64,13 @@ export const STEP = {
   COMPOUND_SURNAMES: 1048576,
   /** A cooperative or family farm is one organization with the names before it (甘谷县众鑫辣椒种植专业合作社). */
   COOPERATIVES: 2097152,
+  /** A museum, library or memorial hall is a body where it acts, a place where it is the venue (三苏祠博物馆推出…, 在中国大运河博物馆). */
+  MUSEUMS: 4194304,
+  /** A province's short name with a direction is the region (湘北, 滇西). */
+  REGIONS: 8388608,
 } as const;
 /** The passes the recognizer runs (PERSONS measured no gain over the tagger with the rules' hints). */
-export const ALL_STEPS = 0x3fffff & ~STEP.PERSONS;
+export const ALL_STEPS = 0xffffff & ~STEP.PERSONS;
 
 export interface CombineOptions {
   /** Passes to run, a bit mask of {@link STEP}; all by default. */
@@ -539,8 +543,8 @@ export function combineNames(
   if (flags & STEP.COOPERATIVES) names = cooperatives(text, tokens, names);
   if (flags & STEP.REPEATS) names = markRepeats(text, names);
   if (flags & STEP.GENERIC) names = dropGeneric(text, tokens, names);
-  if (flags & STEP.SPLIT_PLACES) names = provinceRegions(tokens, names, text);
-  if (flags & STEP.GENERIC) names = museums(text, names);
+  if (flags & STEP.REGIONS) names = provinceRegions(tokens, names, text);
+  if (flags & STEP.MUSEUMS) names = museums(text, names);
   return instituteShortForms(text, tokens, names);
 }
 
