@@ -33,11 +33,18 @@ describe('Firefox: figure check and entity profile', () => {
     const tabId = await tabIdOf(session.ext, url);
     const panel = await session.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
+    // The popup closes itself once the sidebar has the request. A real popup is no tab; this one
+    // is, and its closing could discard the page while the click's input actions were still being
+    // answered (a protocol error in a clean-clone CI run), so it stays open, as in the Chromium test.
+    await popup.evaluate(() => {
+      window.close = () => document.documentElement.setAttribute('data-closed', '');
+    });
     await (await byRole(popup, 'button', /Open the profile of “崔永焘”/)).click();
     await waitFor(async () => ((await textOf(panel, '.profile .reader-title')) === '崔永焘' ? true : undefined), 30_000, 'the profile in the sidebar page');
     // The heading shows at once; the mentions when the background has answered.
     await waitFor(async () => ((await textOf(panel, '.profile .result-origin')) ? true : undefined), 30_000, 'the profile’s mentions');
     expect(await textOf(panel, '.profile')).toContain('Seed article');
+    await popup.close();
     await panel.close();
     await page.close();
   });
